@@ -1,0 +1,19 @@
+//! The extraction engine: text → document layout → sentences → tokens → mentions → triggers →
+//! events. One module per stage; no web dependency, so it runs natively and in WebAssembly.
+//!
+//! The entry point is [`extract`].
+
+pub mod date;
+pub mod document;
+pub mod events;
+pub mod gazetteer;
+pub mod mentions;
+pub mod record;
+pub mod sentences;
+pub mod tokens;
+pub mod triggers;
+
+pub use record::{
+    ActorRef, Count, Document, Event, EventType, Modality, PlaceRef, Qualifier, Range, Span,
+    TimeRef,
+};

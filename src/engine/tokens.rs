@@ -1,0 +1,233 @@
+//! Stage 3: words, numbers and punctuation with their byte offsets.
+//!
+//! French elision is split off (« l’EI » → `l'` + `EI`), hyphenated words stay whole
+//! (« Al-Qaryatayn », « attentat-suicide »), and numbers keep their inner separators
+//! (« 30.000 », « 1,9 »). Each token carries a folded form (lower case, no accents, straight
+//! apostrophe) that the lexicons are matched against.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with inner hyphens or apostrophes.
+    Word,
+    /// Digits, possibly with inner `.`, `,` or `:` separators.
+    Number,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+/// One token of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// Folded form: see [`fold`].
+    pub norm: String,
+    pub kind: TokenKind,
+    /// Whether the token starts with an upper-case letter.
+    pub capitalized: bool,
+}
+
+impl Token {
+    /// The token's text as written.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+
+    /// Whether this is a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+/// Elided forms that are split off the following word.
+const CLITICS: [&str; 13] = [
+    "l", "d", "s", "n", "j", "m", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '`')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// Folds a string for matching: lower case, accents and ligatures removed, typographic
+/// apostrophes and hyphens made plain.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_folded(&mut out, c);
+    }
+    out
+}
+
+fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    let folded: &str = match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => "a",
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
+        'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' | 'Í' | 'Ì' => "i",
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => "o",
+        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => "u",
+        'ç' | 'Ç' => "c",
+        'ñ' | 'Ñ' => "n",
+        'ÿ' | 'Ÿ' | 'ý' | 'Ý' => "y",
+        'œ' | 'Œ' => "oe",
+        'æ' | 'Æ' => "ae",
+        '’' | 'ʼ' | '‘' | '`' => "'",
+        '‐' | '‑' | '–' | '—' => "-",
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push_str(folded);
+}
+
+/// Splits `text[range]` into tokens; offsets are into `text`.
+pub fn tokenize(text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
+    let slice = &text[range.clone()];
+    let base = range.start;
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = base + pos;
+        if c.is_alphabetic() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let d = chars[j].1;
+                let joins = (is_hyphen(d) || is_apostrophe(d))
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+                if d.is_alphanumeric() || joins {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(base + slice.len(), |n| base + n.0);
+            push_word(text, start, end, &mut tokens);
+            i = j;
+        } else if c.is_ascii_digit() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let d = chars[j].1;
+                let inner = matches!(d, '.' | ',' | ':')
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
+                if d.is_ascii_digit() || inner {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(base + slice.len(), |n| base + n.0);
+            tokens.push(Token {
+                start,
+                end,
+                norm: text[start..end].to_string(),
+                kind: TokenKind::Number,
+                capitalized: false,
+            });
+            i = j;
+        } else {
+            let end = start + c.len_utf8();
+            tokens.push(Token {
+                start,
+                end,
+                norm: fold(&text[start..end]),
+                kind: TokenKind::Punct,
+                capitalized: false,
+            });
+            i += 1;
+        }
+    }
+    tokens
+}
+
+/// Pushes a word, splitting a leading elided clitic (« l’ », « qu’ ») into its own token.
+fn push_word(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
+    let word = &text[start..end];
+    if let Some((k, apostrophe)) = word.char_indices().find(|&(_, c)| is_apostrophe(c)) {
+        let head = fold(&word[..k]);
+        if CLITICS.contains(&head.as_str()) {
+            let split = start + k + apostrophe.len_utf8();
+            tokens.push(word_token(text, start, split));
+            if split < end {
+                push_word(text, split, end, tokens);
+            }
+            return;
+        }
+    }
+    tokens.push(word_token(text, start, end));
+}
+
+fn word_token(text: &str, start: usize, end: usize) -> Token {
+    let word = &text[start..end];
+    Token {
+        start,
+        end,
+        norm: fold(word),
+        kind: TokenKind::Word,
+        capitalized: word.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        tokenize(text, 0..text.len()).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn splits_elision_and_keeps_hyphenated_names() {
+        assert_eq!(
+            norms("l’EI a pris Al-Qaryatayn jusqu'à l’aube"),
+            ["l'", "ei", "a", "pris", "al-qaryatayn", "jusqu'", "a", "l'", "aube"]
+        );
+    }
+
+    #[test]
+    fn keeps_non_clitic_apostrophes_inside_words() {
+        assert_eq!(norms("aujourd’hui"), ["aujourd'hui"]);
+    }
+
+    #[test]
+    fn numbers_keep_inner_separators_but_not_final_period() {
+        assert_eq!(norms("30.000 et 1,9 en 2011."), ["30.000", "et", "1,9", "en", "2011", "."]);
+    }
+
+    #[test]
+    fn folds_accents_and_ligatures() {
+        assert_eq!(fold("État Œuvre Déir"), "etat oeuvre deir");
+    }
+
+    #[test]
+    fn offsets_match_text() {
+        let text = "« Des unités », a dit l’armée—syrienne (...) 16:51";
+        for t in tokenize(text, 0..text.len()) {
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            assert!(!t.text(text).is_empty());
+        }
+    }
+
+    #[test]
+    fn marks_capitalized_words() {
+        let text = "les forces de Damas";
+        let caps: Vec<bool> = tokenize(text, 0..text.len()).iter().map(|t| t.capitalized).collect();
+        assert_eq!(caps, [false, false, false, true]);
+    }
+}

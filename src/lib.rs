@@ -1,0 +1,12 @@
+//! Dépêche: conflict events from French news dispatches.
+//!
+//! The [`engine`] turns an article's text into events (who did what to whom, where, when, how
+//! many, according to whom); it has no web dependency and runs natively and in WebAssembly.
+//! The `app` module (feature `web`) is the Leptos explorer compiled to WebAssembly.
+
+pub mod corpus;
+pub mod engine;
+pub mod explore;
+
+#[cfg(feature = "web")]
+pub mod app;

@@ -1,0 +1,5 @@
+//! The browser entry point: mounts the explorer (built by Trunk for wasm32).
+
+fn main() {
+    depeche::app::mount();
+}
