@@ -216,7 +216,9 @@ fn has_territory(tokens: &[Token], trigger: &Trigger) -> bool {
         .take(TERRITORY_WINDOW)
         .take_while(|t| !is_boundary(t))
         .any(is_ground);
+    let bare_participle = trigger.passive && !trigger.has_aux;
     let object_pronoun = trigger.verbal
+        && !bare_participle
         && trigger.first > 0
         && lex.is(WordClass::ObjectPronoun, &tokens[trigger.first - 1].norm);
     let left = (trigger.passive || !trigger.verbal)
