@@ -83,8 +83,8 @@ impl<R: Copy + PartialEq> Lexicon<R> {
             }
             let mut fields = line.split('\t');
             let form = fields.next().unwrap_or("").trim();
+            // Unknown roles are skipped (a unit test checks that there are none).
             let Some(role) = fields.next().and_then(|r| parse_role(r.trim())) else {
-                debug_assert!(false, "bad lexicon line: {line}");
                 continue;
             };
             let value = fields
@@ -174,6 +174,7 @@ pub(crate) enum Role {
     Unit,
     Currency,
     Adj,
+    Adv,
     Stop,
     Possessive,
     Ordinal,
@@ -200,6 +201,7 @@ impl Role {
             "unit" => Role::Unit,
             "currency" => Role::Currency,
             "adj" => Role::Adj,
+            "adv" => Role::Adv,
             "stop" => Role::Stop,
             "possessive" => Role::Possessive,
             "ordinal" => Role::Ordinal,
@@ -553,12 +555,19 @@ fn head_at(tokens: &[Token], mut k: usize, needs_of: bool) -> Option<usize> {
     } else if let Some((e, _)) = NUMBERS.phrase(tokens, k, Role::Possessive) {
         k = e;
     }
-    while NUMBERS.at(tokens, k, Role::Adj).is_some()
-        && tokens
-            .get(k + 1)
-            .is_some_and(|t| t.kind == TokenKind::Word && !is_stop_word(tokens, k + 1))
-    {
-        k += 1;
+    let word_at = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word && !is_stop_word(tokens, k))
+    };
+    loop {
+        if NUMBERS.at(tokens, k, Role::Adj).is_some() && word_at(k + 1) {
+            k += 1;
+        } else if NUMBERS.at(tokens, k, Role::Adv).is_some() && word_at(k + 1) && word_at(k + 2) {
+            k += 2; // « plus beaux »
+        } else {
+            break;
+        }
     }
     let t = tokens.get(k)?;
     (t.kind == TokenKind::Word
@@ -1041,6 +1050,13 @@ mod tests {
         );
         check("200 de ses hommes", "200", 200, Exact, Some("hommes"));
         check("900 chrétiens", "900", 900, Exact, Some("chrétiens"));
+        check(
+            "a vu deux de ses plus beaux temples",
+            "deux",
+            2,
+            Exact,
+            Some("temples"),
+        );
     }
 
     #[test]

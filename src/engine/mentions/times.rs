@@ -417,20 +417,24 @@ fn ago(text: &str, tokens: &[Token], i: usize, doc: Option<Date>) -> Found {
     Some((k + 1, value))
 }
 
-/// « ces dernières 24 heures », « les 48 dernières heures », « au cours des dernières 24 heures ».
-fn recent_hours(text: &str, tokens: &[Token], i: usize, doc: Option<Date>) -> Found {
+/// « ces dernières 24 heures », « les 48 dernières heures », « au cours des dernières 24 heures »
+/// (the article's date); « ces cinq derniers jours » (no single date).
+fn recent_period(text: &str, tokens: &[Token], i: usize, doc: Option<Date>) -> Found {
     let (j, _) = phrase(tokens, i, Role::Recent)?;
-    let end = if at(tokens, j, Role::Past).is_some() {
+    let (n, end) = if at(tokens, j, Role::Past).is_some() {
         let n = counts::number_at(text, tokens, j + 1)?;
-        at(tokens, n.end, Role::Hours)?;
-        n.end + 1
+        (n, n.end)
     } else {
         let n = counts::number_at(text, tokens, j)?;
         at(tokens, n.end, Role::Past)?;
-        at(tokens, n.end + 1, Role::Hours)?;
-        n.end + 2
+        (n, n.end + 1)
     };
-    Some((end, doc.filter(|d| d.day.is_some())))
+    if at(tokens, end, Role::Hours).is_some() {
+        let value = doc.filter(|d| d.day.is_some() && n.value <= 48);
+        return Some((end + 1, value));
+    }
+    at(tokens, end, Role::Unit)?;
+    Some((end + 1, None))
 }
 
 /// « la semaine dernière », « récemment » (no value), « le mois dernier », « l'an dernier ».
@@ -560,7 +564,7 @@ fn match_at(text: &str, tokens: &[Token], i: usize, doc: Option<Date>) -> Found 
         .or_else(|| night_of(tokens, i, doc))
         .or_else(|| weekday_expr(tokens, i, doc))
         .or_else(|| ago(text, tokens, i, doc))
-        .or_else(|| recent_hours(text, tokens, i, doc))
+        .or_else(|| recent_period(text, tokens, i, doc))
         .or_else(|| fixed_phrase(tokens, i, doc))
         .or_else(|| month_or_year(tokens, i, doc))
         .or_else(|| bare_year(tokens, i))
@@ -932,6 +936,14 @@ mod tests {
             Some("2017-10-22")
         );
         assert_eq!(one("récemment", SUNDAY), ("récemment".into(), None));
+        assert_eq!(
+            one("ces cinq derniers jours", SUNDAY),
+            ("ces cinq derniers jours".into(), None)
+        );
+        assert_eq!(
+            value("durant l'année écoulée", SUNDAY).as_deref(),
+            Some("2016")
+        );
         assert_eq!(one("cette semaine", SUNDAY), ("cette semaine".into(), None));
         // Relative expressions need the article's date.
         for text in [
