@@ -66,6 +66,13 @@ pub(crate) struct Entry<R> {
     value: i64,
 }
 
+impl<R: Copy> Entry<R> {
+    /// The entry's role.
+    pub(crate) fn role(&self) -> R {
+        self.role
+    }
+}
+
 /// Words and phrases with roles, loaded from a `form<TAB>role[<TAB>value]` table whose forms are
 /// tokenized (and so folded) like the text. Keyed by the first token's folded form.
 pub(crate) struct Lexicon<R> {

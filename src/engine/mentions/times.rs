@@ -543,31 +543,93 @@ fn bare_year(tokens: &[Token], i: usize) -> Found {
     yearish.then_some((i + 1, Some(Date::y(y))))
 }
 
-/// Whether `t` can start a time expression (cheap filter).
-fn may_start(t: &Token) -> bool {
-    match t.kind {
-        TokenKind::Number => true,
-        TokenKind::Punct => false,
-        TokenKind::Word => {
-            !WORDS.entries(&t.norm).is_empty()
-                || t.norm
-                    .split_once('-')
-                    .is_some_and(|(p, _)| WORDS.word(p, Role::Mid).is_some())
-        }
+fn bit(role: Role) -> u64 {
+    1 << (role as u32)
+}
+
+/// Roles that can begin an expression.
+const STARTERS: [Role; 16] = [
+    Role::Article,
+    Role::Weekday,
+    Role::Ordinal,
+    Role::DayOffset,
+    Role::NightOf,
+    Role::This,
+    Role::Ago,
+    Role::Recent,
+    Role::Vague,
+    Role::RelMonth,
+    Role::RelYear,
+    Role::YearPrep,
+    Role::Early,
+    Role::Late,
+    Role::Mid,
+    Role::Season,
+];
+
+/// The roles of the entries that begin with `tokens[i]` (one lookup), plus `Month`.
+fn start_mask(t: &Token) -> u64 {
+    if t.kind != TokenKind::Word {
+        return 0;
     }
+    WORDS
+        .entries(&t.norm)
+        .iter()
+        .fold(0, |m, e| m | bit(e.role()))
 }
 
 fn match_at(text: &str, tokens: &[Token], i: usize, doc: Option<Date>) -> Found {
-    day_date(tokens, i, doc, true)
-        .or_else(|| numeric_date(tokens, i))
-        .or_else(|| day_offset(tokens, i, doc))
-        .or_else(|| night_of(tokens, i, doc))
-        .or_else(|| weekday_expr(tokens, i, doc))
-        .or_else(|| ago(text, tokens, i, doc))
-        .or_else(|| recent_period(text, tokens, i, doc))
-        .or_else(|| fixed_phrase(tokens, i, doc))
-        .or_else(|| month_or_year(tokens, i, doc))
-        .or_else(|| bare_year(tokens, i))
+    let t = &tokens[i];
+    let number = t.kind == TokenKind::Number;
+    let mask = start_mask(t);
+    let starts = STARTERS.iter().any(|&r| mask & bit(r) != 0) || mask & bit(Role::Month) != 0;
+    let hyphen = t.kind == TokenKind::Word && t.norm.contains('-');
+    if !number && !starts && !hyphen {
+        return None;
+    }
+    let has = |roles: &[Role]| roles.iter().any(|&r| mask & bit(r) != 0);
+    let mut found = None;
+    if number || has(&[Role::Article, Role::Weekday, Role::Ordinal]) {
+        found = day_date(tokens, i, doc, true);
+    }
+    if found.is_none() && number {
+        found = numeric_date(tokens, i);
+    }
+    if found.is_none() && has(&[Role::DayOffset]) {
+        found = day_offset(tokens, i, doc);
+    }
+    if found.is_none() && has(&[Role::NightOf]) {
+        found = night_of(tokens, i, doc);
+    }
+    if found.is_none() && has(&[Role::This, Role::Weekday]) {
+        found = weekday_expr(tokens, i, doc);
+    }
+    if found.is_none() && has(&[Role::Ago]) {
+        found = ago(text, tokens, i, doc);
+    }
+    if found.is_none() && has(&[Role::Recent]) {
+        found = recent_period(text, tokens, i, doc);
+    }
+    if found.is_none() && has(&[Role::Vague, Role::RelMonth, Role::RelYear]) {
+        found = fixed_phrase(tokens, i, doc);
+    }
+    if found.is_none()
+        && (hyphen
+            || has(&[
+                Role::YearPrep,
+                Role::Early,
+                Role::Late,
+                Role::Mid,
+                Role::Season,
+                Role::Month,
+            ]))
+    {
+        found = month_or_year(tokens, i, doc);
+    }
+    if found.is_none() && number {
+        found = bare_year(tokens, i);
+    }
+    found
 }
 
 /// Time expressions in tokens (one sentence's tokens), normalised against `doc_date` when known.
@@ -575,9 +637,7 @@ pub fn find_times(text: &str, tokens: &[Token], doc_date: Option<Date>) -> Vec<T
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if may_start(&tokens[i])
-            && let Some((end, value)) = match_at(text, tokens, i, doc_date)
-        {
+        if let Some((end, value)) = match_at(text, tokens, i, doc_date) {
             let end = end.clamp(i + 1, tokens.len());
             out.push(TimeMention {
                 start: tokens[i].start,
