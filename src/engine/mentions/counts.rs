@@ -693,6 +693,15 @@ fn count_at(text: &str, tokens: &[Token], i: usize) -> Option<(CountMention, usi
         qualifier.unwrap_or(q.implied)
     };
     let explicit = qualifier != Qualifier::Exact;
+    // « entre le 3 et le 5 mars », « du 3 au 5 mars »: a day number, not a count.
+    if head.is_none()
+        && !explicit
+        && value <= 31
+        && q.first > 0
+        && times::is_day_article(&tokens[q.first - 1])
+    {
+        return None;
+    }
     if let Some(n) = q.number {
         if n.four_digits && (1900..=2100).contains(&n.value) && !range {
             // A year unless it clearly counts something.
@@ -1096,6 +1105,8 @@ mod tests {
             "à trois reprises",
             "3,5",
             "lundi 3 avril",
+            "entre le 3 et le 5 mars",
+            "du 3 au 5 mars",
         ] {
             assert!(counts(text).is_empty(), "{text}: {:?}", counts(text));
         }

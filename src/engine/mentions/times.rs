@@ -122,6 +122,11 @@ pub(crate) fn is_month(t: &Token) -> bool {
     t.kind == TokenKind::Word && WORDS.word(&t.norm, Role::Month).is_some()
 }
 
+/// Whether the token is an article that introduces a day number (« le », « du »).
+pub(crate) fn is_day_article(t: &Token) -> bool {
+    t.kind == TokenKind::Word && WORDS.word(&t.norm, Role::Article).is_some()
+}
+
 /// Whether the token is a weekday name.
 pub(crate) fn is_weekday(t: &Token) -> bool {
     t.kind == TokenKind::Word && WORDS.word(&t.norm, Role::Weekday).is_some()
