@@ -1,1 +1,895 @@
-//! (in progress)
+//! Actor mentions: noun phrases that name a party to a conflict, a civilian group or a source.
+//!
+//! The lexicon lives in `data/` and is embedded at compile time:
+//! - `actors.tsv`: canonical actors with their French aliases, metonyms (capitals and countries
+//!   that can stand for a government) and leaders (names that resolve an actor in a complement);
+//! - `actors_heads.tsv`: generic heads (« forces », « djihadistes », « civils »…) with a default
+//!   kind and behaviour flags;
+//! - `actors_demonyms.tsv`: demonym adjectives with their country and state-forces actor, so
+//!   that « les forces irakiennes » or « l'aviation russe » resolve without being listed;
+//! - `actors_words.tsv`: determiners, pre-head adjectives, post-head modifiers, titles,
+//!   number words and prepositions.
+//!
+//! Matching works on the tokenizer's folded forms with one hash lookup per token; a phrase is
+//! built around a core (an alias or a generic head), extended by determiners, adjectives,
+//! a parenthesised acronym, an apposed name and an actor complement (« de l'EI »).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use crate::engine::tokens::{Token, TokenKind, tokenize};
+
+const ACTORS_TSV: &str = include_str!("../../../data/actors.tsv");
+const HEADS_TSV: &str = include_str!("../../../data/actors_heads.tsv");
+const DEMONYMS_TSV: &str = include_str!("../../../data/actors_demonyms.tsv");
+const WORDS_TSV: &str = include_str!("../../../data/actors_words.tsv");
+
+/// What kind of party an actor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActorKind {
+    /// A country's own army, police or government.
+    StateForces,
+    /// A non-state armed group (rebels, separatists, unnamed gunmen).
+    ArmedGroup,
+    /// A jihadist group.
+    JihadistGroup,
+    /// Forces of a state or coalition acting outside their own country.
+    ForeignForces,
+    /// Militias, paramilitary and self-defence groups.
+    Militia,
+    /// Civilians: inhabitants, displaced people, refugees.
+    Civilians,
+    /// Who reports: news agencies, media, NGOs, monitors, international agencies.
+    Source,
+}
+
+impl ActorKind {
+    /// The lower-case name used in the data and the output (`"state_forces"`…).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::StateForces => "state_forces",
+            ActorKind::ArmedGroup => "armed_group",
+            ActorKind::JihadistGroup => "jihadist_group",
+            ActorKind::ForeignForces => "foreign_forces",
+            ActorKind::Militia => "militia",
+            ActorKind::Civilians => "civilians",
+            ActorKind::Source => "source",
+        }
+    }
+
+    /// Parses [`ActorKind::as_str`]'s output.
+    pub fn parse(s: &str) -> Option<ActorKind> {
+        Some(match s {
+            "state_forces" => ActorKind::StateForces,
+            "armed_group" => ActorKind::ArmedGroup,
+            "jihadist_group" => ActorKind::JihadistGroup,
+            "foreign_forces" => ActorKind::ForeignForces,
+            "militia" => ActorKind::Militia,
+            "civilians" => ActorKind::Civilians,
+            "source" => ActorKind::Source,
+            _ => return None,
+        })
+    }
+
+    fn is_state(self) -> bool {
+        matches!(self, ActorKind::StateForces | ActorKind::ForeignForces)
+    }
+}
+
+/// A canonical actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// Stable id (`SYR_GOV`, `ISIS`…).
+    pub id: &'static str,
+    pub kind: ActorKind,
+    /// ISO 3166-1 alpha-2 code of the actor's country, if it has one.
+    pub country: Option<&'static str>,
+    pub label_fr: &'static str,
+    pub label_en: &'static str,
+}
+
+/// The actor with that id.
+pub fn lookup_actor(id: &str) -> Option<&'static Actor> {
+    let lex = &*LEXICON;
+    lex.by_id.get(id).map(|&i| &lex.actors[i as usize])
+}
+
+/// All actors (for the app's filters), in data order.
+pub fn actors() -> &'static [Actor] {
+    &LEXICON.actors
+}
+
+/// One actor mention in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActorMention {
+    /// Index of the first token of the whole noun phrase (its determiner included).
+    pub first: usize,
+    /// Index of the last token (inclusive); a parenthesised acronym is included.
+    pub last: usize,
+    /// Byte offset of the start of the first token.
+    pub start: usize,
+    /// Byte offset of the end of the last token.
+    pub end: usize,
+    /// The canonical actor, when the phrase names one.
+    pub actor: Option<&'static Actor>,
+    /// The kind, even when the actor is unresolved (« des miliciens » → militia).
+    pub kind: Option<ActorKind>,
+    /// The country, from the actor or a demonym (« des miliciens irakiens » → `IQ`).
+    pub country: Option<&'static str>,
+    /// A generic head left unresolved (« le groupe », « les djihadistes »), for coreference.
+    pub generic: bool,
+    /// A place name standing for a government (« Damas »): `actor` is that government, but the
+    /// caller decides whether the word is the actor or the place.
+    pub metonym: bool,
+}
+
+/// Actor mentions in one sentence's tokens, longest first, non-overlapping, in text order.
+///
+/// `tokens` come from [`tokenize`] over `text` (their offsets are into `text`).
+pub fn find_actors(text: &str, tokens: &[Token]) -> Vec<ActorMention> {
+    let lex = &*LEXICON;
+    let parser = Parser {
+        lex,
+        text,
+        toks: tokens,
+        info: tokens
+            .iter()
+            .map(|t| lex.words.get(t.norm.as_str()))
+            .collect(),
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match parser.np(i, 0, false) {
+            Some(np) if np.last >= i => {
+                out.push(parser.mention(&np));
+                i = np.last + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicon
+
+/// A fast hasher for short keys (FxHash's mixing); the lexicon is not attacker-controlled.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Alias(u16),
+    Metonym(u16),
+    Leader(u16),
+    Head(u16),
+    Mod(u16),
+    Title,
+}
+
+#[derive(Debug)]
+struct Phrase {
+    /// Folded words, each with whether it must be capitalised in the text.
+    words: Vec<(Box<str>, bool)>,
+    role: Role,
+}
+
+#[derive(Debug, Default)]
+struct Head {
+    kind: Option<ActorKind>,
+    actor: Option<u16>,
+    member: bool,
+    state: bool,
+    appos: bool,
+    needs_det: bool,
+    needs_article: bool,
+    needs_compl: bool,
+}
+
+#[derive(Debug)]
+struct Modifier {
+    kind: Option<ActorKind>,
+    actor: Option<u16>,
+    /// Capitalised, also a noun (« les Kurdes »).
+    noun: bool,
+}
+
+#[derive(Debug)]
+struct Demonym {
+    country: &'static str,
+    actor: Option<u16>,
+}
+
+/// Everything known about one folded word.
+#[derive(Debug, Default)]
+struct WordInfo {
+    /// Phrases starting with this word, longest first.
+    phrases: Vec<u32>,
+    det: bool,
+    predet: bool,
+    pre: bool,
+    num: bool,
+    prep: bool,
+    demonym: Option<u16>,
+}
+
+struct Lexicon {
+    actors: Vec<Actor>,
+    by_id: HashMap<&'static str, u16>,
+    phrases: Vec<Phrase>,
+    heads: Vec<Head>,
+    mods: Vec<Modifier>,
+    demonyms: Vec<Demonym>,
+    words: FxMap<Box<str>, WordInfo>,
+    /// Data errors (unknown ids or kinds), checked by a test.
+    problems: Vec<String>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn col(row: &[&'static str], i: usize) -> &'static str {
+    row.get(i).copied().unwrap_or("")
+}
+
+fn list(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.split('|').map(str::trim).filter(|a| !a.is_empty())
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut lex = Lexicon {
+            actors: Vec::new(),
+            by_id: HashMap::new(),
+            phrases: Vec::new(),
+            heads: Vec::new(),
+            mods: Vec::new(),
+            demonyms: Vec::new(),
+            words: FxMap::default(),
+            problems: Vec::new(),
+        };
+        let actor_rows: Vec<_> = rows(ACTORS_TSV).collect();
+        for row in &actor_rows {
+            let id = col(row, 0);
+            let Some(kind) = ActorKind::parse(col(row, 1)) else {
+                lex.problems
+                    .push(format!("actor {id}: bad kind {:?}", col(row, 1)));
+                continue;
+            };
+            if lex.by_id.contains_key(id) {
+                lex.problems.push(format!("actor {id}: duplicate id"));
+                continue;
+            }
+            let country = Some(col(row, 2)).filter(|c| !c.is_empty());
+            lex.by_id.insert(id, lex.actors.len() as u16);
+            lex.actors.push(Actor {
+                id,
+                kind,
+                country,
+                label_fr: col(row, 3),
+                label_en: col(row, 4),
+            });
+        }
+        for row in &actor_rows {
+            let Some(&a) = lex.by_id.get(col(row, 0)) else {
+                continue;
+            };
+            for alias in list(col(row, 5)) {
+                lex.add_phrase(alias, Role::Alias(a));
+            }
+            for m in list(col(row, 6)) {
+                lex.add_phrase(m, Role::Metonym(a));
+            }
+            for l in list(col(row, 7)) {
+                lex.add_phrase(l, Role::Leader(a));
+            }
+        }
+        for row in rows(HEADS_TSV) {
+            let flags = col(&row, 3);
+            let head = Head {
+                kind: lex.kind_col(col(&row, 1)),
+                actor: lex.actor_col(col(&row, 2)),
+                member: flags.contains('m'),
+                state: flags.contains('s'),
+                appos: flags.contains('a'),
+                needs_det: flags.contains('d'),
+                needs_article: flags.contains('D'),
+                needs_compl: flags.contains('c'),
+            };
+            let h = lex.heads.len() as u16;
+            lex.heads.push(head);
+            lex.add_phrase(col(&row, 0), Role::Head(h));
+        }
+        for row in rows(DEMONYMS_TSV) {
+            let d = lex.demonyms.len() as u16;
+            let actor = lex.actor_col(col(&row, 2));
+            lex.demonyms.push(Demonym {
+                country: col(&row, 1),
+                actor,
+            });
+            for form in list(col(&row, 0)) {
+                for t in tokenize(form, 0..form.len()) {
+                    lex.words.entry(t.norm.into()).or_default().demonym = Some(d);
+                }
+            }
+        }
+        for row in rows(WORDS_TSV) {
+            let phrase = col(&row, 1);
+            let flag: fn(&mut WordInfo) = match col(&row, 0) {
+                "det" => |w| w.det = true,
+                "predet" => |w| w.predet = true,
+                "pre" => |w| w.pre = true,
+                "num" => |w| w.num = true,
+                "prep" => |w| w.prep = true,
+                "mod" => {
+                    let m = lex.mods.len() as u16;
+                    let modifier = Modifier {
+                        kind: lex.kind_col(col(&row, 2)),
+                        actor: lex.actor_col(col(&row, 3)),
+                        noun: col(&row, 4).contains('n'),
+                    };
+                    lex.mods.push(modifier);
+                    lex.add_phrase(phrase, Role::Mod(m));
+                    continue;
+                }
+                "title" => {
+                    lex.add_phrase(phrase, Role::Title);
+                    continue;
+                }
+                other => {
+                    lex.problems.push(format!("words: bad class {other:?}"));
+                    continue;
+                }
+            };
+            let norm = crate::engine::tokens::fold(phrase);
+            flag(lex.words.entry(norm.into()).or_default());
+        }
+        // Longest phrases first.
+        let phrases = &lex.phrases;
+        for info in lex.words.values_mut() {
+            info.phrases
+                .sort_by_key(|&p| std::cmp::Reverse(phrases[p as usize].words.len()));
+        }
+        lex
+    }
+
+    fn kind_col(&mut self, s: &str) -> Option<ActorKind> {
+        if s.is_empty() {
+            return None;
+        }
+        let kind = ActorKind::parse(s);
+        if kind.is_none() {
+            self.problems.push(format!("unknown kind {s:?}"));
+        }
+        kind
+    }
+
+    fn actor_col(&mut self, s: &str) -> Option<u16> {
+        if s.is_empty() {
+            return None;
+        }
+        let a = self.by_id.get(s).copied();
+        if a.is_none() {
+            self.problems.push(format!("unknown actor id {s:?}"));
+        }
+        a
+    }
+
+    fn add_phrase(&mut self, phrase: &str, role: Role) {
+        let words: Vec<(Box<str>, bool)> = tokenize(phrase, 0..phrase.len())
+            .into_iter()
+            .map(|t| (t.norm.into_boxed_str(), t.capitalized))
+            .collect();
+        let Some(first) = words.first().map(|w| w.0.clone()) else {
+            return;
+        };
+        let info = self.words.entry(first).or_default();
+        let duplicate = info.phrases.iter().any(|&p| {
+            let old = &self.phrases[p as usize];
+            old.role == role && old.words == words
+        });
+        if !duplicate {
+            info.phrases.push(self.phrases.len() as u32);
+            self.phrases.push(Phrase { words, role });
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+/// A noun phrase being built.
+#[derive(Debug, Clone, Copy)]
+struct Np {
+    first: usize,
+    last: usize,
+    actor: Option<u16>,
+    kind: Option<ActorKind>,
+    country: Option<&'static str>,
+    generic: bool,
+    metonym: bool,
+    leader: bool,
+}
+
+/// The core word(s) a phrase is built around.
+#[derive(Debug, Clone, Copy)]
+enum Core {
+    Alias(u16),
+    Metonym(u16),
+    Leader(u16),
+    Head(u16),
+    /// A capitalised demonym used as a noun (« les Russes »), or a capitalised modifier with a
+    /// kind (« les Kurdes »).
+    Noun(Option<u16>, Option<ActorKind>),
+}
+
+struct Parser<'a> {
+    lex: &'static Lexicon,
+    text: &'a str,
+    toks: &'a [Token],
+    info: Vec<Option<&'static WordInfo>>,
+}
+
+impl<'a> Parser<'a> {
+    fn norm(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.norm.as_str())
+    }
+
+    fn info(&self, i: usize) -> Option<&'static WordInfo> {
+        self.info.get(i).copied().flatten()
+    }
+
+    fn matches(&self, i: usize, ph: &Phrase) -> bool {
+        ph.words.iter().enumerate().all(|(k, (w, cap))| {
+            self.toks
+                .get(i + k)
+                .is_some_and(|t| t.norm.as_str() == &**w && (!cap || t.capitalized))
+        })
+    }
+
+    /// The longest phrase at `i` whose role passes `want`: (end exclusive, role).
+    fn phrase(&self, i: usize, want: impl Fn(Role) -> bool) -> Option<(usize, Role)> {
+        let info = self.info(i)?;
+        info.phrases.iter().find_map(|&p| {
+            let ph = &self.lex.phrases[p as usize];
+            (want(ph.role) && self.matches(i, ph)).then(|| (i + ph.words.len(), ph.role))
+        })
+    }
+
+    fn is_word(&self, i: usize, words: &[&str]) -> bool {
+        words.contains(&self.norm(i))
+    }
+
+    /// Whether a head that is also an adjective may start a mention at `c` (no determiner).
+    fn may_start_bare(&self, c: usize) -> bool {
+        if c == 0 {
+            return true;
+        }
+        let Some(prev) = self.toks.get(c - 1) else {
+            return true;
+        };
+        prev.kind == TokenKind::Number
+            || self
+                .info(c - 1)
+                .is_some_and(|w| w.det || w.num || w.prep || w.pre || w.predet)
+    }
+
+    /// Whether a singular head that is also an adjective may start a mention at `c`: only
+    /// after an article or a number (« un militaire », « trois militaires »).
+    fn after_article(&self, c: usize) -> bool {
+        c == 0
+            || self
+                .toks
+                .get(c - 1)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+            || self.info(c - 1).is_some_and(|w| w.det || w.num)
+    }
+
+    /// Whether an uppercase acronym: every letter upper case, at least two letters.
+    fn is_acronym(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        let s = t.text(self.text);
+        t.is_word()
+            && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && s.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    }
+
+    /// Parses a noun phrase starting at `pos`. `compl`: inside a complement (leaders allowed).
+    fn np(&self, pos: usize, depth: u8, compl: bool) -> Option<Np> {
+        let lex = self.lex;
+        let mut i = pos;
+        if self.info(i).is_some_and(|w| w.predet) && self.info(i + 1).is_some_and(|w| w.det) {
+            i += 1;
+        }
+        if self.info(i).is_some_and(|w| w.det) {
+            i += 1;
+        }
+        let mut pre = 0;
+        while pre < 3 && self.info(i).is_some_and(|w| w.pre) {
+            i += 1;
+            pre += 1;
+        }
+        let c = i;
+        let bare = c == pos;
+
+        // The core.
+        let alias = self.phrase(c, |r| matches!(r, Role::Alias(_) | Role::Metonym(_)));
+        let head = self.phrase(c, |r| matches!(r, Role::Head(_)));
+        let alias_len = alias.map_or(0, |a| a.0 - c);
+        let head_len = head.map_or(0, |h| h.0 - c);
+        let (core, mut end) = if alias_len > 0 && alias_len >= head_len {
+            let (end, role) = alias?;
+            match role {
+                Role::Metonym(a) => (Core::Metonym(a), end),
+                Role::Alias(a) => (Core::Alias(a), end),
+                _ => return None,
+            }
+        } else if let Some((end, Role::Head(h))) = head {
+            let hd = &lex.heads[h as usize];
+            if hd.needs_det && bare && !self.may_start_bare(c) {
+                return None;
+            }
+            if hd.needs_article && bare && !self.after_article(c) {
+                return None;
+            }
+            (Core::Head(h), end)
+        } else if let Some(leader) = compl.then(|| self.leader(c)).flatten() {
+            leader
+        } else {
+            let t = self.toks.get(c)?;
+            if !t.capitalized || c == 0 {
+                return None;
+            }
+            let w = self.info(c)?;
+            if let Some(d) = w.demonym {
+                (Core::Noun(Some(d), None), c + 1)
+            } else if let Some((end, Role::Mod(m))) = self.phrase(c, |r| matches!(r, Role::Mod(_)))
+                && end == c + 1
+                && lex.mods[m as usize].noun
+                && let Some(kind) = lex.mods[m as usize].kind
+            {
+                (Core::Noun(None, Some(kind)), end)
+            } else {
+                return None;
+            }
+        };
+
+        let mut np = Np {
+            first: pos,
+            last: end - 1,
+            actor: None,
+            kind: None,
+            country: None,
+            generic: false,
+            metonym: false,
+            leader: false,
+        };
+        let mut head_info: Option<&Head> = None;
+        match core {
+            Core::Alias(a) => np.actor = Some(a),
+            Core::Metonym(a) => {
+                np.actor = Some(a);
+                np.metonym = true;
+            }
+            Core::Leader(a) => {
+                np.actor = Some(a);
+                np.leader = true;
+            }
+            Core::Head(h) => {
+                let hd = &lex.heads[h as usize];
+                head_info = Some(hd);
+                np.actor = hd.actor;
+                np.kind = hd.kind;
+                np.generic = hd.actor.is_none();
+            }
+            Core::Noun(d, kind) => {
+                np.country = d.map(|d| lex.demonyms[d as usize].country);
+                np.kind = kind;
+                np.generic = true;
+            }
+        }
+        if np.metonym || np.leader {
+            return Some(self.finish(np, None, None, None));
+        }
+
+        // Modifiers and demonyms after the head, possibly coordinated.
+        let mut demonym: Option<Option<u16>> = None; // Some(None): several countries
+        let mut kind_set = false;
+        let mut mod_actor = None;
+        let mut steps = 0;
+        while steps < 6 {
+            steps += 1;
+            let mut j = end;
+            let coord = self.is_word(j, &["et", "ou"]);
+            if coord {
+                j += 1;
+                // « entre forces pro-régime et djihadistes »: two phrases, not one.
+                let after_entre = (pos.saturating_sub(3)..pos).any(|k| self.norm(k) == "entre");
+                if after_entre || self.toks.get(j).is_some_and(|t| t.capitalized) {
+                    break;
+                }
+                // A word that is also a noun (« paramilitaires ») coordinates only when another
+                // adjective follows it (« gouvernementales et paramilitaires irakiennes »).
+                if self.phrase(j, |r| matches!(r, Role::Head(_))).is_some() {
+                    let next = self
+                        .phrase(j, |r| matches!(r, Role::Mod(_)))
+                        .map_or(j + 1, |(e, _)| e);
+                    let adjective_follows = self.info(next).is_some_and(|w| w.demonym.is_some())
+                        || self.phrase(next, |r| matches!(r, Role::Mod(_))).is_some();
+                    if !adjective_follows {
+                        break;
+                    }
+                }
+            }
+            if let Some((e, Role::Mod(m))) = self.phrase(j, |r| matches!(r, Role::Mod(_))) {
+                let md = &lex.mods[m as usize];
+                if let Some(k) = md.kind
+                    && !kind_set
+                {
+                    np.kind = Some(k);
+                    kind_set = true;
+                }
+                mod_actor = mod_actor.or(md.actor);
+                end = e;
+            } else if let Some(d) = self.info(j).and_then(|w| w.demonym) {
+                demonym = match demonym {
+                    None => Some(Some(d)),
+                    Some(Some(old))
+                        if lex.demonyms[old as usize].country
+                            == lex.demonyms[d as usize].country =>
+                    {
+                        Some(Some(old))
+                    }
+                    _ => Some(None),
+                };
+                end = j + 1;
+            } else {
+                break;
+            }
+        }
+        np.last = end - 1;
+
+        // « la télévision d'Etat syrienne Al-Ikhbariya », « l'agence officielle Sana ».
+        if let Core::Alias(a) = core
+            && lex.actors[a as usize].kind == ActorKind::Source
+            && !self.info(end).is_some_and(|w| w.det)
+            && let Some((e, Role::Alias(b))) = self.phrase(end, |r| matches!(r, Role::Alias(_)))
+            && lex.actors[b as usize].kind == ActorKind::Source
+        {
+            np.actor = Some(b);
+            end = e;
+            np.last = end - 1;
+        }
+        let open = head_info.is_some_and(|h| h.appos || h.member);
+        // A name in apposition: « le groupe jihadiste Boko Haram », « l'agence officielle Sana ».
+        if np.actor.is_none()
+            && open
+            && let Some((e, Role::Alias(a))) = self.phrase(end, |r| matches!(r, Role::Alias(_)))
+            && !self.info(end).is_some_and(|w| w.det)
+        {
+            np.actor = Some(a);
+            np.generic = false;
+            end = e;
+            np.last = end - 1;
+        }
+
+        self.acronym(&mut np);
+
+        // An actor complement: « les combattants de l'EI », « l'armée de Damas ».
+        let mut has_compl = false;
+        if depth < 2 {
+            let at = np.last + 1;
+            let comp = match self.norm(at) {
+                "de" | "d'" => self.np(at + 1, depth + 1, true),
+                "du" | "des" => self.np(at, depth + 1, true),
+                _ => None,
+            };
+            if let Some(comp) = comp {
+                has_compl = self.attach(&mut np, head_info, comp);
+            }
+        }
+        if head_info.is_some_and(|h| h.needs_compl) && !has_compl {
+            return None;
+        }
+
+        Some(self.finish(np, head_info, demonym.flatten(), mod_actor))
+    }
+
+    /// A leader's name, possibly after a title (« maréchal Haftar »).
+    fn leader(&self, c: usize) -> Option<(Core, usize)> {
+        let at = match self.phrase(c, |r| r == Role::Title) {
+            Some((e, _)) => e,
+            None => c,
+        };
+        match self.phrase(at, |r| matches!(r, Role::Leader(_))) {
+            Some((e, Role::Leader(a))) => Some((Core::Leader(a), e)),
+            _ => None,
+        }
+    }
+
+    /// Includes a parenthesised acronym right after the phrase: « le groupe Etat islamique (EI) ».
+    fn acronym(&self, np: &mut Np) {
+        let open = np.last + 1;
+        if self.norm(open) != "(" {
+            return;
+        }
+        let Some(close) = (open + 2..open + 6).find(|&k| self.norm(k) == ")") else {
+            return;
+        };
+        let inner = open + 1..close;
+        let named = self
+            .phrase(open + 1, |r| matches!(r, Role::Alias(_)))
+            .filter(|&(e, _)| e == close)
+            .and_then(|(_, r)| match r {
+                Role::Alias(a) => Some(a),
+                _ => None,
+            });
+        match (named, np.actor) {
+            (Some(a), Some(b)) if a != b => return,
+            (Some(a), None) => {
+                let kind = self.lex.actors[a as usize].kind;
+                if np.kind.is_none_or(|k| k == kind) {
+                    np.actor = Some(a);
+                    np.generic = false;
+                }
+            }
+            (Some(_), Some(_)) => {}
+            (None, _) => {
+                if !inner
+                    .clone()
+                    .all(|k| self.is_acronym(k) || self.norm(k) == "-")
+                {
+                    return;
+                }
+            }
+        }
+        np.last = close;
+    }
+
+    /// Attaches a complement to `np` if it fits; returns whether it did.
+    fn attach(&self, np: &mut Np, head: Option<&Head>, comp: Np) -> bool {
+        let Some(head) = head else {
+            // After a name: only the same actor (« l'armée syrienne de Bachar al-Assad »).
+            if comp.actor.is_some() && comp.actor == np.actor && !comp.metonym {
+                np.last = comp.last;
+                return true;
+            }
+            return false;
+        };
+        if comp.metonym || comp.leader {
+            if !(head.state || (comp.leader && head.member)) || np.actor.is_some() {
+                return false;
+            }
+            np.actor = comp.actor;
+            np.generic = false;
+            np.last = comp.last;
+            return true;
+        }
+        if (head.member || head.state) && np.actor.is_none() {
+            if comp.actor.is_some() {
+                np.actor = comp.actor;
+                np.generic = false;
+            } else {
+                np.generic = comp.generic;
+            }
+            np.kind = comp.kind.or(np.kind);
+            np.country = comp.country.or(np.country);
+        }
+        np.last = comp.last;
+        true
+    }
+
+    /// Resolves what is left: a demonym or modifier actor, the country, the kind.
+    fn finish(
+        &self,
+        mut np: Np,
+        head: Option<&Head>,
+        demonym: Option<u16>,
+        mod_actor: Option<u16>,
+    ) -> Np {
+        let lex = self.lex;
+        let dem = demonym.map(|d| &lex.demonyms[d as usize]);
+        if np.actor.is_none() && mod_actor.is_some() {
+            np.actor = mod_actor;
+            np.generic = false;
+        }
+        if np.actor.is_none()
+            && let Some(h) = head
+            && h.state
+            && np.kind.is_none_or(ActorKind::is_state)
+            && let Some(d) = dem
+            && d.actor.is_some()
+        {
+            np.actor = d.actor;
+            np.generic = false;
+        }
+        if let Some(a) = np.actor {
+            let actor = &lex.actors[a as usize];
+            np.kind = Some(actor.kind);
+            np.country = actor.country.or(dem.map(|d| d.country)).or(np.country);
+        } else if let Some(d) = dem {
+            np.country = Some(d.country);
+        }
+        np
+    }
+
+    fn mention(&self, np: &Np) -> ActorMention {
+        let start = self.toks.get(np.first).map_or(0, |t| t.start);
+        let end = self.toks.get(np.last).map_or(start, |t| t.end);
+        ActorMention {
+            first: np.first,
+            last: np.last,
+            start,
+            end,
+            actor: np.actor.map(|a| &self.lex.actors[a as usize]),
+            kind: np.kind,
+            country: np.country,
+            generic: np.generic && np.actor.is_none(),
+            metonym: np.metonym,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<ActorMention> {
+        find_actors(text, &tokenize(text, 0..text.len()))
+    }
+
+    fn show(text: &str, m: &ActorMention) -> String {
+        format!(
+            "[{}] {}{}{}{}{}",
+            &text[m.start..m.end],
+            m.actor.map_or("-", |a| a.id),
+            m.kind.map_or(String::new(), |k| format!(" {}", k.as_str())),
+            m.country.map_or(String::new(), |c| format!(" {c}")),
+            if m.generic { " generic" } else { "" },
+            if m.metonym { " metonym" } else { "" },
+        )
+    }
+
+    #[test]
+    #[ignore]
+    fn dump_corpus() {
+        for a in crate::corpus::ARTICLES {
+            for line in a.text.lines() {
+                for m in find(line) {
+                    println!("{}", show(line, &m));
+                }
+            }
+        }
+    }
+}
