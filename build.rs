@@ -11,7 +11,8 @@ fn main() {
         .filter(|name| name.ends_with(".txt"))
         .collect();
     names.sort();
-    let mut code = String::from("/// The corpus, in file-name order.\npub const ARTICLES: &[Article] = &[\n");
+    let mut code =
+        String::from("/// The corpus, in file-name order.\npub const ARTICLES: &[Article] = &[\n");
     for name in &names {
         let id = name.trim_end_matches(".txt");
         let path = dir.join(name);

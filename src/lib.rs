@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod engine;
 pub mod evaluate;
 pub mod explore;
+pub mod input;
 
 #[cfg(feature = "web")]
 pub mod app;

@@ -1,1 +1,192 @@
-//! (in progress)
+//! Stage 1: the layout of an article as scraped — its title, its own date, and the blocks of
+//! text that are the article (page furniture, a repeated title and teasers for other articles
+//! left out).
+
+use std::ops::Range;
+
+use super::date::Date;
+use super::lexicon::{WordClass, lexicon};
+use super::mentions::times::find_dateline;
+use super::tokens::{fold, tokenize};
+
+/// The longest line that may be a headline, in bytes.
+const MAX_HEADLINE: usize = 240;
+/// The longest line that page furniture may fill, in bytes.
+const MAX_FURNITURE: usize = 60;
+/// The longest paragraph that may be a teaser for another article, in bytes.
+const MAX_TEASER: usize = 500;
+/// How many lines from the top may hold the dateline.
+const DATELINE_LINES: usize = 4;
+
+/// What the article is made of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// The headline, when the text starts with one.
+    pub title: Option<Range<usize>>,
+    /// The article's own date, from a dateline near the top.
+    pub date: Option<Date>,
+    /// The article's paragraphs, in order (the title first when there is one).
+    pub blocks: Vec<Range<usize>>,
+}
+
+/// Non-blank lines as trimmed byte ranges.
+fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            out.push(offset + lead..offset + lead + trimmed.len());
+        }
+        offset += line.len();
+    }
+    out
+}
+
+fn ends_like_a_sentence(line: &str) -> bool {
+    line.trim_end_matches(['»', '"', '”', ')', ' '])
+        .ends_with(['.', '!', '?', '…', ':', ';', ','])
+}
+
+fn is_headline(line: &str) -> bool {
+    line.len() <= MAX_HEADLINE
+        && !ends_like_a_sentence(line)
+        && line.chars().any(char::is_alphabetic)
+}
+
+/// The folded words of a line, joined by single spaces.
+fn folded_words(line: &str) -> String {
+    tokenize(line, 0..line.len())
+        .into_iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.norm)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_furniture(line: &str) -> bool {
+    let lex = lexicon();
+    let bullet = line.starts_with(['•', '›', '►', '▪', '·']);
+    let words = folded_words(line);
+    let named = line.len() <= MAX_FURNITURE
+        && lex.phrases(WordClass::ClutterPhrase).iter().any(|phrase| {
+            words == *phrase
+                || words.starts_with(&format!("{phrase} "))
+                || words.ends_with(&format!(" {phrase}"))
+        });
+    bullet || named
+}
+
+fn is_teaser(paragraph: &str) -> bool {
+    let folded = fold(paragraph);
+    paragraph.len() <= MAX_TEASER
+        && lexicon()
+            .phrases(WordClass::TeaserPhrase)
+            .iter()
+            .any(|phrase| folded.contains(phrase.as_str()))
+}
+
+/// Reads the layout of an article.
+pub fn layout(text: &str) -> Layout {
+    let all = lines(text);
+    let mut date = None;
+    let mut dateline_lines = Vec::new();
+    for (n, range) in all.iter().enumerate().take(DATELINE_LINES) {
+        let tokens = tokenize(text, range.clone());
+        if let Some((found, start, end)) = find_dateline(text, &tokens) {
+            date = Some(found);
+            // The line is metadata when the date fills most of it or it is visibly a byline.
+            let line = &text[range.clone()];
+            if (end - start) * 2 >= line.len() || line.contains('|') || is_headline(line) && n > 0 {
+                dateline_lines.push(n);
+            }
+            break;
+        }
+    }
+    let kept: Vec<(usize, Range<usize>)> = all
+        .iter()
+        .cloned()
+        .enumerate()
+        .filter(|(n, r)| !dateline_lines.contains(n) && !is_furniture(&text[r.clone()]))
+        .collect();
+    let title = kept
+        .first()
+        .filter(|(_, r)| kept.len() > 1 && is_headline(&text[r.clone()]))
+        .map(|(_, r)| r.clone());
+
+    let mut blocks = Vec::new();
+    let mut skip_teaser = false;
+    let last = kept.len().saturating_sub(1);
+    for (k, (_, range)) in kept.iter().enumerate() {
+        let line = &text[range.clone()];
+        let is_title = title.as_ref() == Some(range);
+        if !is_title && title.as_ref().is_some_and(|t| &text[t.clone()] == line) {
+            continue; // the title repeated
+        }
+        if !is_title && k > 0 && k < last && is_headline(line) {
+            // A headline inside the article heads a link or a teaser for another one.
+            skip_teaser = true;
+            continue;
+        }
+        if skip_teaser && is_teaser(line) || is_teaser(line) && line.len() <= MAX_FURNITURE * 2 {
+            skip_teaser = false;
+            continue;
+        }
+        skip_teaser = false;
+        blocks.push(range.clone());
+    }
+    Layout {
+        title,
+        date,
+        blocks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        layout(text).blocks.into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn title_and_body() {
+        let text =
+            "Les rebelles prennent la ville\n\nLes rebelles ont pris la ville. Ils avancent.\n";
+        let l = layout(text);
+        assert_eq!(
+            &text[l.title.clone().unwrap()],
+            "Les rebelles prennent la ville"
+        );
+        assert_eq!(l.blocks.len(), 2);
+    }
+
+    #[test]
+    fn no_title_when_the_text_starts_with_a_sentence() {
+        let text = "Les rebelles ont pris la ville samedi.\nIls avancent vers le sud.";
+        assert!(layout(text).title.is_none());
+    }
+
+    #[test]
+    fn furniture_and_repeated_title_are_left_out() {
+        let text = "Un titre\n\nUn titre\n\nLe corps du texte.\n\nRelated Articles\nRecommande:";
+        assert_eq!(texts(text), ["Un titre", "Le corps du texte."]);
+    }
+
+    #[test]
+    fn a_teaser_for_another_article_is_left_out() {
+        let text = "Titre\n\nPremier paragraphe.\n\nAilleurs : dix morts dans une fusillade\nLe site vous résume ce que l'on sait.\n\nSuite de l'article.";
+        assert_eq!(
+            texts(text),
+            ["Titre", "Premier paragraphe.", "Suite de l'article."]
+        );
+    }
+
+    #[test]
+    fn empty_text_has_nothing() {
+        let l = layout("");
+        assert!(l.title.is_none() && l.blocks.is_empty() && l.date.is_none());
+    }
+}

@@ -1,1 +1,788 @@
-//! (in progress)
+//! Stage 6: events — each trigger with its participants, place, time, count, source and
+//! modality, read off the mentions of its sentence and what the article said before.
+//!
+//! Roles follow French word order: the subject before the verb group acts and the direct object
+//! undergoes, the passive turns them round (« a été chassé par »), a noun takes its « de »
+//! complement, « contre » gives a target and « par » an agent. Generic phrases and pronouns
+//! (« l'organisation », « Il ») take the last actor of their kind.
+
+use std::collections::HashMap;
+
+use super::gazetteer::PlaceKind;
+use super::lexicon::{Tenses, WordClass, lexicon};
+use super::mentions::PlaceMention;
+use super::mentions::actors::{Actor, ActorKind, ActorMention};
+use super::mentions::counts::CountMention;
+use super::mentions::times::TimeMention;
+use super::record::{ActorRef, Count, Event, EventType, Modality, PlaceRef, Range, Span, TimeRef};
+use super::tokens::{Token, TokenKind};
+use super::triggers::Trigger;
+
+/// How many tokens a direct object or a complement may stand from its trigger.
+const OBJECT_WINDOW: usize = 8;
+/// How many tokens back a governing verb of an infinitive or a noun may stand.
+const GOVERNOR_WINDOW: usize = 6;
+/// How many sentences ahead a town named later may stand for « une ville » now.
+const BRIDGE_SENTENCES: usize = 3;
+
+/// One sentence with its tokens, mentions and triggers.
+pub struct Sentence<'a> {
+    pub range: std::ops::Range<usize>,
+    pub tokens: Vec<Token>,
+    pub actors: Vec<ActorMention>,
+    pub places: Vec<PlaceMention>,
+    pub times: Vec<TimeMention>,
+    pub counts: Vec<CountMention>,
+    pub triggers: Vec<Trigger>,
+    pub text: &'a str,
+}
+
+/// What the article has said so far, for coreference.
+#[derive(Default)]
+pub struct Memory {
+    last_subject: Option<&'static Actor>,
+    last_by_kind: HashMap<ActorKind, &'static Actor>,
+    last_city: Option<PlaceRef>,
+    last_source: Option<ActorRef>,
+    /// The most mentioned actor of each kind in the whole article.
+    dominant: HashMap<ActorKind, &'static Actor>,
+}
+
+impl Memory {
+    /// A memory that knows the article's most mentioned actor of each kind.
+    pub fn new(sentences: &[Sentence]) -> Memory {
+        let mut counts: HashMap<&'static str, (usize, &'static Actor)> = HashMap::new();
+        for m in sentences.iter().flat_map(|s| &s.actors) {
+            if let Some(actor) = m.actor {
+                counts.entry(actor.id).or_insert((0, actor)).0 += 1;
+            }
+        }
+        let mut dominant: HashMap<ActorKind, (usize, &'static Actor)> = HashMap::new();
+        let mut ranked: Vec<_> = counts.into_values().collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(b.1.id)));
+        for (n, actor) in ranked {
+            dominant.entry(actor.kind).or_insert((n, actor));
+        }
+        Memory {
+            dominant: dominant.into_iter().map(|(k, (_, a))| (k, a)).collect(),
+            ..Memory::default()
+        }
+    }
+
+    fn resolve(&self, mention: &ActorMention) -> Option<&'static Actor> {
+        if mention.actor.is_some() {
+            return mention.actor;
+        }
+        let kind = mention.kind?;
+        if !mention.generic {
+            return None;
+        }
+        self.last_by_kind
+            .get(&kind)
+            .or_else(|| self.dominant.get(&kind))
+            .copied()
+            .filter(|a| mention.country.is_none() || a.country == mention.country)
+    }
+}
+
+fn is_word_in(token: &Token, class: WordClass) -> bool {
+    lexicon().is(class, &token.norm)
+}
+
+fn is_boundary(token: &Token) -> bool {
+    matches!(
+        token.norm.as_str(),
+        ";" | ":" | "«" | "»" | "\"" | "(" | ")" | "“" | "”"
+    )
+}
+
+/// The token before a mention, over a number that counts it (« de plus de 200 éléments »).
+fn word_before<'t>(tokens: &'t [Token], m: &ActorMention) -> Option<&'t Token> {
+    let mut j = m.first;
+    if j > 0 && tokens[j - 1].kind == TokenKind::Number {
+        j -= 1;
+        loop {
+            let pair = j
+                .checked_sub(2)
+                .map(|k| (tokens[k].norm.as_str(), tokens[k + 1].norm.as_str()));
+            let single = j.checked_sub(1).map(|k| tokens[k].norm.as_str());
+            match (pair, single) {
+                (Some(("plus" | "pres" | "moins", "de" | "d'") | ("au", "moins")), _) => j -= 2,
+                (_, Some("environ" | "quelque")) => j -= 1,
+                _ => break,
+            }
+        }
+    }
+    j.checked_sub(1).map(|k| &tokens[k])
+}
+
+/// Whether a mention stands after a preposition (« de l'armée », « par les FDS »).
+fn prepositional(tokens: &[Token], m: &ActorMention) -> bool {
+    let contracted = match tokens[m.first].norm.as_str() {
+        "du" | "au" | "aux" => true,
+        // « des » is « de les » after a noun, an article after a verb, a comma or « et ».
+        "des" => word_before(tokens, m).is_some_and(|t| {
+            t.is_word()
+                && !matches!(
+                    t.norm.as_str(),
+                    "et" | "ou" | "mais" | "que" | "qui" | "dont"
+                )
+                && !is_word_in(t, WordClass::AuxAvoir)
+                && !is_word_in(t, WordClass::AuxEtre)
+        }),
+        _ => false,
+    };
+    contracted || word_before(tokens, m).is_some_and(|t| is_word_in(t, WordClass::Preposition))
+}
+
+fn preposition_before<'t>(tokens: &'t [Token], m: &ActorMention) -> Option<&'t str> {
+    match tokens[m.first].norm.as_str() {
+        contracted @ ("du" | "au" | "aux" | "des") => Some(contracted),
+        _ => word_before(tokens, m).map(|t| t.norm.as_str()),
+    }
+}
+
+struct Roles<'s> {
+    agent: Vec<&'s ActorMention>,
+    target: Vec<&'s ActorMention>,
+    /// A subject pronoun standing for the last subject.
+    pronoun: Option<usize>,
+    /// The verb is coordinated with, or governed by, an earlier one (« et progressent »,
+    /// « pour s'emparer »): it shares that verb's subject.
+    coordinated: bool,
+}
+
+impl<'a> Sentence<'a> {
+    fn candidates(&self, excluded: &[usize]) -> impl Iterator<Item = (usize, &ActorMention)> {
+        self.actors
+            .iter()
+            .enumerate()
+            .filter(move |(k, m)| !excluded.contains(k) && m.kind != Some(ActorKind::Source))
+    }
+
+    /// The subject of a verb group starting at token `first`: after « qui », the phrase before
+    /// it; else the nearest phrase before that is not a complement.
+    fn subject_before(&self, first: usize, excluded: &[usize]) -> Option<&ActorMention> {
+        let tokens = &self.tokens;
+        let first = self.clause_verb_start(first);
+        let mut j = first;
+        while j > 0
+            && (is_word_in(&tokens[j - 1], WordClass::Adverb)
+                || is_word_in(&tokens[j - 1], WordClass::Negation)
+                || is_word_in(&tokens[j - 1], WordClass::ObjectPronoun))
+        {
+            j -= 1;
+        }
+        // « qui, avec le soutien aérien russe, ont conquis »: over a parenthetical.
+        if j > 0 && tokens[j - 1].norm == ","
+            && let Some(k) = (1..j - 1).rev().find(|&k| tokens[k].norm == ",")
+                && is_word_in(&tokens[k - 1], WordClass::Relative) {
+                    j = k;
+                }
+        if j > 0 && is_word_in(&tokens[j - 1], WordClass::Relative) {
+            return self
+                .candidates(excluded)
+                .map(|(_, m)| m)
+                .filter(|m| m.last < j - 1)
+                .last();
+        }
+        self.candidates(excluded)
+            .map(|(_, m)| m)
+            .filter(|m| m.last < first && !prepositional(tokens, m))
+            .filter(|m| !tokens[m.last + 1..first].iter().any(is_boundary))
+            .last()
+    }
+
+    /// Where the finite verb group of a clause starts: an infinitive or participle group after
+    /// « vient d' », « veulent », « réussi à » takes the governing verb's group.
+    fn clause_verb_start(&self, first: usize) -> usize {
+        let tokens = &self.tokens;
+        let lex = lexicon();
+        let mut j = first;
+        if j > 0 && matches!(tokens[j - 1].norm.as_str(), "de" | "d'" | "a") {
+            j -= 1;
+        }
+        while j > 0 && is_word_in(&tokens[j - 1], WordClass::Adverb) {
+            j -= 1;
+        }
+        let governs = j > 0 && {
+            let norm = tokens[j - 1].norm.as_str();
+            [
+                WordClass::VerbAspect,
+                WordClass::VerbIntent,
+                WordClass::VerbPossible,
+                WordClass::NegationVerb,
+            ]
+            .into_iter()
+            .any(|class| lex.verb(class, norm).is_some())
+        };
+        if governs {
+            verb_group_start(tokens, j - 1)
+        } else {
+            first
+        }
+    }
+
+    fn pronoun_before(&self, first: usize) -> Option<usize> {
+        let first = self.clause_verb_start(first);
+        (first > 0 && is_word_in(&self.tokens[first - 1], WordClass::Pronoun)).then(|| first - 1)
+    }
+
+    /// The first phrase after the trigger within its clause, after one of `prepositions`
+    /// (`None` for a direct object).
+    fn after(
+        &self,
+        trigger: &Trigger,
+        prepositions: &[Option<&str>],
+        excluded: &[usize],
+    ) -> Option<&ActorMention> {
+        let tokens = &self.tokens;
+        self.candidates(excluded).map(|(_, m)| m).find(|m| {
+            m.first > trigger.last
+                && m.first <= trigger.last + OBJECT_WINDOW
+                && !tokens[trigger.last + 1..m.first]
+                    .iter()
+                    .any(|t| is_boundary(t) || t.norm == ",")
+                && {
+                    let before = if prepositional(tokens, m) {
+                        preposition_before(tokens, m)
+                    } else {
+                        None
+                    };
+                    // « ont tué des civils »: « des » right after a verb is an article.
+                    let article = tokens[m.first].norm == "des" && m.first == trigger.last + 1;
+                    prepositions.contains(&before) || article && prepositions.contains(&None)
+                }
+        })
+    }
+
+    /// The nearest finite verb of `class` before token `at`, within the governor window.
+    fn governor(&self, at: usize, class: WordClass) -> Option<(usize, Tenses)> {
+        let lex = lexicon();
+        (at.saturating_sub(GOVERNOR_WINDOW)..at)
+            .rev()
+            .find_map(|j| lex.verb(class, &self.tokens[j].norm).map(|t| (j, t)))
+    }
+
+    fn roles(&self, trigger: &Trigger, excluded: &[usize]) -> Roles<'_> {
+        let mut roles = Roles {
+            agent: Vec::new(),
+            target: Vec::new(),
+            pronoun: None,
+            coordinated: false,
+        };
+        let by = self.after(trigger, &[Some("par")], excluded);
+        if trigger.verbal {
+            let subject = if trigger.passive && !trigger.has_aux {
+                // A bare participle describes the phrase right before it.
+                self.candidates(excluded)
+                    .map(|(_, m)| m)
+                    .filter(|m| m.last < trigger.first && m.last + 3 >= trigger.first)
+                    .last()
+            } else {
+                self.subject_before(trigger.first, excluded)
+            };
+            if subject.is_none() {
+                roles.pronoun = self.pronoun_before(trigger.first);
+                let start = self.clause_verb_start(trigger.first);
+                roles.coordinated = start > 0
+                    && (matches!(
+                        self.tokens[start - 1].norm.as_str(),
+                        "et" | "puis" | "de" | "d'" | "a" | "pour"
+                    ) || trigger.tenses.has(Tenses::INFINITIVE | Tenses::GERUND));
+            }
+            let object = self.after(
+                trigger,
+                &[None, Some("a"), Some("au"), Some("aux")],
+                excluded,
+            );
+            if trigger.passive {
+                roles.target.extend(subject);
+                roles.agent.extend(by);
+            } else if trigger.flags.inverted {
+                roles.target.extend(subject);
+            } else {
+                roles.agent.extend(subject);
+                roles.target.extend(object);
+            }
+        } else {
+            let complement = self.after(
+                trigger,
+                &[Some("de"), Some("d'"), Some("du"), Some("des")],
+                excluded,
+            );
+            let against = self.after(
+                trigger,
+                &[Some("contre"), Some("sur"), Some("face")],
+                excluded,
+            );
+            let of_is_target = matches!(
+                trigger.kind,
+                EventType::Capture
+                    | EventType::Abduction
+                    | EventType::Killing
+                    | EventType::Injury
+                    | EventType::Arrest
+                    | EventType::Displacement
+                    | EventType::Destruction
+            ) || trigger.flags.inverted;
+            if of_is_target {
+                roles.target.extend(complement);
+                roles.agent.extend(by);
+            } else {
+                roles.agent.extend(by.or(complement));
+                roles.target.extend(against);
+            }
+            if roles.agent.is_empty() {
+                // « ont lancé la bataille »: the light verb's subject leads the event.
+                if let Some((verb, _)) = self.governor(trigger.first, WordClass::VerbLight) {
+                    let first = verb_group_start(&self.tokens, verb);
+                    roles.agent.extend(self.subject_before(first, excluded));
+                }
+            }
+        }
+        roles
+    }
+
+    /// The sentence's source: who says so, and which mentions it uses.
+    fn source(&self, memory: &Memory) -> (Option<ActorRef>, Vec<usize>) {
+        let lex = lexicon();
+        let tokens = &self.tokens;
+        for (j, token) in tokens.iter().enumerate() {
+            let reporting_verb = lex
+                .verb(WordClass::VerbReport, &token.norm)
+                .is_some_and(|t| !t.has(Tenses::INFINITIVE) || t.has(Tenses::FINITE));
+            let reporting_noun =
+                lex.is(WordClass::ReportNoun, &token.norm) && token.norm != "source";
+            if !reporting_verb && !reporting_noun {
+                continue;
+            }
+            // After the verb when it follows what it reports (« », a rapporté l'agence Sana »),
+            // skipping who was told (« à l'AFP »); else its subject.
+            let first = verb_group_start(tokens, j);
+            let inverted = reporting_noun
+                || first == 0
+                || matches!(tokens[first - 1].norm.as_str(), "," | "»" | "\"" | "”");
+            let reach = if reporting_noun { 4 } else { OBJECT_WINDOW + 4 };
+            let after = inverted
+                .then(|| {
+                    self.actors.iter().enumerate().find(|(_, m)| {
+                        m.first > j
+                            && m.first <= j + reach
+                            && !matches!(preposition_before(tokens, m), Some("a" | "au" | "aux"))
+                    })
+                })
+                .flatten();
+            let before = (reporting_verb && !inverted)
+                .then(|| {
+                    self.actors
+                        .iter()
+                        .enumerate()
+                        .rfind(|(_, m)| m.last < first && !prepositional(tokens, m))
+                })
+                .flatten();
+            if let Some((k, m)) = after.or(before) {
+                return (Some(self.actor_ref(m, memory)), vec![k]);
+            }
+            if let Some(anonymous) = self.anonymous_source(j, memory) {
+                return (Some(anonymous), Vec::new());
+            }
+        }
+        (None, Vec::new())
+    }
+
+    /// « une source militaire », « la même source »: an unnamed source, or the last one named.
+    fn anonymous_source(&self, from: usize, memory: &Memory) -> Option<ActorRef> {
+        let tokens = &self.tokens;
+        let at = (from + 1..tokens.len().min(from + 5)).find(|&j| tokens[j].norm == "source")?;
+        if at > 0 && tokens[at - 1].norm == "meme" {
+            return memory.last_source.clone();
+        }
+        let first = if at > 0 && !is_word_in(&tokens[at - 1], WordClass::Preposition) {
+            at - 1
+        } else {
+            at
+        };
+        let last = if at + 1 < tokens.len()
+            && tokens[at + 1].is_word()
+            && !is_word_in(&tokens[at + 1], WordClass::Preposition)
+        {
+            at + 1
+        } else {
+            at
+        };
+        Some(self.span_ref(tokens[first].start, tokens[last].end, None))
+    }
+
+    fn span_ref(&self, start: usize, end: usize, actor: Option<&'static Actor>) -> ActorRef {
+        ActorRef {
+            text: self.text[start..end].to_string(),
+            start,
+            end,
+            actor: actor.map(|a| a.id.to_string()),
+        }
+    }
+
+    fn actor_ref(&self, m: &ActorMention, memory: &Memory) -> ActorRef {
+        self.span_ref(m.start, m.end, memory.resolve(m))
+    }
+
+    fn place_ref(&self, p: &PlaceMention) -> PlaceRef {
+        place_ref(self.text, p.start, p.end, p)
+    }
+
+    /// The event's place: the nearest after the trigger, or before it.
+    fn location(&self, trigger: &Trigger) -> Option<&PlaceMention> {
+        self.places.iter().min_by_key(|p| {
+            let distance = if p.first > trigger.last {
+                (p.first - trigger.last) * 2
+            } else {
+                trigger.first.saturating_sub(p.last) * 3
+            };
+            let broad = p.place.is_some_and(|pl| pl.kind == PlaceKind::Country);
+            distance + if broad { 12 } else { 0 }
+        })
+    }
+
+    /// A settlement noun right after the trigger (« d'une ville symbolique ») with no name of
+    /// its own.
+    fn unnamed_settlement(&self, trigger: &Trigger) -> Option<usize> {
+        let tokens = &self.tokens;
+        (trigger.last + 1..tokens.len().min(trigger.last + 1 + OBJECT_WINDOW))
+            .take_while(|&j| !is_boundary(&tokens[j]))
+            .find(|&j| is_word_in(&tokens[j], WordClass::Settlement))
+            .filter(|&j| !self.places.iter().any(|p| p.first > j && p.first <= j + 2))
+    }
+
+    fn modality(&self, trigger: &Trigger) -> Modality {
+        let lex = lexicon();
+        let tokens = &self.tokens;
+        let before = &tokens[trigger.first.saturating_sub(GOVERNOR_WINDOW)..trigger.first];
+        // Negation: « ne … pas » around the verb group, « ni » or « sans » before it.
+        let ne = tokens[trigger.first..trigger.head]
+            .iter()
+            .any(|t| t.norm == "ne" || t.norm == "n'")
+            || trigger.first > 0
+                && matches!(
+                    tokens[trigger.first - 1].norm.as_str(),
+                    "ne" | "n'" | "ni" | "sans"
+                );
+        let closer = tokens[trigger.first..(trigger.last + 3).min(tokens.len())]
+            .iter()
+            .any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "pas" | "plus" | "jamais" | "guere" | "point" | "aucun" | "aucune"
+                )
+            });
+        if ne && (closer || !trigger.verbal)
+            || self
+                .governor(trigger.first, WordClass::NegationVerb)
+                .is_some()
+        {
+            return Modality::Negated;
+        }
+        // Hypothetical: a « si » clause, a conditional, « pouvoir ».
+        let clause_start = (0..trigger.first)
+            .rev()
+            .find(|&j| tokens[j].norm == ",")
+            .map_or(0, |j| j + 1);
+        if tokens[clause_start..trigger.first]
+            .iter()
+            .any(|t| t.norm == "si")
+            || trigger.verbal && trigger.tenses.has(Tenses::CONDITIONAL)
+            || self
+                .governor(trigger.first, WordClass::VerbPossible)
+                .is_some()
+            || before
+                .iter()
+                .any(|t| lex.is(WordClass::HypotheticalWord, &t.norm) && t.norm != "si")
+        {
+            return Modality::Hypothetical;
+        }
+        // Planned: the future, an intention, « pour » + infinitive.
+        let infinitive =
+            trigger.verbal && trigger.tenses.has(Tenses::INFINITIVE) && !trigger.has_aux;
+        let asserted_governor = self
+            .governor(trigger.first, WordClass::VerbAspect)
+            .is_some()
+            || before
+                .iter()
+                .rev()
+                .take(2)
+                .any(|t| t.norm == "avoir" || t.norm == "avant");
+        let intent = self
+            .governor(trigger.first, WordClass::VerbIntent)
+            .is_some()
+            || before
+                .iter()
+                .any(|t| lex.is(WordClass::IntentWord, &t.norm) || t.norm == "pour");
+        if trigger.verbal && trigger.tenses.has(Tenses::FUTURE) && !trigger.has_aux
+            || (infinitive || !trigger.verbal) && intent && !asserted_governor
+        {
+            return Modality::Planned;
+        }
+        Modality::Asserted
+    }
+}
+
+/// The first token of the verb group around a verb (its auxiliaries and clitics).
+fn verb_group_start(tokens: &[Token], verb: usize) -> usize {
+    let mut first = verb;
+    while first > 0 {
+        let t = &tokens[first - 1];
+        if is_word_in(t, WordClass::AuxAvoir)
+            || is_word_in(t, WordClass::AuxEtre)
+            || is_word_in(t, WordClass::Adverb)
+            || is_word_in(t, WordClass::Negation)
+            || matches!(t.norm.as_str(), "se" | "s'")
+        {
+            first -= 1;
+        } else {
+            break;
+        }
+    }
+    first
+}
+
+fn place_ref(text: &str, start: usize, end: usize, p: &PlaceMention) -> PlaceRef {
+    PlaceRef {
+        text: text[start..end].to_string(),
+        start,
+        end,
+        place: p.place.map(|pl| pl.name.to_string()),
+        lat: p.place.map(|pl| pl.lat),
+        lon: p.place.map(|pl| pl.lon),
+        country: p.place.map(|pl| pl.country.to_string()),
+    }
+}
+
+/// Types whose count is of the people the event befalls.
+fn counts_people(kind: EventType) -> bool {
+    matches!(
+        kind,
+        EventType::Killing
+            | EventType::Injury
+            | EventType::Surrender
+            | EventType::Withdrawal
+            | EventType::Displacement
+            | EventType::Abduction
+            | EventType::Arrest
+    )
+}
+
+/// Whether « se rendre » here means going somewhere rather than surrendering.
+fn goes_somewhere(sentence: &Sentence, trigger: &Trigger, mover: Option<&ActorMention>) -> bool {
+    let tokens = &sentence.tokens;
+    let next = (trigger.last + 1..tokens.len().min(trigger.last + 8)).find(|&j| {
+        is_word_in(&tokens[j], WordClass::Preposition)
+            || is_word_in(&tokens[j], WordClass::GoPreposition)
+    });
+    let Some(j) = next else { return false };
+    if is_word_in(&tokens[j], WordClass::GoPreposition) {
+        return true;
+    }
+    if !matches!(tokens[j].norm.as_str(), "a" | "au" | "aux") {
+        return false;
+    }
+    let to_actor = sentence.actors.iter().any(|m| m.first == j + 1);
+    let fighters = mover.is_some_and(|m| {
+        matches!(
+            m.kind,
+            Some(ActorKind::JihadistGroup | ActorKind::ArmedGroup | ActorKind::Militia)
+        )
+    });
+    !to_actor && !fighters
+}
+
+/// Builds the events of one sentence and updates the memory.
+pub fn sentence_events(
+    sentence: &Sentence,
+    memory: &mut Memory,
+    later_cities: &[PlaceRef],
+) -> Vec<Event> {
+    let tokens = &sentence.tokens;
+    let (source, source_mentions) = sentence.source(memory);
+    let demining = sentence
+        .triggers
+        .iter()
+        .any(|t| t.kind == EventType::Demining);
+    let mut used_counts = vec![false; sentence.counts.len()];
+    let mut previous_agent: Vec<ActorRef> = Vec::new();
+    let mut events = Vec::new();
+    for trigger in &sentence.triggers {
+        if trigger.flags.demining_sensitive && demining {
+            continue;
+        }
+        let roles = sentence.roles(trigger, &source_mentions);
+        let mut kind = trigger.kind;
+        let mut agent: Vec<ActorRef> = roles
+            .agent
+            .iter()
+            .map(|m| sentence.actor_ref(m, memory))
+            .collect();
+        let mut target: Vec<ActorRef> = roles
+            .target
+            .iter()
+            .map(|m| sentence.actor_ref(m, memory))
+            .collect();
+        let undergoes = trigger.verbal && (trigger.passive || trigger.flags.inverted);
+        if let (Some(p), Some(actor)) = (roles.pronoun, memory.last_subject) {
+            let t = &tokens[p];
+            let r = sentence.span_ref(t.start, t.end, Some(actor));
+            match (undergoes, target.is_empty(), agent.is_empty()) {
+                (true, true, _) => target.push(r),
+                (false, _, true) => agent.push(r),
+                _ => {}
+            }
+        }
+        // Coordinated verbs and infinitives share the subject of the verb before them.
+        if agent.is_empty() && !undergoes && roles.coordinated {
+            agent.clone_from(&previous_agent);
+        }
+        if trigger.flags.go_sense && goes_somewhere(sentence, trigger, roles.agent.first().copied())
+        {
+            continue;
+        }
+        let mover_is_civilian = roles
+            .agent
+            .iter()
+            .chain(&roles.target)
+            .any(|m| m.kind == Some(ActorKind::Civilians));
+        if trigger.flags.civilian_switch && mover_is_civilian {
+            kind = EventType::Displacement;
+        }
+        if kind == EventType::Displacement && !trigger.passive {
+            // The displaced undergo the event.
+            target.append(&mut agent);
+        }
+        // Place: the nearest named place, or the town a « ville » stands for.
+        let mut location: Vec<PlaceRef> = Vec::new();
+        let named = sentence.location(trigger);
+        let broad = named.is_none_or(|p| {
+            p.place.is_none_or(|pl| {
+                matches!(
+                    pl.kind,
+                    PlaceKind::Country | PlaceKind::Admin | PlaceKind::Region | PlaceKind::Desert
+                )
+            })
+        });
+        if broad
+            && let Some(j) = sentence.unnamed_settlement(trigger) {
+                let town = memory
+                    .last_city
+                    .clone()
+                    .or_else(|| later_cities.first().cloned());
+                if let Some(town) = town {
+                    let t = &tokens[j];
+                    location.push(PlaceRef {
+                        text: sentence.text[t.start..t.end].to_string(),
+                        start: t.start,
+                        end: t.end,
+                        ..town
+                    });
+                }
+            }
+        location.extend(named.map(|p| sentence.place_ref(p)));
+        let time = sentence
+            .times
+            .iter()
+            .min_by_key(|t| t.start.abs_diff(trigger.start))
+            .map(|t| TimeRef {
+                text: sentence.text[t.start..t.end].to_string(),
+                start: t.start,
+                end: t.end,
+                value: t.value.clone(),
+            });
+        let count = counts_people(kind)
+            .then(|| {
+                sentence
+                    .counts
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, c)| {
+                        !used_counts[*k]
+                            && c.head
+                                .is_none_or(|h| is_word_in(&tokens[h], WordClass::PersonNoun))
+                    })
+                    .min_by_key(|(_, c)| c.start.abs_diff(trigger.start))
+            })
+            .flatten()
+            .map(|(k, c)| {
+                used_counts[k] = true;
+                Count {
+                    text: sentence.text[c.start..c.end].to_string(),
+                    start: c.start,
+                    end: c.end,
+                    value: c.value,
+                    qualifier: c.qualifier,
+                }
+            });
+        if !agent.is_empty() {
+            previous_agent.clone_from(&agent);
+        }
+        events.push(Event {
+            kind,
+            trigger: Span {
+                text: sentence.text[trigger.start..trigger.end].to_string(),
+                start: trigger.start,
+                end: trigger.end,
+            },
+            sentence: Range {
+                start: sentence.range.start,
+                end: sentence.range.end,
+            },
+            agent,
+            target,
+            location,
+            time,
+            count,
+            source: source.clone(),
+            modality: sentence.modality(trigger),
+        });
+        if let Some(m) = roles.agent.first().or(roles.target.first())
+            && let Some(actor) = memory.resolve(m) {
+                memory.last_subject = Some(actor);
+            }
+    }
+    remember(sentence, memory, source);
+    events
+}
+
+fn remember(sentence: &Sentence, memory: &mut Memory, source: Option<ActorRef>) {
+    for m in &sentence.actors {
+        if let Some(actor) = memory.resolve(m) {
+            memory.last_by_kind.insert(actor.kind, actor);
+            if memory.last_subject.is_none() && !prepositional(&sentence.tokens, m) {
+                memory.last_subject = Some(actor);
+            }
+        }
+    }
+    if let Some(city) = sentence
+        .places
+        .iter()
+        .rev()
+        .find(|p| p.place.is_some_and(|pl| pl.kind == PlaceKind::City))
+    {
+        memory.last_city = Some(sentence.place_ref(city));
+    }
+    if source.is_some() {
+        memory.last_source = source;
+    }
+}
+
+/// The cities named in sentences `from..from + BRIDGE_SENTENCES`, for « une ville » told before
+/// its name.
+pub fn cities_ahead(sentences: &[Sentence], from: usize) -> Vec<PlaceRef> {
+    sentences
+        .iter()
+        .skip(from + 1)
+        .take(BRIDGE_SENTENCES)
+        .flat_map(|s| {
+            s.places
+                .iter()
+                .filter(|p| p.place.is_some_and(|pl| pl.kind == PlaceKind::City))
+                .map(|p| s.place_ref(p))
+        })
+        .collect()
+}

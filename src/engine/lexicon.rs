@@ -34,6 +34,7 @@ pub enum WordClass {
     PlacePreposition,
     GoPreposition,
     Settlement,
+    AdminNoun,
     Relative,
     Pronoun,
     ClutterPhrase,
@@ -41,7 +42,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    const ALL: [WordClass; 26] = [
+    const ALL: [WordClass; 27] = [
         WordClass::AuxAvoir,
         WordClass::AuxEtre,
         WordClass::Adverb,
@@ -64,6 +65,7 @@ impl WordClass {
         WordClass::PlacePreposition,
         WordClass::GoPreposition,
         WordClass::Settlement,
+        WordClass::AdminNoun,
         WordClass::Relative,
         WordClass::Pronoun,
         WordClass::ClutterPhrase,
@@ -86,7 +88,7 @@ impl WordClass {
             WordClass::VerbPossible => "verb_possible",
             WordClass::HypotheticalWord => "hypothetical_word",
             WordClass::Negation => "negation",
-            WordClass::NegationVerb => "negation_verb",
+            WordClass::NegationVerb => "verb_negation",
             WordClass::Territory => "territory",
             WordClass::ObjectPronoun => "object_pronoun",
             WordClass::PersonNoun => "person_noun",
@@ -95,6 +97,7 @@ impl WordClass {
             WordClass::PlacePreposition => "place_preposition",
             WordClass::GoPreposition => "go_preposition",
             WordClass::Settlement => "settlement",
+            WordClass::AdminNoun => "admin_noun",
             WordClass::Relative => "relative",
             WordClass::Pronoun => "pronoun",
             WordClass::ClutterPhrase => "clutter_phrase",
@@ -106,6 +109,14 @@ impl WordClass {
 /// Tense classes of a verb form, as a bit set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Tenses(u8);
+
+impl std::ops::BitOr for Tenses {
+    type Output = Tenses;
+
+    fn bitor(self, other: Tenses) -> Tenses {
+        self.with(other)
+    }
+}
 
 impl Tenses {
     pub const FINITE: Tenses = Tenses(1);
@@ -258,7 +269,12 @@ mod tests {
     #[test]
     fn conjugates_regular_and_irregular_verbs() {
         let lex = lexicon();
-        let forms = |lemma| lex.conjugate(lemma).into_iter().map(|(f, _)| f).collect::<Vec<_>>();
+        let forms = |lemma| {
+            lex.conjugate(lemma)
+                .into_iter()
+                .map(|(f, _)| f)
+                .collect::<Vec<_>>()
+        };
         assert!(forms("chasser").contains(&"chasse".to_string()));
         assert!(forms("chasser").contains(&"chassaient".to_string()));
         assert!(forms("reprendre").contains(&"reprise".to_string()));
@@ -283,6 +299,10 @@ mod tests {
         let lex = lexicon();
         assert!(lex.is(WordClass::AuxEtre, "ete"));
         assert!(lex.is(WordClass::Territory, "ville"));
-        assert!(lex.phrases(WordClass::ClutterPhrase).iter().any(|p| p == "related articles"));
+        assert!(
+            lex.phrases(WordClass::ClutterPhrase)
+                .iter()
+                .any(|p| p == "related articles")
+        );
     }
 }

@@ -20,12 +20,65 @@ pub use record::{
 };
 
 /// Extracts one article's events. `id` names the document in the record.
+///
+/// Never panics; every span it returns satisfies `text[start..end] == span.text`.
 pub fn extract(id: &str, text: &str) -> Document {
-    // In progress: the stages are being written; the record's shape is final.
+    let layout = document::layout(text);
+    let date = layout.date;
+    // First pass: tokens and mentions of every sentence.
+    let mut sentences: Vec<events::Sentence> = Vec::new();
+    for block in &layout.blocks {
+        for range in sentences::split(text, block.clone()) {
+            let tokens = tokens::tokenize(text, range.clone());
+            let actors = mentions::actors::find_actors(text, &tokens);
+            sentences.push(events::Sentence {
+                range,
+                actors,
+                places: Vec::new(),
+                times: mentions::times::find_times(text, &tokens, date),
+                counts: mentions::counts::find_counts(text, &tokens),
+                triggers: triggers::find_triggers(text, &tokens),
+                tokens,
+                text,
+            });
+        }
+    }
+    // The article's countries, most named first, settle ambiguous place names.
+    let countries = article_countries(&mut sentences);
+    let countries: Vec<&str> = countries.iter().map(String::as_str).collect();
+    for sentence in &mut sentences {
+        sentence.places = mentions::find_places(&sentence.tokens, &mut sentence.actors, &countries);
+    }
+    // Second pass: events, with what earlier sentences said.
+    let mut memory = events::Memory::new(&sentences);
+    let mut found = Vec::new();
+    for k in 0..sentences.len() {
+        let ahead = events::cities_ahead(&sentences, k);
+        found.extend(events::sentence_events(&sentences[k], &mut memory, &ahead));
+    }
     Document {
         id: id.to_string(),
-        title: None,
-        date: None,
-        events: Vec::new(),
+        title: layout.title.map(|r| text[r].to_string()),
+        date: date.map(|d| d.to_string()),
+        events: found,
     }
+}
+
+/// The countries of the places an article names, most named first.
+fn article_countries(sentences: &mut [events::Sentence]) -> Vec<String> {
+    let mut tally: Vec<(String, usize)> = Vec::new();
+    for sentence in sentences.iter_mut() {
+        let mut actors = sentence.actors.clone();
+        for place in mentions::find_places(&sentence.tokens, &mut actors, &[]) {
+            let Some(country) = place.place.map(|p| p.country.to_string()) else {
+                continue;
+            };
+            match tally.iter_mut().find(|(c, _)| *c == country) {
+                Some((_, n)) => *n += 1,
+                None => tally.push((country, 1)),
+            }
+        }
+    }
+    tally.sort_by_key(|t| std::cmp::Reverse(t.1));
+    tally.into_iter().map(|(c, _)| c).collect()
 }

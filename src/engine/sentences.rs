@@ -8,8 +8,8 @@ use std::ops::Range;
 
 /// Abbreviations after which a period does not end a sentence (folded, without the period).
 const ABBREVIATIONS: [&str; 16] = [
-    "m", "mm", "mme", "mlle", "dr", "pr", "st", "ste", "gen", "col", "cf", "etc", "env", "av", "no",
-    "art",
+    "m", "mm", "mme", "mlle", "dr", "pr", "st", "ste", "gen", "col", "cf", "etc", "env", "av",
+    "no", "art",
 ];
 
 fn is_closing(c: char) -> bool {
@@ -17,7 +17,9 @@ fn is_closing(c: char) -> bool {
 }
 
 fn is_opening(c: char) -> bool {
-    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '"' | '“' | '(' | '[' | '-' | '—' | '–')
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(c, '«' | '"' | '“' | '(' | '[' | '-' | '—' | '–')
 }
 
 /// Splits `text[block]` into trimmed sentence ranges (offsets into `text`).
@@ -35,7 +37,9 @@ pub fn split(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
         }
         // Take in repeated marks and closing quotes or brackets.
         let mut j = i + 1;
-        while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closing(chars[j].1)) {
+        while j < chars.len()
+            && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closing(chars[j].1))
+        {
             j += 1;
         }
         let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
@@ -84,14 +88,21 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split(text, 0..text.len()).into_iter().map(|r| &text[r]).collect()
+        split(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
     fn splits_on_final_punctuation_before_a_capital() {
         assert_eq!(
             sentences("L'EI a fui. Les forces avancent ! « Ils sont partis », dit-il."),
-            ["L'EI a fui.", "Les forces avancent !", "« Ils sont partis », dit-il."]
+            [
+                "L'EI a fui.",
+                "Les forces avancent !",
+                "« Ils sont partis », dit-il."
+            ]
         );
     }
 
@@ -99,13 +110,19 @@ mod tests {
     fn keeps_abbreviations_initials_and_ellipses_inside() {
         assert_eq!(
             sentences("M. Dupont et J. Martin sont là. Des unités (...) ont repris la ville."),
-            ["M. Dupont et J. Martin sont là.", "Des unités (...) ont repris la ville."]
+            [
+                "M. Dupont et J. Martin sont là.",
+                "Des unités (...) ont repris la ville."
+            ]
         );
     }
 
     #[test]
     fn numbers_do_not_split() {
-        assert_eq!(sentences("Elle comptait 30.000 habitants. Fin."), ["Elle comptait 30.000 habitants.", "Fin."]);
+        assert_eq!(
+            sentences("Elle comptait 30.000 habitants. Fin."),
+            ["Elle comptait 30.000 habitants.", "Fin."]
+        );
     }
 
     #[test]

@@ -189,14 +189,27 @@ mod tests {
     use super::*;
 
     fn norms(text: &str) -> Vec<String> {
-        tokenize(text, 0..text.len()).into_iter().map(|t| t.norm).collect()
+        tokenize(text, 0..text.len())
+            .into_iter()
+            .map(|t| t.norm)
+            .collect()
     }
 
     #[test]
     fn splits_elision_and_keeps_hyphenated_names() {
         assert_eq!(
             norms("l’EI a pris Al-Qaryatayn jusqu'à l’aube"),
-            ["l'", "ei", "a", "pris", "al-qaryatayn", "jusqu'", "a", "l'", "aube"]
+            [
+                "l'",
+                "ei",
+                "a",
+                "pris",
+                "al-qaryatayn",
+                "jusqu'",
+                "a",
+                "l'",
+                "aube"
+            ]
         );
     }
 
@@ -207,7 +220,10 @@ mod tests {
 
     #[test]
     fn numbers_keep_inner_separators_but_not_final_period() {
-        assert_eq!(norms("30.000 et 1,9 en 2011."), ["30.000", "et", "1,9", "en", "2011", "."]);
+        assert_eq!(
+            norms("30.000 et 1,9 en 2011."),
+            ["30.000", "et", "1,9", "en", "2011", "."]
+        );
     }
 
     #[test]
@@ -227,7 +243,10 @@ mod tests {
     #[test]
     fn marks_capitalized_words() {
         let text = "les forces de Damas";
-        let caps: Vec<bool> = tokenize(text, 0..text.len()).iter().map(|t| t.capitalized).collect();
+        let caps: Vec<bool> = tokenize(text, 0..text.len())
+            .iter()
+            .map(|t| t.capitalized)
+            .collect();
         assert_eq!(caps, [false, false, false, true]);
     }
 }

@@ -71,7 +71,10 @@ fn trigger_lexicon() -> &'static TriggerLexicon {
             entries: Vec::new(),
             by_first: HashMap::new(),
         };
-        for line in TRIGGERS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        for line in TRIGGERS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
             let mut cols = line.split('\t');
             let (Some(kind), Some(pattern), flags) = (cols.next(), cols.next(), cols.next()) else {
                 continue;
@@ -154,11 +157,16 @@ pub struct Trigger {
 }
 
 fn is_reflexive_clitic(norm: &str) -> bool {
-    matches!(norm, "se" | "s'" | "me" | "m'" | "te" | "t'" | "nous" | "vous")
+    matches!(
+        norm,
+        "se" | "s'" | "me" | "m'" | "te" | "t'" | "nous" | "vous"
+    )
 }
 
 fn strip_plural(word: &str) -> &str {
-    word.strip_suffix('s').or_else(|| word.strip_suffix('x')).unwrap_or(word)
+    word.strip_suffix('s')
+        .or_else(|| word.strip_suffix('x'))
+        .unwrap_or(word)
 }
 
 /// Matches the rest of a pattern after `head`; returns the last matched token.
@@ -207,10 +215,12 @@ fn verb_prefix(tokens: &[Token], head: usize) -> (usize, bool, bool, bool) {
 fn has_territory(tokens: &[Token], trigger: &Trigger) -> bool {
     let lex = lexicon();
     let is_ground = |t: &Token| {
-        lex.is(WordClass::Territory, strip_plural(&t.norm)) || lex.is(WordClass::Territory, &t.norm)
+        lex.is(WordClass::Territory, strip_plural(&t.norm))
+            || lex.is(WordClass::Territory, &t.norm)
             || (t.capitalized && t.is_word())
     };
-    let is_boundary = |t: &&Token| matches!(t.norm.as_str(), "," | ";" | "." | ":" | "«" | "»" | "\"");
+    let is_boundary =
+        |t: &&Token| matches!(t.norm.as_str(), "," | ";" | "." | ":" | "«" | "»" | "\"");
     let right = tokens[trigger.last + 1..]
         .iter()
         .take(TERRITORY_WINDOW)
@@ -260,7 +270,9 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
     let mut i = 0;
     while i < tokens.len() {
         let token = &tokens[i];
-        let Some(candidates) = (token.is_word()).then(|| lex.by_first.get(&token.norm)).flatten()
+        let Some(candidates) = (token.is_word())
+            .then(|| lex.by_first.get(&token.norm))
+            .flatten()
         else {
             i += 1;
             continue;
@@ -312,7 +324,11 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                     continue;
                 }
                 // « d'accord », « d'attaque »: an idiom, not an event.
-                if i > 0 && tokens[i - 1].norm == "d'" && entry.rest.is_empty() && entry.kind == EventType::Agreement {
+                if i > 0
+                    && tokens[i - 1].norm == "d'"
+                    && entry.rest.is_empty()
+                    && entry.kind == EventType::Agreement
+                {
                     continue;
                 }
                 Trigger {
@@ -413,7 +429,11 @@ mod tests {
     #[test]
     fn territory_flag_filters_false_friends() {
         assert!(triggers("un communiqué repris par les médias officiels").is_empty());
-        assert!(triggers("les combats ont repris dans la nuit").iter().all(|(k, _)| *k != EventType::Capture));
+        assert!(
+            triggers("les combats ont repris dans la nuit")
+                .iter()
+                .all(|(k, _)| *k != EventType::Capture)
+        );
         assert_eq!(
             triggers("les troupes veulent reprendre Sokhné")[0].0,
             EventType::Capture
@@ -429,23 +449,42 @@ mod tests {
             (EventType::Capture, "ont repris le contrôle".to_string())
         );
         assert_eq!(triggers("une prise d'otages")[0].0, EventType::Abduction);
-        assert_eq!(triggers("avant de la prendre d'assaut")[0].0, EventType::Attack);
+        assert_eq!(
+            triggers("avant de la prendre d'assaut")[0].0,
+            EventType::Attack
+        );
     }
 
     #[test]
     fn air_cues_turn_raids_into_air_strikes() {
-        assert_eq!(triggers("des raids intenses de l'aviation russe")[0].0, EventType::AirStrike);
-        assert_eq!(triggers("un raid contre un village")[0].0, EventType::Attack);
+        assert_eq!(
+            triggers("des raids intenses de l'aviation russe")[0].0,
+            EventType::AirStrike
+        );
+        assert_eq!(
+            triggers("un raid contre un village")[0].0,
+            EventType::Attack
+        );
     }
 
     #[test]
     fn capture_of_people_is_an_arrest() {
-        assert_eq!(triggers("la police a capturé trois suspects")[0].0, EventType::Arrest);
-        assert_eq!(triggers("capturant quatre quartiers")[0].0, EventType::Capture);
+        assert_eq!(
+            triggers("la police a capturé trois suspects")[0].0,
+            EventType::Arrest
+        );
+        assert_eq!(
+            triggers("capturant quatre quartiers")[0].0,
+            EventType::Capture
+        );
     }
 
     #[test]
     fn participle_after_auxiliary_is_not_a_noun_trigger() {
-        assert!(triggers("un attentat a frappé la ville").iter().all(|(k, _)| *k != EventType::AirStrike));
+        assert!(
+            triggers("un attentat a frappé la ville")
+                .iter()
+                .all(|(k, _)| *k != EventType::AirStrike)
+        );
     }
 }

@@ -1,5 +1,105 @@
 //! Stage 4: mentions of actors, places, times and counts in a sentence's tokens.
+//!
+//! Actors, times and counts each have their module; places are looked up in the gazetteer here,
+//! where the actor mentions are known: a place name inside an actor's phrase (« le régime de
+//! Damas ») is not a place, and a capital that stands for its government (« Damas a annoncé »)
+//! is an actor, not a place.
 
 pub mod actors;
 pub mod counts;
 pub mod times;
+
+use super::gazetteer::{Place, gazetteer};
+use super::lexicon::{WordClass, lexicon};
+use super::tokens::Token;
+use actors::ActorMention;
+
+/// A place named in a sentence, resolved when the gazetteer knows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMention {
+    /// Token indices (inclusive) of the name.
+    pub first: usize,
+    pub last: usize,
+    /// Byte offsets of the name.
+    pub start: usize,
+    pub end: usize,
+    pub place: Option<&'static Place>,
+}
+
+/// Whether a token may begin a place name: a capital, or a lower-case Arabic article
+/// (« al-Qaïm »).
+fn may_start_place(token: &Token) -> bool {
+    token.is_word()
+        && (token.capitalized
+            || ["al-", "el-", "ad-", "ar-", "as-", "ash-", "an-", "az-"]
+                .iter()
+                .any(|p| token.norm.starts_with(p)))
+}
+
+/// Whether a verb or an auxiliary follows a mention, so that a capital there is the
+/// government speaking or acting.
+fn acts(tokens: &[Token], after: usize) -> bool {
+    let lex = lexicon();
+    tokens.get(after).is_some_and(|t| {
+        lex.is(WordClass::AuxAvoir, &t.norm)
+            || lex.is(WordClass::AuxEtre, &t.norm)
+            || lex.verb(WordClass::VerbReport, &t.norm).is_some()
+            || lex.is(WordClass::Negation, &t.norm)
+    })
+}
+
+/// Finds the places of a sentence and settles metonyms: a capital followed by a verb stays an
+/// actor; otherwise it is a place and its actor mention is dropped.
+pub fn find_places(
+    tokens: &[Token],
+    actors: &mut Vec<ActorMention>,
+    countries: &[&str],
+) -> Vec<PlaceMention> {
+    let lex = lexicon();
+    let gazetteer = gazetteer();
+    actors.retain(|m| !m.metonym || acts(tokens, m.last + 1));
+    let inside_actor = |i: usize| actors.iter().any(|m| m.first <= i && i <= m.last);
+    let mut places = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !may_start_place(&tokens[i]) || inside_actor(i) {
+            i += 1;
+            continue;
+        }
+        if let Some((n, place)) = gazetteer.match_at(tokens, i, countries) {
+            let last = i + n - 1;
+            if !(i..=last).any(inside_actor) {
+                places.push(PlaceMention {
+                    first: i,
+                    last,
+                    start: tokens[i].start,
+                    end: tokens[last].end,
+                    place: Some(place),
+                });
+                i = last + 1;
+                continue;
+            }
+        } else if i >= 2
+            && matches!(tokens[i - 1].norm.as_str(), "de" | "d'")
+            && lex.is(WordClass::Settlement, &tokens[i - 2].norm)
+        {
+            // « la ville de Xyz »: a place the gazetteer does not know, kept with its text.
+            let mut last = i;
+            while last + 1 < tokens.len() && tokens[last + 1].capitalized && !inside_actor(last + 1)
+            {
+                last += 1;
+            }
+            places.push(PlaceMention {
+                first: i,
+                last,
+                start: tokens[i].start,
+                end: tokens[last].end,
+                place: None,
+            });
+            i = last + 1;
+            continue;
+        }
+        i += 1;
+    }
+    places
+}
