@@ -654,8 +654,17 @@ impl<'a> Parser<'a> {
             }
             if let Some((e, Role::Mod(m))) = self.phrase(j, |r| matches!(r, Role::Mod(_))) {
                 let md = &lex.mods[m as usize];
+                // A modifier's kind overrides a broad head (« forces kurdes », « groupe
+                // jihadiste »), not a narrow one (« milice kurde »).
+                let broad = np.kind.is_none_or(|k| {
+                    matches!(
+                        k,
+                        ActorKind::StateForces | ActorKind::ForeignForces | ActorKind::ArmedGroup
+                    )
+                });
                 if let Some(k) = md.kind
                     && !kind_set
+                    && broad
                 {
                     np.kind = Some(k);
                     kind_set = true;
@@ -1458,14 +1467,24 @@ mod tests {
             }
         }
         let secs = t.elapsed().as_secs_f64();
-        println!("{n} mentions, {:.1} MB/s", (bytes * rounds) as f64 / secs / 1e6);
+        println!(
+            "{n} mentions, {:.1} MB/s",
+            (bytes * rounds) as f64 / secs / 1e6
+        );
     }
 
     #[test]
     #[ignore]
     fn dump_corpus() {
-        for a in crate::corpus::ARTICLES {
-            for line in a.text.lines() {
+        let extra = std::env::var("ACTORS_DUMP")
+            .ok()
+            .and_then(|p| std::fs::read_to_string(p).ok());
+        let texts: Vec<&str> = match &extra {
+            Some(t) => vec![t.as_str()],
+            None => crate::corpus::ARTICLES.iter().map(|a| a.text).collect(),
+        };
+        for text in texts {
+            for line in text.lines() {
                 for m in find(line) {
                     println!("{}", show(line, &m));
                 }
