@@ -805,7 +805,10 @@ impl<'a> Parser<'a> {
             np.last = comp.last;
             return true;
         }
-        if (head.member || head.state) && np.actor.is_none() {
+        // A member or state noun takes the complement's actor; so does a noun of the same kind
+        // (« la chaîne de télévision Al-Jazeera »), not another (« l'agence de propagande de l'EI »).
+        let same_kind = comp.actor.is_some() && head.kind.is_some() && comp.kind == head.kind;
+        if (head.member || head.state || same_kind) && np.actor.is_none() {
             if comp.actor.is_some() {
                 np.actor = comp.actor;
                 np.generic = false;
