@@ -654,8 +654,17 @@ impl<'a> Parser<'a> {
             }
             if let Some((e, Role::Mod(m))) = self.phrase(j, |r| matches!(r, Role::Mod(_))) {
                 let md = &lex.mods[m as usize];
+                // A modifier's kind overrides a broad head (« forces kurdes », « groupe
+                // jihadiste »), not a narrow one (« milice kurde »).
+                let broad = np.kind.is_none_or(|k| {
+                    matches!(
+                        k,
+                        ActorKind::StateForces | ActorKind::ForeignForces | ActorKind::ArmedGroup
+                    )
+                });
                 if let Some(k) = md.kind
                     && !kind_set
+                    && broad
                 {
                     np.kind = Some(k);
                     kind_set = true;
@@ -796,7 +805,10 @@ impl<'a> Parser<'a> {
             np.last = comp.last;
             return true;
         }
-        if (head.member || head.state) && np.actor.is_none() {
+        // A member or state noun takes the complement's actor; so does a noun of the same kind
+        // (« la chaîne de télévision Al-Jazeera »), not another (« l'agence de propagande de l'EI »).
+        let same_kind = comp.actor.is_some() && head.kind.is_some() && comp.kind == head.kind;
+        if (head.member || head.state || same_kind) && np.actor.is_none() {
             if comp.actor.is_some() {
                 np.actor = comp.actor;
                 np.generic = false;
@@ -881,11 +893,601 @@ mod tests {
         )
     }
 
+    /// (text, actor id or "-") of each mention.
+    fn ids(text: &str) -> Vec<(String, String)> {
+        find(text)
+            .iter()
+            .map(|m| {
+                (
+                    text[m.start..m.end].to_string(),
+                    m.actor.map_or("-", |a| a.id).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str, phrase: &str) -> ActorMention {
+        let found = find(text);
+        *found
+            .iter()
+            .find(|m| &text[m.start..m.end] == phrase)
+            .unwrap_or_else(|| panic!("{phrase:?} not found in {:?}", ids(text)))
+    }
+
+    fn id_of(text: &str, phrase: &str) -> Option<&'static str> {
+        one(text, phrase).actor.map(|a| a.id)
+    }
+
+    #[test]
+    fn data_is_consistent() {
+        let lex = &*LEXICON;
+        assert!(lex.problems.is_empty(), "{:?}", lex.problems);
+        assert!(lex.actors.len() > 80);
+        for id in [
+            "SYR_GOV",
+            "ISIS",
+            "SDF",
+            "SANA",
+            "AFP",
+            "SOHR",
+            "CIVILIANS",
+            "JNIM",
+            "HOUTHIS",
+        ] {
+            assert!(lookup_actor(id).is_some(), "{id}");
+        }
+        assert_eq!(lookup_actor("NOPE"), None);
+        assert_eq!(actors().len(), lex.actors.len());
+        // No alias names two actors.
+        let mut seen: HashMap<Vec<&str>, u16> = HashMap::new();
+        for ph in &lex.phrases {
+            if let Role::Alias(a) = ph.role {
+                let key: Vec<&str> = ph.words.iter().map(|w| &*w.0).collect();
+                if let Some(&old) = seen.get(&key) {
+                    assert_eq!(old, a, "alias {key:?} names two actors");
+                }
+                seen.insert(key, a);
+            }
+        }
+    }
+
+    #[test]
+    fn kinds_round_trip() {
+        for a in actors() {
+            assert_eq!(ActorKind::parse(a.kind.as_str()), Some(a.kind));
+        }
+        assert_eq!(
+            lookup_actor("SANA").map(|a| a.kind),
+            Some(ActorKind::Source)
+        );
+        assert_eq!(lookup_actor("SYR_GOV").and_then(|a| a.country), Some("SY"));
+    }
+
+    #[test]
+    fn aliases_resolve_in_all_spellings() {
+        for (text, phrase, id) in [
+            ("Daech a perdu Raqa.", "Daech", "ISIS"),
+            (
+                "Les jihadistes de Daesh ont fui.",
+                "Les jihadistes de Daesh",
+                "ISIS",
+            ),
+            ("Selon l’EI, rien.", "l’EI", "ISIS"),
+            ("l'Etat islamique recule", "l'Etat islamique", "ISIS"),
+            ("l'État islamique recule", "l'État islamique", "ISIS"),
+            (
+                "l'organisation Etat islamique recule",
+                "l'organisation Etat islamique",
+                "ISIS",
+            ),
+            (
+                "contre l'armée arabe syrienne hier",
+                "l'armée arabe syrienne",
+                "SYR_GOV",
+            ),
+            (
+                "les forces du régime avancent",
+                "les forces du régime",
+                "SYR_GOV",
+            ),
+            (
+                "les Hachd al-Chaabi ont repris",
+                "les Hachd al-Chaabi",
+                "PMF",
+            ),
+            ("les FAMa ont riposté", "les FAMa", "MLI_GOV"),
+            ("les shebab ont attaqué", "les shebab", "AL_SHABAAB"),
+            ("les talibans ont pris Kunduz", "les talibans", "TALIBAN"),
+            (
+                "les talibans pakistanais ont tué",
+                "les talibans pakistanais",
+                "TTP",
+            ),
+            ("le JNIM a revendiqué", "le JNIM", "JNIM"),
+            (
+                "l'Etat islamique au Grand Sahara (EIGS) a tué",
+                "l'Etat islamique au Grand Sahara (EIGS)",
+                "ISGS",
+            ),
+            (
+                "l'Etat islamique en Afrique de l'Ouest a pris",
+                "l'Etat islamique en Afrique de l'Ouest",
+                "ISWAP",
+            ),
+            (
+                "les rebelles houthis ont tiré",
+                "les rebelles houthis",
+                "HOUTHIS",
+            ),
+            (
+                "la coalition menée par Riyad a frappé",
+                "la coalition menée par Riyad",
+                "SAUDI_COALITION",
+            ),
+            (
+                "la coalition internationale a frappé",
+                "la coalition internationale",
+                "US_COALITION",
+            ),
+            (
+                "les séparatistes prorusses ont bombardé",
+                "les séparatistes prorusses",
+                "DPR_LPR",
+            ),
+            ("Tsahal a frappé", "Tsahal", "ISR_GOV"),
+            (
+                "le Hezbollah libanais a tiré",
+                "le Hezbollah libanais",
+                "HEZBOLLAH",
+            ),
+            ("selon le CICR, vendredi", "le CICR", "ICRC"),
+            (
+                "a rapporté l'agence officielle Sana.",
+                "l'agence officielle Sana",
+                "SANA",
+            ),
+            (
+                "selon la télévision d'Etat syrienne",
+                "la télévision d'Etat syrienne",
+                "STATE_MEDIA",
+            ),
+        ] {
+            assert_eq!(id_of(text, phrase), Some(id), "{text}");
+        }
+    }
+
+    #[test]
+    fn case_sensitive_aliases_need_capitals() {
+        assert_eq!(id_of("l'EI a fui", "l'EI"), Some("ISIS"));
+        assert!(find("la sana est une plante").is_empty());
+        assert_eq!(id_of("a indiqué Sana", "Sana"), Some("SANA"));
+        assert!(find("il fait des paris et des ei").is_empty());
+    }
+
+    #[test]
+    fn metonyms_are_flagged_not_forced() {
+        let m = one("Damas a annoncé la reprise de Palmyre", "Damas");
+        assert!(m.metonym);
+        assert_eq!(m.actor.map(|a| a.id), Some("SYR_GOV"));
+        let m = one("Moscou a démenti", "Moscou");
+        assert!(m.metonym && m.actor.is_some_and(|a| a.id == "RUS_GOV"));
+        let m = one("la Turquie a lancé une offensive", "la Turquie");
+        assert!(m.metonym && m.actor.is_some_and(|a| a.id == "TUR_GOV"));
+        assert!(one("Kyiv a riposté", "Kyiv").metonym);
+        // Resolved inside an actor phrase, it is no longer a metonym.
+        let m = one("l'armée de Damas avance", "l'armée de Damas");
+        assert!(!m.metonym);
+        assert_eq!(m.actor.map(|a| a.id), Some("SYR_GOV"));
+        // Not as a complement of a non-state noun.
+        assert_eq!(
+            id_of("les habitants de Damas ont fui", "les habitants"),
+            Some("CIVILIANS")
+        );
+    }
+
+    #[test]
+    fn demonyms_resolve_state_forces() {
+        for (text, phrase, id, country) in [
+            (
+                "les forces irakiennes ont repris",
+                "les forces irakiennes",
+                "IRQ_GOV",
+                "IQ",
+            ),
+            (
+                "des soldats maliens ont été tués",
+                "des soldats maliens",
+                "MLI_GOV",
+                "ML",
+            ),
+            (
+                "l'aviation russe a frappé",
+                "l'aviation russe",
+                "RUS_GOV",
+                "RU",
+            ),
+            (
+                "les militaires burkinabè ont repoussé",
+                "les militaires burkinabè",
+                "BFA_GOV",
+                "BF",
+            ),
+            (
+                "les troupes turques ont avancé",
+                "les troupes turques",
+                "TUR_GOV",
+                "TR",
+            ),
+            (
+                "le régime syrien a repris",
+                "le régime syrien",
+                "SYR_GOV",
+                "SY",
+            ),
+            (
+                "les autorités nigérianes ont dit",
+                "les autorités nigérianes",
+                "NGA_GOV",
+                "NG",
+            ),
+            (
+                "les autorités nigériennes ont dit",
+                "les autorités nigériennes",
+                "NER_GOV",
+                "NE",
+            ),
+            (
+                "des drones américains ont frappé",
+                "des drones américains",
+                "USA_GOV",
+                "US",
+            ),
+            (
+                "les forces de sécurité afghanes ont",
+                "les forces de sécurité afghanes",
+                "AFG_GOV",
+                "AF",
+            ),
+            (
+                "Les forces gouvernementales et paramilitaires irakiennes ont lancé",
+                "Les forces gouvernementales et paramilitaires irakiennes",
+                "IRQ_GOV",
+                "IQ",
+            ),
+        ] {
+            let m = one(text, phrase);
+            assert_eq!(m.actor.map(|a| a.id), Some(id), "{text}");
+            assert_eq!(m.country, Some(country), "{text}");
+            assert!(!m.generic);
+        }
+        // A non-state head keeps only the country.
+        let m = one(
+            "des miliciens irakiens ont combattu",
+            "des miliciens irakiens",
+        );
+        assert_eq!(
+            (m.actor, m.kind, m.country),
+            (None, Some(ActorKind::Militia), Some("IQ"))
+        );
+        // Kurdish is not a country: « forces kurdes » stays unresolved.
+        let m = one("les forces kurdes ont pris", "les forces kurdes");
+        assert_eq!((m.actor, m.kind), (None, Some(ActorKind::ArmedGroup)));
+        // Two countries: undecidable.
+        assert_eq!(
+            id_of(
+                "l'aviation syrienne et russe a frappé",
+                "l'aviation syrienne et russe"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn complements_attach_to_the_head() {
+        for (text, phrase, id) in [
+            (
+                "les combattants de l'Etat islamique ont fui",
+                "les combattants de l'Etat islamique",
+                "ISIS",
+            ),
+            (
+                "les unités de l'armée syrienne ont",
+                "les unités de l'armée syrienne",
+                "SYR_GOV",
+            ),
+            (
+                "les forces du régime syrien ont",
+                "les forces du régime syrien",
+                "SYR_GOV",
+            ),
+            (
+                "les troupes du régime de Bachar al-Assad ont",
+                "les troupes du régime de Bachar al-Assad",
+                "SYR_GOV",
+            ),
+            ("l'armée de Bachar avance", "l'armée de Bachar", "SYR_GOV"),
+            (
+                "les forces du maréchal Haftar ont",
+                "les forces du maréchal Haftar",
+                "LNA",
+            ),
+            ("les hommes de Haftar ont", "les hommes de Haftar", "LNA"),
+            (
+                "le retrait de 200 éléments de l'EI",
+                "éléments de l'EI",
+                "ISIS",
+            ),
+            ("les forces pro-Haftar ont", "les forces pro-Haftar", "LNA"),
+            (
+                "les combattants des FDS ont",
+                "les combattants des FDS",
+                "SDF",
+            ),
+        ] {
+            assert_eq!(id_of(text, phrase), Some(id), "{text}: {:?}", ids(text));
+        }
+        // « éléments » alone is no mention.
+        assert!(find("les éléments de preuve").is_empty());
+    }
+
+    #[test]
+    fn undecidable_alliance_stays_generic() {
+        let text = "chassé par une alliance de combattants kurdes et arabes de Raqa";
+        let m = one(text, "une alliance de combattants kurdes et arabes");
+        assert!(m.actor.is_none() && m.generic);
+        assert_eq!(m.kind, Some(ActorKind::ArmedGroup));
+    }
+
+    #[test]
+    fn extent_and_offsets_match_the_text() {
+        let text = "Les forces du régime syrien ont chassé samedi le groupe Etat islamique (EI) d’une ville symbolique de la province de Homs, a rapporté l’agence officielle Sana.";
+        let found = find(text);
+        let spans: Vec<(&str, usize, usize, Option<&str>)> = found
+            .iter()
+            .map(|m| (&text[m.start..m.end], m.start, m.end, m.actor.map(|a| a.id)))
+            .collect();
+        let at = |p: &str| text.find(p).map(|s| (s, s + p.len())).unwrap_or_default();
+        let expected: Vec<(&str, usize, usize, Option<&str>)> = [
+            ("Les forces du régime syrien", "SYR_GOV"),
+            ("le groupe Etat islamique (EI)", "ISIS"),
+            ("l’agence officielle Sana", "SANA"),
+        ]
+        .into_iter()
+        .map(|(p, id)| (p, at(p).0, at(p).1, Some(id)))
+        .collect();
+        assert_eq!(spans, expected);
+        assert_eq!(spans[0].1..spans[0].2, 0..28);
+        let toks = tokenize(text, 0..text.len());
+        for m in &found {
+            assert_eq!(toks[m.first].start, m.start);
+            assert_eq!(toks[m.last].end, m.end);
+        }
+    }
+
+    #[test]
+    fn parenthesised_acronyms_belong_to_the_mention() {
+        let text = "l’alliance arabo kurde des Forces démocratiques syriennes (FDS), soutenue";
+        assert_eq!(
+            id_of(
+                text,
+                "l’alliance arabo kurde des Forces démocratiques syriennes (FDS)"
+            ),
+            Some("SDF")
+        );
+        let text = "selon l'Observatoire syrien des droits de l'homme (OSDH).";
+        assert_eq!(
+            id_of(text, "l'Observatoire syrien des droits de l'homme (OSDH)"),
+            Some("SOHR")
+        );
+        let text = "L’organisation autoproclamée Etat islamique (EI) vit ses derniers moments";
+        assert_eq!(
+            id_of(text, "L’organisation autoproclamée Etat islamique (EI)"),
+            Some("ISIS")
+        );
+        // An acronym naming another kind of actor does not override the head.
+        let text = "les Forces de défense et de sécurité (FDS) ont riposté";
+        let m = one(text, "les Forces de défense et de sécurité (FDS)");
+        assert_eq!((m.actor, m.kind), (None, Some(ActorKind::StateForces)));
+        // Lower-case parentheses are not acronyms.
+        assert_eq!(id_of("l'EI (centre) recule", "l'EI"), Some("ISIS"));
+    }
+
+    #[test]
+    fn generic_heads() {
+        for (text, phrase, kind) in [
+            (
+                "le groupe a revendiqué",
+                "le groupe",
+                Some(ActorKind::ArmedGroup),
+            ),
+            (
+                "l'organisation jihadiste est acculée",
+                "l'organisation jihadiste",
+                Some(ActorKind::JihadistGroup),
+            ),
+            (
+                "les djihadistes ont fui",
+                "les djihadistes",
+                Some(ActorKind::JihadistGroup),
+            ),
+            (
+                "les terroristes ont fui",
+                "les terroristes",
+                Some(ActorKind::ArmedGroup),
+            ),
+            (
+                "l'armée s'est emparée",
+                "l'armée",
+                Some(ActorKind::StateForces),
+            ),
+            (
+                "les troupes loyalistes veulent",
+                "les troupes loyalistes",
+                Some(ActorKind::StateForces),
+            ),
+            (
+                "entre forces pro-régime et djihadistes",
+                "forces pro-régime",
+                Some(ActorKind::StateForces),
+            ),
+            (
+                "entre forces pro-régime et djihadistes",
+                "djihadistes",
+                Some(ActorKind::JihadistGroup),
+            ),
+            (
+                "des hommes armés ont tué",
+                "des hommes armés",
+                Some(ActorKind::ArmedGroup),
+            ),
+            (
+                "les forces supplétives et alliées",
+                "les forces supplétives et alliées",
+                Some(ActorKind::Militia),
+            ),
+            ("l'organisation a dit", "l'organisation", None),
+        ] {
+            let m = one(text, phrase);
+            assert!(m.generic && m.actor.is_none(), "{text}");
+            assert_eq!(m.kind, kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn civilians() {
+        for (text, phrase) in [
+            ("des civils ont été tués", "des civils"),
+            ("ses habitants ont fui", "ses habitants"),
+            (
+                "des personnes déplacées ont été visées",
+                "des personnes déplacées",
+            ),
+            ("des milliers de réfugiés", "réfugiés"),
+            (
+                "les familles des combattants de l'EI",
+                "les familles des combattants de l'EI",
+            ),
+            ("la population civile a fui", "la population civile"),
+        ] {
+            let m = one(text, phrase);
+            assert_eq!(m.actor.map(|a| a.id), Some("CIVILIANS"), "{text}");
+            assert_eq!(m.kind, Some(ActorKind::Civilians));
+            assert!(!m.generic);
+        }
+    }
+
+    #[test]
+    fn adjectives_are_not_mentions() {
+        assert!(find("les opérations militaires continuent").is_empty());
+        assert!(find("une source militaire a dit").is_empty());
+        assert!(find("ils se sont réfugiés dans la montagne").is_empty());
+        assert!(find("des attaques jihadistes").is_empty());
+        assert!(find("la guerre civile").is_empty());
+        assert!(find("la ministre des Armées").is_empty());
+    }
+
+    #[test]
+    fn negatives() {
+        assert!(find("la ville").is_empty());
+        assert!(find("à l'est de l'Euphrate, la ville comptait 30.000 âmes").is_empty());
+        assert!(find("le désert syrien, le fleuve et la province").is_empty());
+        assert!(find("").is_empty());
+        assert!(find("Le président a parlé du climat.").is_empty());
+    }
+
+    #[test]
+    fn demonym_nouns() {
+        let m = one("les Russes ont bombardé", "les Russes");
+        assert_eq!((m.actor, m.country, m.generic), (None, Some("RU"), true));
+        let m = one("les Kurdes ont repris", "les Kurdes");
+        assert_eq!(m.kind, Some(ActorKind::ArmedGroup));
+    }
+
+    #[test]
+    fn mentions_are_ordered_and_disjoint() {
+        let text = "Des unités de l’armée syrienne en collaboration avec les forces alliées ont éliminé les terroristes de Daech, a indiqué Sana.";
+        let found = find(text);
+        assert!(found.windows(2).all(|w| w[0].last < w[1].first));
+        assert_eq!(
+            ids(text),
+            [
+                (
+                    "Des unités de l’armée syrienne".to_string(),
+                    "SYR_GOV".to_string()
+                ),
+                ("les forces alliées".to_string(), "-".to_string()),
+                ("les terroristes de Daech".to_string(), "ISIS".to_string()),
+                ("Sana".to_string(), "SANA".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for text in [
+            "(",
+            "((((",
+            "l'",
+            "de de de du des",
+            "les forces (EI",
+            "les forces (",
+            "les combattants de",
+            "Forces ( ) ( FDS )",
+            "l’État islamique (É",
+            "\u{feff}«»—’",
+            "DAECH DAECH (DAECH) (DAECH)",
+        ] {
+            let found = find(text);
+            for m in found {
+                assert!(m.start <= m.end && m.end <= text.len());
+            }
+        }
+        // Tokens from a sub-range of a larger text.
+        let text = "xx les forces irakiennes yy";
+        let toks = tokenize(text, 3..24);
+        let found = find_actors(text, &toks);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].start..found[0].end], "les forces irakiennes");
+    }
+
+    /// Throughput of `find_actors` on the corpus (run with `--release --ignored`).
+    #[test]
+    #[ignore]
+    fn speed() {
+        let lines: Vec<(&str, Vec<Token>)> = crate::corpus::ARTICLES
+            .iter()
+            .flat_map(|a| a.text.lines())
+            .map(|l| (l, tokenize(l, 0..l.len())))
+            .collect();
+        let bytes: usize = lines.iter().map(|l| l.0.len()).sum();
+        let _ = find("warm up");
+        let rounds = 200;
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for _ in 0..rounds {
+            for (l, toks) in &lines {
+                n += find_actors(l, toks).len();
+            }
+        }
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "{n} mentions, {:.1} MB/s",
+            (bytes * rounds) as f64 / secs / 1e6
+        );
+    }
+
     #[test]
     #[ignore]
     fn dump_corpus() {
-        for a in crate::corpus::ARTICLES {
-            for line in a.text.lines() {
+        let extra = std::env::var("ACTORS_DUMP")
+            .ok()
+            .and_then(|p| std::fs::read_to_string(p).ok());
+        let texts: Vec<&str> = match &extra {
+            Some(t) => vec![t.as_str()],
+            None => crate::corpus::ARTICLES.iter().map(|a| a.text).collect(),
+        };
+        for text in texts {
+            for line in text.lines() {
                 for m in find(line) {
                     println!("{}", show(line, &m));
                 }
