@@ -123,11 +123,11 @@ impl Place {
 pub struct Gazetteer {
     places: Vec<Place>,
     /// Surface form (folded, letters and digits only) → places.
-    surface: HashMap<Box<[u8]>, Vec<u32>, Fx>,
+    surface: Index,
     /// Transliteration key → places.
-    keys: HashMap<Box<[u8]>, Vec<u32>, Fx>,
+    keys: Index,
     /// Surface forms that never match.
-    stop: HashSet<Box<[u8]>, Fx>,
+    stop: HashSet<u64, Fx>,
     /// First three bytes of the keys of multi-word names: gates spans of 2+ tokens.
     multi_prefix: HashSet<[u8; 3], Fx>,
     /// Display-name keys eligible for fuzzy matching, with their place.
@@ -152,8 +152,8 @@ impl Gazetteer {
     fn parse(data: &'static str) -> Self {
         let mut g = Gazetteer {
             places: Vec::with_capacity(6000),
-            surface: HashMap::with_capacity_and_hasher(40_000, Fx::default()),
-            keys: HashMap::with_capacity_and_hasher(40_000, Fx::default()),
+            surface: Index::with_capacity(40_000),
+            keys: Index::with_capacity(30_000),
             stop: HashSet::with_capacity_and_hasher(4_000, Fx::default()),
             multi_prefix: HashSet::default(),
             fuzzy_keys: Vec::new(),
@@ -168,7 +168,7 @@ impl Gazetteer {
                 for w in rest.split('|') {
                     let c = compact(&fold(w));
                     if !c.is_empty() {
-                        g.stop.insert(c.into_boxed_slice());
+                        g.stop.insert(poly_hash(&c));
                     }
                 }
                 continue;
@@ -211,7 +211,7 @@ impl Gazetteer {
                 if c.is_empty() {
                     continue;
                 }
-                push_unique(g.surface.entry(c.into_boxed_slice()).or_default(), id);
+                g.surface.insert(poly_hash(&c), id);
                 let k = key_of_words(&words);
                 if words.len() > 1 && k.len() >= 3 {
                     g.multi_prefix.insert([k[0], k[1], k[2]]);
@@ -220,7 +220,7 @@ impl Gazetteer {
                     g.fuzzy_keys.push((k.clone().into_boxed_slice(), id));
                 }
                 if k.len() >= MIN_KEY {
-                    push_unique(g.keys.entry(k.into_boxed_slice()).or_default(), id);
+                    g.keys.insert(poly_hash(&k), id);
                 }
             }
         }
@@ -242,10 +242,10 @@ impl Gazetteer {
             return None;
         }
         let c = compact_words(&words);
-        if self.stop.contains(c.as_slice()) {
+        if self.stop.contains(&poly_hash(&c)) {
             return None;
         }
-        let is_stop = |w: &str| self.stop.contains(w.as_bytes());
+        let is_stop = |w: &str| self.stop.contains(&poly_hash(w.as_bytes()));
         if words.len() > 1 && (is_stop(words[0]) || is_stop(words[words.len() - 1])) {
             // « en Syrie », « Syrie et »: only a name written exactly so.
             return self
@@ -288,7 +288,7 @@ impl Gazetteer {
             ends[n] = words.len();
             stop[n] = self
                 .stop
-                .contains(compact_words(&words[before..]).as_slice());
+                .contains(&poly_hash(&compact_words(&words[before..])));
             n_max = n + 1;
             if n == 0 && !self.may_start_multi(&words, tokens.get(i + 1)) {
                 break;
@@ -304,7 +304,7 @@ impl Gazetteer {
                 continue;
             }
             let c = compact_words(ws);
-            if n > 1 && self.stop.contains(c.as_slice()) {
+            if n > 1 && self.stop.contains(&poly_hash(&c)) {
                 continue;
             }
             let k = if loose(n) {
@@ -347,15 +347,15 @@ impl Gazetteer {
     /// Best place among surface and key matches.
     fn exact(&self, compact: &[u8], key: &[u8], countries: &[&str]) -> Option<u32> {
         let mut hits: Vec<Hit> = Vec::new();
-        if let Some(ids) = self.surface.get(compact) {
+        let ids = self.surface.get(poly_hash(compact));
+        {
             hits.extend(ids.iter().map(|&place| Hit {
                 place,
                 surface: true,
             }));
         }
-        if key.len() >= MIN_KEY
-            && let Some(ids) = self.keys.get(key)
-        {
+        if key.len() >= MIN_KEY {
+            let ids = self.keys.get(poly_hash(key));
             for &place in ids {
                 if !hits.iter().any(|h| h.place == place) {
                     hits.push(Hit {
@@ -432,6 +432,51 @@ impl Gazetteer {
                 )
             })
             .map(|h| h.place)
+    }
+}
+
+/// Hash of a name form → place ids, without storing the strings (64-bit hashes of a few
+/// tens of thousands of names do not collide in practice). Most hashes name one place, stored
+/// inline; the others point into `multi`.
+struct Index {
+    map: HashMap<u64, u32, Fx>,
+    multi: Vec<Vec<u32>>,
+}
+
+const MULTI: u32 = 1 << 31;
+
+impl Index {
+    fn with_capacity(n: usize) -> Self {
+        Index {
+            map: HashMap::with_capacity_and_hasher(n, Fx::default()),
+            multi: Vec::new(),
+        }
+    }
+
+    fn insert(&mut self, h: u64, id: u32) {
+        use std::collections::hash_map::Entry;
+        match self.map.entry(h) {
+            Entry::Vacant(e) => {
+                e.insert(id);
+            }
+            Entry::Occupied(mut e) => {
+                let v = *e.get();
+                if v & MULTI != 0 {
+                    push_unique(&mut self.multi[(v & !MULTI) as usize], id);
+                } else if v != id {
+                    self.multi.push(vec![v, id]);
+                    *e.get_mut() = MULTI | (self.multi.len() - 1) as u32;
+                }
+            }
+        }
+    }
+
+    fn get(&self, h: u64) -> &[u32] {
+        match self.map.get(&h) {
+            None => &[],
+            Some(v) if v & MULTI != 0 => &self.multi[(v & !MULTI) as usize],
+            Some(v) => std::slice::from_ref(v),
+        }
     }
 }
 
