@@ -228,7 +228,7 @@ def main():
         capital = (cc, v["name"]) in capitals
         floor = MIN_POP.get(cc)
         keep = capital or (floor is not None and (pop >= floor or (floor == 1000 and pop == 0)))
-        if not keep:
+        if not keep or any(ch.isdigit() for ch in v["name"]):  # "Paris 14 Observatoire"
             continue
         alts = [clean(a) for a in v.get("alternatenames") or [] if good_alt(a)]
         places.append(dict(name=clean(v["name"]), kind="city", cc=cc, lat=v["latitude"],
@@ -343,8 +343,8 @@ def collisions(kept, stop_folded, wordlist):
             k = key(n)
             if len(k) >= 4:
                 keys.add(k)
-            if p["extra"] or p.get("capital") or p["pop"] >= 100000:
-                protected.add(compact(n))
+        if p["extra"] or p.get("capital") or p["pop"] >= 100000:
+            protected.update(compact(n) for n in (names if p["extra"] else names[:1]))
         k = key(p["name"])
         if weight >= FUZZY_MIN_WEIGHT and len(k) >= FUZZY_MIN_KEY:
             for d in deletions(k) | {k}:

@@ -123,11 +123,11 @@ impl Place {
 pub struct Gazetteer {
     places: Vec<Place>,
     /// Surface form (folded, letters and digits only) → places.
-    surface: HashMap<Box<[u8]>, Vec<u32>, Fx>,
+    surface: Index,
     /// Transliteration key → places.
-    keys: HashMap<Box<[u8]>, Vec<u32>, Fx>,
+    keys: Index,
     /// Surface forms that never match.
-    stop: HashSet<Box<[u8]>, Fx>,
+    stop: HashSet<u64, Fx>,
     /// First three bytes of the keys of multi-word names: gates spans of 2+ tokens.
     multi_prefix: HashSet<[u8; 3], Fx>,
     /// Display-name keys eligible for fuzzy matching, with their place.
@@ -152,8 +152,8 @@ impl Gazetteer {
     fn parse(data: &'static str) -> Self {
         let mut g = Gazetteer {
             places: Vec::with_capacity(6000),
-            surface: HashMap::with_capacity_and_hasher(40_000, Fx::default()),
-            keys: HashMap::with_capacity_and_hasher(40_000, Fx::default()),
+            surface: Index::with_capacity(40_000),
+            keys: Index::with_capacity(30_000),
             stop: HashSet::with_capacity_and_hasher(4_000, Fx::default()),
             multi_prefix: HashSet::default(),
             fuzzy_keys: Vec::new(),
@@ -168,7 +168,7 @@ impl Gazetteer {
                 for w in rest.split('|') {
                     let c = compact(&fold(w));
                     if !c.is_empty() {
-                        g.stop.insert(c.into_boxed_slice());
+                        g.stop.insert(poly_hash(&c));
                     }
                 }
                 continue;
@@ -211,7 +211,7 @@ impl Gazetteer {
                 if c.is_empty() {
                     continue;
                 }
-                push_unique(g.surface.entry(c.into_boxed_slice()).or_default(), id);
+                g.surface.insert(poly_hash(&c), id);
                 let k = key_of_words(&words);
                 if words.len() > 1 && k.len() >= 3 {
                     g.multi_prefix.insert([k[0], k[1], k[2]]);
@@ -220,7 +220,7 @@ impl Gazetteer {
                     g.fuzzy_keys.push((k.clone().into_boxed_slice(), id));
                 }
                 if k.len() >= MIN_KEY {
-                    push_unique(g.keys.entry(k.into_boxed_slice()).or_default(), id);
+                    g.keys.insert(poly_hash(&k), id);
                 }
             }
         }
@@ -242,8 +242,15 @@ impl Gazetteer {
             return None;
         }
         let c = compact_words(&words);
-        if self.stop.contains(c.as_slice()) {
+        if self.stop.contains(&poly_hash(&c)) {
             return None;
+        }
+        let is_stop = |w: &str| self.stop.contains(&poly_hash(w.as_bytes()));
+        if words.len() > 1 && (is_stop(words[0]) || is_stop(words[words.len() - 1])) {
+            // « en Syrie », « Syrie et »: only a name written exactly so.
+            return self
+                .exact(&c, &[], countries)
+                .map(|id| &self.places[id as usize]);
         }
         let k = key_of_words(&words);
         self.exact(&c, &k, countries)
@@ -266,36 +273,51 @@ impl Gazetteer {
         if first.kind != TokenKind::Word {
             return None;
         }
-        // Words of each token of the span, and the number of tokens worth trying.
+        // Words of each token of the span, whether each token is a stop word, and the number
+        // of tokens worth trying.
         let mut words: Vec<&str> = Vec::with_capacity(8);
         let mut ends = [0usize; MAX_TOKENS];
+        let mut stop = [false; MAX_TOKENS];
         let mut n_max = 0;
         for (n, t) in tokens[i..].iter().take(MAX_TOKENS).enumerate() {
             if t.kind != TokenKind::Word {
                 break;
             }
+            let before = words.len();
             split_words(&t.norm, &mut words);
             ends[n] = words.len();
+            stop[n] = self
+                .stop
+                .contains(&poly_hash(&compact_words(&words[before..])));
             n_max = n + 1;
             if n == 0 && !self.may_start_multi(&words, tokens.get(i + 1)) {
                 break;
             }
         }
+        // A span of several tokens that starts or ends with a stop word (« en Syrie »,
+        // « Syrie et ») may only match a name written exactly so (« La Mecque »).
+        let loose = |n: usize| n == 1 || !(stop[0] || stop[n - 1]);
         let mut spans: [(Vec<u8>, Vec<u8>); MAX_TOKENS] = Default::default();
         for n in (1..=n_max).rev() {
             let ws = &words[..ends[n - 1]];
-            if ws.is_empty() {
+            if ws.is_empty() || (n == 1 && stop[0]) {
                 continue;
             }
             let c = compact_words(ws);
-            if self.stop.contains(c.as_slice()) {
+            if n > 1 && self.stop.contains(&poly_hash(&c)) {
                 continue;
             }
-            let k = key_of_words(ws);
+            let k = if loose(n) {
+                key_of_words(ws)
+            } else {
+                Vec::new()
+            };
             if let Some(id) = self.exact(&c, &k, countries) {
                 return Some((n, &self.places[id as usize]));
             }
-            spans[n - 1] = (c, k);
+            if loose(n) {
+                spans[n - 1] = (c, k);
+            }
         }
         for n in (1..=n_max).rev() {
             let (c, k) = &spans[n - 1];
@@ -309,43 +331,31 @@ impl Gazetteer {
         None
     }
 
-    /// Whether a multi-token name may start with these words (the first token's), judged on
-    /// the first three bytes of the key of the first word that is not an article (looking at
-    /// the next token when the first is a lone article such as « al »).
+    /// Whether a name of several tokens may start here: the first three bytes of the key of
+    /// the first two tokens must begin the key of some multi-word name (« Deir ez-Zor »,
+    /// « Al Mayadin », « La Mecque »). A cheap gate, so that most tokens cost one lookup.
     fn may_start_multi(&self, words: &[&str], next: Option<&Token>) -> bool {
-        let mut probe = words
-            .iter()
-            .copied()
-            .skip_while(|w| is_article(w.as_bytes()));
-        let key = match probe.next() {
-            Some(w) => key_of_words(&[w]),
-            None => match next {
-                Some(t) if t.kind == TokenKind::Word => {
-                    let mut ws = Vec::new();
-                    split_words(&t.norm, &mut ws);
-                    match ws.iter().copied().find(|w| !is_article(w.as_bytes())) {
-                        Some(w) => key_of_words(&[w]),
-                        None => return false,
-                    }
-                }
-                _ => return false,
-            },
+        let Some(next) = next.filter(|t| t.kind == TokenKind::Word) else {
+            return false;
         };
+        let mut ws: Vec<&str> = words.to_vec();
+        split_words(&next.norm, &mut ws);
+        let key = key_of_words(&ws);
         key.len() >= 3 && self.multi_prefix.contains(&[key[0], key[1], key[2]])
     }
 
     /// Best place among surface and key matches.
     fn exact(&self, compact: &[u8], key: &[u8], countries: &[&str]) -> Option<u32> {
         let mut hits: Vec<Hit> = Vec::new();
-        if let Some(ids) = self.surface.get(compact) {
+        let ids = self.surface.get(poly_hash(compact));
+        {
             hits.extend(ids.iter().map(|&place| Hit {
                 place,
                 surface: true,
             }));
         }
-        if key.len() >= MIN_KEY
-            && let Some(ids) = self.keys.get(key)
-        {
+        if key.len() >= MIN_KEY {
+            let ids = self.keys.get(poly_hash(key));
             for &place in ids {
                 if !hits.iter().any(|h| h.place == place) {
                     hits.push(Hit {
@@ -358,36 +368,31 @@ impl Gazetteer {
         self.best(&hits, countries)
     }
 
-    /// Best place among the fuzzy neighbours of `key`.
+    /// Best place among the fuzzy neighbours of `key`: the index is probed with the key and
+    /// its one-byte deletions (so every candidate within one edit is found, and those two edits
+    /// away whose edits line up with the index's deletions), then candidates are checked with
+    /// the real distance.
     fn fuzzy(&self, key: &[u8], countries: &[&str]) -> Option<u32> {
-        if key.len() < MIN_FUZZY_KEY || key.len() > 64 {
+        if key.len() < MIN_FUZZY_KEY || key.len() > MAX_FUZZY_KEY {
             return None;
         }
         let index = self.fuzzy_index.get_or_init(|| self.build_fuzzy_index());
         let limit = if key.len() >= FUZZY2_KEY { 2 } else { 1 };
         let mut hits: Vec<Hit> = Vec::new();
-        let mut probe = |h: u64| {
-            if let Some(cands) = index.get(&h) {
-                for &c in cands {
-                    let (k, place) = &self.fuzzy_keys[c as usize];
-                    if k.len().abs_diff(key.len()) <= limit
-                        && !hits.iter().any(|h| h.place == *place)
-                        && osa_distance(k, key, limit) <= limit
-                    {
-                        hits.push(Hit {
-                            place: *place,
-                            surface: false,
-                        });
-                    }
-                }
-            }
-        };
-        probe(hash_bytes(key.iter().copied()));
-        for d in 0..key.len() {
-            probe(hash_deletion(key, d, usize::MAX));
-            if limit == 2 {
-                for e in d + 1..key.len() {
-                    probe(hash_deletion(key, d, e));
+        for h in std::iter::once(poly_hash(key)).chain(DeletionHashes::new(key)) {
+            let Some(cands) = index.get(&h) else {
+                continue;
+            };
+            for &c in cands {
+                let (k, place) = &self.fuzzy_keys[c as usize];
+                if k.len().abs_diff(key.len()) <= limit
+                    && !hits.iter().any(|h| h.place == *place)
+                    && osa_distance(k, key, limit) <= limit
+                {
+                    hits.push(Hit {
+                        place: *place,
+                        surface: false,
+                    });
                 }
             }
         }
@@ -399,9 +404,9 @@ impl Gazetteer {
             HashMap::with_capacity_and_hasher(self.fuzzy_keys.len() * 10, Fx::default());
         for (c, (k, _)) in self.fuzzy_keys.iter().enumerate() {
             let c = c as u32;
-            push_unique(index.entry(hash_bytes(k.iter().copied())).or_default(), c);
-            for d in 0..k.len() {
-                push_unique(index.entry(hash_deletion(k, d, usize::MAX)).or_default(), c);
+            push_unique(index.entry(poly_hash(k)).or_default(), c);
+            for h in DeletionHashes::new(k) {
+                push_unique(index.entry(h).or_default(), c);
             }
         }
         index
@@ -427,6 +432,51 @@ impl Gazetteer {
                 )
             })
             .map(|h| h.place)
+    }
+}
+
+/// Hash of a name form → place ids, without storing the strings (64-bit hashes of a few
+/// tens of thousands of names do not collide in practice). Most hashes name one place, stored
+/// inline; the others point into `multi`.
+struct Index {
+    map: HashMap<u64, u32, Fx>,
+    multi: Vec<Vec<u32>>,
+}
+
+const MULTI: u32 = 1 << 31;
+
+impl Index {
+    fn with_capacity(n: usize) -> Self {
+        Index {
+            map: HashMap::with_capacity_and_hasher(n, Fx::default()),
+            multi: Vec::new(),
+        }
+    }
+
+    fn insert(&mut self, h: u64, id: u32) {
+        use std::collections::hash_map::Entry;
+        match self.map.entry(h) {
+            Entry::Vacant(e) => {
+                e.insert(id);
+            }
+            Entry::Occupied(mut e) => {
+                let v = *e.get();
+                if v & MULTI != 0 {
+                    push_unique(&mut self.multi[(v & !MULTI) as usize], id);
+                } else if v != id {
+                    self.multi.push(vec![v, id]);
+                    *e.get_mut() = MULTI | (self.multi.len() - 1) as u32;
+                }
+            }
+        }
+    }
+
+    fn get(&self, h: u64) -> &[u32] {
+        match self.map.get(&h) {
+            None => &[],
+            Some(v) if v & MULTI != 0 => &self.multi[(v & !MULTI) as usize],
+            Some(v) => std::slice::from_ref(v),
+        }
     }
 }
 
@@ -587,22 +637,65 @@ fn osa_distance(a: &[u8], b: &[u8], limit: usize) -> usize {
 
 const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
-fn hash_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(FX_SEED);
-    }
-    h
+/// Base of the polynomial hash of fuzzy keys (odd, so powers never vanish mod 2^64).
+const POLY_BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+/// Fuzzy keys longer than this are not looked up (the deletion hashes use a fixed table).
+const MAX_FUZZY_KEY: usize = 48;
+
+/// Polynomial hash of a byte string: `Σ (b[j] + 1) · BASE^(len-1-j)` mod 2^64.
+fn poly_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0u64, |h, &b| {
+        h.wrapping_mul(POLY_BASE).wrapping_add(u64::from(b) + 1)
+    })
 }
 
-/// Hash of `key` without the bytes at positions `d` and `e` (`e` may be out of range).
-fn hash_deletion(key: &[u8], d: usize, e: usize) -> u64 {
-    hash_bytes(
-        key.iter()
-            .enumerate()
-            .filter(|&(p, _)| p != d && p != e)
-            .map(|(_, &b)| b),
-    )
+/// The polynomial hashes of a key with one byte deleted, each in O(1) from prefix hashes.
+struct DeletionHashes {
+    prefix: [u64; MAX_FUZZY_KEY + 1],
+    pow: [u64; MAX_FUZZY_KEY + 1],
+    full: u64,
+    len: usize,
+    next: usize,
+}
+
+impl DeletionHashes {
+    fn new(key: &[u8]) -> Self {
+        let len = key.len().min(MAX_FUZZY_KEY);
+        let mut prefix = [0u64; MAX_FUZZY_KEY + 1];
+        let mut pow = [1u64; MAX_FUZZY_KEY + 1];
+        for j in 0..len {
+            prefix[j + 1] = prefix[j]
+                .wrapping_mul(POLY_BASE)
+                .wrapping_add(u64::from(key[j]) + 1);
+            pow[j + 1] = pow[j].wrapping_mul(POLY_BASE);
+        }
+        DeletionHashes {
+            prefix,
+            pow,
+            full: prefix[len],
+            len,
+            next: 0,
+        }
+    }
+}
+
+impl Iterator for DeletionHashes {
+    type Item = u64;
+
+    fn next(&mut self) -> Option<u64> {
+        let i = self.next;
+        if i >= self.len {
+            return None;
+        }
+        self.next += 1;
+        // hash(s[..i] ++ s[i+1..]) = prefix(i) · BASE^(len-1-i) + suffix(i+1), where
+        // suffix(i+1) = full - prefix(i+1) · BASE^(len-1-i).
+        let tail_pow = self.pow[self.len - 1 - i];
+        let suffix = self
+            .full
+            .wrapping_sub(self.prefix[i + 1].wrapping_mul(tail_pow));
+        Some(self.prefix[i].wrapping_mul(tail_pow).wrapping_add(suffix))
+    }
 }
 
 /// A small, fast, non-cryptographic hasher (FxHash-style) for the in-memory indexes.
@@ -830,6 +923,63 @@ mod tests {
         assert!(g.match_at(&[], 0, &[]).is_none());
     }
 
+    /// Timing, for release builds: `cargo test --release --lib gazetteer -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn timing() {
+        use std::time::Instant;
+        let t = Instant::now();
+        let g = Gazetteer::parse(DATA);
+        let parse = t.elapsed();
+        let t = Instant::now();
+        let _ = g.fuzzy(b"deizur", &[]);
+        let fuzzy_build = t.elapsed();
+        let text: String = crate::corpus::ARTICLES
+            .iter()
+            .map(|a| a.text)
+            .collect::<Vec<_>>()
+            .join("\n");
+        let text = text.repeat(200);
+        let toks = tokenize(&text, 0..text.len());
+        for (label, only_caps) in [("every word token", false), ("capitalised tokens", true)] {
+            let t = Instant::now();
+            let mut found = 0;
+            for i in 0..toks.len() {
+                if only_caps && !toks[i].capitalized {
+                    continue;
+                }
+                if g.match_at(&toks, i, &["SY"]).is_some() {
+                    found += 1;
+                }
+            }
+            let secs = t.elapsed().as_secs_f64();
+            println!(
+                "match_at on {label}: {:.1} MB/s ({found} matches, {} tokens)",
+                text.len() as f64 / secs / 1e6,
+                toks.len()
+            );
+        }
+        println!(
+            "parse {parse:?}, fuzzy index {fuzzy_build:?}, {} places",
+            g.places.len()
+        );
+    }
+
+    #[test]
+    #[ignore]
+    fn list_corpus_matches() {
+        let g = gazetteer();
+        for a in crate::corpus::ARTICLES {
+            let toks = tokenize(a.text, 0..a.text.len());
+            for i in 0..toks.len() {
+                if let Some((n, p)) = g.match_at(&toks, i, &["SY"]) {
+                    let text = &a.text[toks[i].start..toks[i + n - 1].end];
+                    println!("{text} → {} {} {:?}", p.name, p.country, p.kind);
+                }
+            }
+        }
+    }
+
     fn match_in(text: &str, i: usize) -> Option<(usize, &'static str, &'static str)> {
         let toks = tokenize(text, 0..text.len());
         gazetteer()
@@ -876,6 +1026,22 @@ mod tests {
             Some((1, "SY"))
         );
         assert_eq!(match_in("le long de l'Euphrate", 4).map(|m| m.0), Some(1));
+        assert_eq!(
+            match_in("La Mecque", 0).map(|m| (m.0, m.2)),
+            Some((2, "SA"))
+        );
+        // Function words do not join a name: « en Syrie » is « Syrie » from token 1.
+        assert_eq!(match_in("En Syrie", 0), None);
+        assert_eq!(
+            match_in("en Syrie et en Irak", 1).map(|m| (m.0, m.2)),
+            Some((1, "SY"))
+        );
+        assert_eq!(match_in("Sana au", 0), None);
+        assert_eq!(match_in("russe ou", 0), None);
+        assert_eq!(match_in("guerre de", 0), None);
+        assert_eq!(match_in("cinq ans", 0), None);
+        assert_eq!(match_in("par une", 0), None);
+        assert_eq!(match_in("Observatoire", 0), None);
         // Not words, common words, out of range.
         assert_eq!(match_in("( 2017 )", 0), None);
         assert_eq!(match_in("( 2017 )", 1), None);
@@ -892,6 +1058,20 @@ mod tests {
         assert_eq!(osa_distance(b"deirzur", b"deizur", 1), 1);
         assert_eq!(osa_distance(b"abcd", b"abdc", 1), 1);
         assert_eq!(osa_distance(b"abcdef", b"ghijkl", 2), 3);
+    }
+
+    #[test]
+    fn deletion_hashes_match_direct_hashes() {
+        let key = b"deirzur";
+        let got: Vec<u64> = DeletionHashes::new(key).collect();
+        let want: Vec<u64> = (0..key.len())
+            .map(|d| {
+                let mut k = key.to_vec();
+                k.remove(d);
+                poly_hash(&k)
+            })
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]
