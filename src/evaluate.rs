@@ -272,10 +272,26 @@ fn places_agree(g: &PlaceRef, p: &PlaceRef) -> bool {
                 (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
                 _ => true,
             };
-            a.trim().to_lowercase() == b.trim().to_lowercase() && countries_agree
+            let same_name = a.trim().to_lowercase() == b.trim().to_lowercase();
+            (same_name || near(g, p)) && countries_agree
         }
         _ => spans_overlap((g.start, g.end), (p.start, p.end)),
     }
+}
+
+/// How far apart two coordinates of one place may be: names differ between conventions
+/// (« Palmyre », « Palmyra ») and hand-written gold coordinates are approximate.
+const SAME_PLACE_KM: f64 = 30.0;
+
+/// Whether two resolved places lie within [`SAME_PLACE_KM`] of each other.
+fn near(g: &PlaceRef, p: &PlaceRef) -> bool {
+    let (Some(lat1), Some(lon1), Some(lat2), Some(lon2)) = (g.lat, g.lon, p.lat, p.lon) else {
+        return false;
+    };
+    // Equirectangular distance: plenty at this scale.
+    let x = (lon2 - lon1).to_radians() * ((lat1 + lat2) / 2.0).to_radians().cos();
+    let y = (lat2 - lat1).to_radians();
+    6371.0 * (x * x + y * y).sqrt() <= SAME_PLACE_KM
 }
 
 fn times_agree(g: &TimeRef, p: &TimeRef) -> bool {
@@ -608,6 +624,19 @@ mod tests {
         );
         assert!(close(s.of_field(Field::Agent).recall(), 1.0));
         assert!(close(s.of_field(Field::Agent).precision(), 0.5));
+    }
+
+    #[test]
+    fn places_with_other_names_match_by_nearby_coordinates() {
+        let located = |name: &str, lat: f64, lon: f64| {
+            let mut p = place(0, 5, Some(name), Some("SY"));
+            p.lat = Some(lat);
+            p.lon = Some(lon);
+            p
+        };
+        let palmyra = located("Palmyra", 34.56, 38.27);
+        assert!(places_agree(&palmyra, &located("Palmyre", 34.551, 38.28)));
+        assert!(!places_agree(&palmyra, &located("Homs", 34.73, 36.72)));
     }
 
     #[test]

@@ -174,11 +174,13 @@ impl<'a> Sentence<'a> {
             j -= 1;
         }
         // « qui, avec le soutien aérien russe, ont conquis »: over a parenthetical.
-        if j > 0 && tokens[j - 1].norm == ","
+        if j > 0
+            && tokens[j - 1].norm == ","
             && let Some(k) = (1..j - 1).rev().find(|&k| tokens[k].norm == ",")
-                && is_word_in(&tokens[k - 1], WordClass::Relative) {
-                    j = k;
-                }
+            && is_word_in(&tokens[k - 1], WordClass::Relative)
+        {
+            j = k;
+        }
         if j > 0 && is_word_in(&tokens[j - 1], WordClass::Relative) {
             return self
                 .candidates(excluded)
@@ -667,22 +669,21 @@ pub fn sentence_events(
                 )
             })
         });
-        if broad
-            && let Some(j) = sentence.unnamed_settlement(trigger) {
-                let town = memory
-                    .last_city
-                    .clone()
-                    .or_else(|| later_cities.first().cloned());
-                if let Some(town) = town {
-                    let t = &tokens[j];
-                    location.push(PlaceRef {
-                        text: sentence.text[t.start..t.end].to_string(),
-                        start: t.start,
-                        end: t.end,
-                        ..town
-                    });
-                }
+        if broad && let Some(j) = sentence.unnamed_settlement(trigger) {
+            let town = memory
+                .last_city
+                .clone()
+                .or_else(|| later_cities.first().cloned());
+            if let Some(town) = town {
+                let t = &tokens[j];
+                location.push(PlaceRef {
+                    text: sentence.text[t.start..t.end].to_string(),
+                    start: t.start,
+                    end: t.end,
+                    ..town
+                });
             }
+        }
         location.extend(named.map(|p| sentence.place_ref(p)));
         let time = sentence
             .times
@@ -741,9 +742,10 @@ pub fn sentence_events(
             modality: sentence.modality(trigger),
         });
         if let Some(m) = roles.agent.first().or(roles.target.first())
-            && let Some(actor) = memory.resolve(m) {
-                memory.last_subject = Some(actor);
-            }
+            && let Some(actor) = memory.resolve(m)
+        {
+            memory.last_subject = Some(actor);
+        }
     }
     remember(sentence, memory, source);
     events
