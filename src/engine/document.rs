@@ -66,25 +66,32 @@ fn folded_words(line: &str) -> String {
 }
 
 fn is_furniture(line: &str) -> bool {
-    let lex = lexicon();
-    let bullet = line.starts_with(['•', '›', '►', '▪', '·']);
+    if line.starts_with(['•', '›', '►', '▪', '·']) {
+        return true;
+    }
+    if line.len() > MAX_FURNITURE {
+        return false;
+    }
     let words = folded_words(line);
-    let named = line.len() <= MAX_FURNITURE
-        && lex.phrases(WordClass::ClutterPhrase).iter().any(|phrase| {
+    lexicon()
+        .phrases(WordClass::ClutterPhrase)
+        .iter()
+        .any(|phrase| {
             words == *phrase
                 || words.starts_with(&format!("{phrase} "))
                 || words.ends_with(&format!(" {phrase}"))
-        });
-    bullet || named
+        })
 }
 
 fn is_teaser(paragraph: &str) -> bool {
+    if paragraph.len() > MAX_TEASER {
+        return false;
+    }
     let folded = fold(paragraph);
-    paragraph.len() <= MAX_TEASER
-        && lexicon()
-            .phrases(WordClass::TeaserPhrase)
-            .iter()
-            .any(|phrase| folded.contains(phrase.as_str()))
+    lexicon()
+        .phrases(WordClass::TeaserPhrase)
+        .iter()
+        .any(|phrase| folded.contains(phrase.as_str()))
 }
 
 /// Reads the layout of an article.

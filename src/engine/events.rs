@@ -598,11 +598,8 @@ fn goes_somewhere(sentence: &Sentence, trigger: &Trigger, mover: Option<&ActorMe
 }
 
 /// Builds the events of one sentence and updates the memory.
-pub fn sentence_events(
-    sentence: &Sentence,
-    memory: &mut Memory,
-    later_cities: &[PlaceRef],
-) -> Vec<Event> {
+pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) -> Vec<Event> {
+    let sentence = &sentences[k];
     let tokens = &sentence.tokens;
     let (source, source_mentions) = sentence.source(memory);
     let demining = sentence
@@ -673,7 +670,7 @@ pub fn sentence_events(
             let town = memory
                 .last_city
                 .clone()
-                .or_else(|| later_cities.first().cloned());
+                .or_else(|| city_ahead(sentences, k));
             if let Some(town) = town {
                 let t = &tokens[j];
                 location.push(PlaceRef {
@@ -773,18 +770,17 @@ fn remember(sentence: &Sentence, memory: &mut Memory, source: Option<ActorRef>) 
     }
 }
 
-/// The cities named in sentences `from..from + BRIDGE_SENTENCES`, for « une ville » told before
-/// its name.
-pub fn cities_ahead(sentences: &[Sentence], from: usize) -> Vec<PlaceRef> {
+/// The first city named in the sentences after `k` (a few at most), for « une ville » told
+/// before its name.
+fn city_ahead(sentences: &[Sentence], k: usize) -> Option<PlaceRef> {
     sentences
         .iter()
-        .skip(from + 1)
+        .skip(k + 1)
         .take(BRIDGE_SENTENCES)
-        .flat_map(|s| {
+        .find_map(|s| {
             s.places
                 .iter()
-                .filter(|p| p.place.is_some_and(|pl| pl.kind == PlaceKind::City))
+                .find(|p| p.place.is_some_and(|pl| pl.kind == PlaceKind::City))
                 .map(|p| s.place_ref(p))
         })
-        .collect()
 }

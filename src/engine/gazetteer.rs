@@ -20,8 +20,8 @@
 //! heavier place (countries first, then population; provinces, regions and rivers have a floor
 //! so they beat villages of the same name), surface matches weighing 8 times key matches.
 
+use super::fast_hash::FastBuild as Fx;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{LazyLock, OnceLock};
 
 use crate::engine::tokens::{Token, TokenKind, fold};
@@ -635,8 +635,6 @@ fn osa_distance(a: &[u8], b: &[u8], limit: usize) -> usize {
     rows[a.len() % 3][b.len()]
 }
 
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
 /// Base of the polynomial hash of fuzzy keys (odd, so powers never vanish mod 2^64).
 const POLY_BASE: u64 = 0x9e37_79b9_7f4a_7c15;
 /// Fuzzy keys longer than this are not looked up (the deletion hashes use a fixed table).
@@ -697,35 +695,6 @@ impl Iterator for DeletionHashes {
         Some(self.prefix[i].wrapping_mul(tail_pow).wrapping_add(suffix))
     }
 }
-
-/// A small, fast, non-cryptographic hasher (FxHash-style) for the in-memory indexes.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ v).wrapping_mul(FX_SEED);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(FX_SEED);
-        }
-        self.0 = h;
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(FX_SEED);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type Fx = BuildHasherDefault<FxHasher>;
 
 #[cfg(test)]
 mod tests {

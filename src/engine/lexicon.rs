@@ -3,7 +3,7 @@
 //!
 //! Verb classes hold lemmas; they match every inflection that `data/conjugation.tsv` generates.
 
-use std::collections::{HashMap, HashSet};
+use super::fast_hash::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 const WORDS: &str = include_str!("../../data/words.tsv");
@@ -151,12 +151,12 @@ impl Tenses {
 
 /// The parsed word lists.
 pub struct Lexicon {
-    words: HashMap<WordClass, HashSet<String>>,
-    phrases: HashMap<WordClass, Vec<String>>,
+    words: FastMap<WordClass, FastSet<String>>,
+    phrases: FastMap<WordClass, Vec<String>>,
     /// Inflection rules: lemma ending → (suffix, tense).
     endings: Vec<(String, Vec<(String, Tenses)>)>,
     /// Verb classes: inflected form → tenses, for each class of lemmas.
-    verb_forms: HashMap<WordClass, HashMap<String, Tenses>>,
+    verb_forms: FastMap<WordClass, FastMap<String, Tenses>>,
 }
 
 /// The lexicon, parsed on first use.
@@ -186,10 +186,10 @@ impl Lexicon {
             })
             .collect();
         let mut lexicon = Lexicon {
-            words: HashMap::new(),
-            phrases: HashMap::new(),
+            words: FastMap::default(),
+            phrases: FastMap::default(),
             endings,
-            verb_forms: HashMap::new(),
+            verb_forms: FastMap::default(),
         };
         for (name, entries) in data_lines(WORDS) {
             let Some(class) = WordClass::ALL.into_iter().find(|c| c.name() == name) else {
@@ -199,7 +199,7 @@ impl Lexicon {
                 let list = entries.split('|').map(|p| p.trim().to_string()).collect();
                 lexicon.phrases.insert(class, list);
             } else if name.starts_with("verb_") {
-                let mut forms = HashMap::new();
+                let mut forms = FastMap::default();
                 for lemma in entries.split_whitespace() {
                     for (form, tenses) in lexicon.conjugate(lemma) {
                         let entry: &mut Tenses = forms.entry(form).or_default();

@@ -6,6 +6,7 @@
 pub mod date;
 pub mod document;
 pub mod events;
+pub mod fast_hash;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod mentions;
@@ -43,18 +44,22 @@ pub fn extract(id: &str, text: &str) -> Document {
             });
         }
     }
-    // The article's countries, most named first, settle ambiguous place names.
-    let countries = article_countries(&mut sentences);
-    let countries: Vec<&str> = countries.iter().map(String::as_str).collect();
+    // Places, then the article's countries (most named first), which settle ambiguous names.
     for sentence in &mut sentences {
-        sentence.places = mentions::find_places(&sentence.tokens, &mut sentence.actors, &countries);
+        sentence.places = mentions::find_places(&sentence.tokens, &mut sentence.actors, &[]);
+    }
+    let countries = article_countries(&sentences);
+    let countries: Vec<&str> = countries.iter().map(String::as_str).collect();
+    if !countries.is_empty() {
+        for sentence in &mut sentences {
+            mentions::prefer_countries(&sentence.tokens, &mut sentence.places, &countries);
+        }
     }
     // Second pass: events, with what earlier sentences said.
     let mut memory = events::Memory::new(&sentences);
     let mut found = Vec::new();
     for k in 0..sentences.len() {
-        let ahead = events::cities_ahead(&sentences, k);
-        found.extend(events::sentence_events(&sentences[k], &mut memory, &ahead));
+        found.extend(events::sentence_events(&sentences, k, &mut memory));
     }
     Document {
         id: id.to_string(),
@@ -65,18 +70,16 @@ pub fn extract(id: &str, text: &str) -> Document {
 }
 
 /// The countries of the places an article names, most named first.
-fn article_countries(sentences: &mut [events::Sentence]) -> Vec<String> {
+fn article_countries(sentences: &[events::Sentence]) -> Vec<String> {
     let mut tally: Vec<(String, usize)> = Vec::new();
-    for sentence in sentences.iter_mut() {
-        let mut actors = sentence.actors.clone();
-        for place in mentions::find_places(&sentence.tokens, &mut actors, &[]) {
-            let Some(country) = place.place.map(|p| p.country.to_string()) else {
-                continue;
-            };
-            match tally.iter_mut().find(|(c, _)| *c == country) {
-                Some((_, n)) => *n += 1,
-                None => tally.push((country, 1)),
-            }
+    let named = sentences
+        .iter()
+        .flat_map(|s| &s.places)
+        .filter_map(|p| p.place);
+    for country in named.map(|p| p.country) {
+        match tally.iter_mut().find(|(c, _)| c == country) {
+            Some((_, n)) => *n += 1,
+            None => tally.push((country.to_string(), 1)),
         }
     }
     tally.sort_by_key(|t| std::cmp::Reverse(t.1));

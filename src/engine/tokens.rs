@@ -58,6 +58,9 @@ fn is_hyphen(c: char) -> bool {
 /// Folds a string for matching: lower case, accents and ligatures removed, typographic
 /// apostrophes and hyphens made plain.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         push_folded(&mut out, c);
@@ -91,66 +94,63 @@ fn push_folded(out: &mut String, c: char) {
     out.push_str(folded);
 }
 
+/// The character at byte `pos` of `s`, if any.
+fn char_at(s: &str, pos: usize) -> Option<char> {
+    s.get(pos..).and_then(|rest| rest.chars().next())
+}
+
 /// Splits `text[range]` into tokens; offsets are into `text`.
 pub fn tokenize(text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
     let slice = &text[range.clone()];
     let base = range.start;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let mut tokens = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    let mut tokens = Vec::with_capacity(slice.len() / 5);
+    let mut pos = 0;
+    while let Some(c) = char_at(slice, pos) {
         if c.is_whitespace() {
-            i += 1;
+            pos += c.len_utf8();
             continue;
         }
-        let start = base + pos;
-        if c.is_alphabetic() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
-                let joins = (is_hyphen(d) || is_apostrophe(d))
-                    && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
-                if d.is_alphanumeric() || joins {
-                    j += 1;
+        let start = pos;
+        if c.is_alphabetic() || c.is_ascii_digit() {
+            let word = c.is_alphabetic();
+            let mut end = pos + c.len_utf8();
+            while let Some(d) = char_at(slice, end) {
+                let next = char_at(slice, end + d.len_utf8());
+                let continues = if word {
+                    d.is_alphanumeric()
+                        || (is_hyphen(d) || is_apostrophe(d))
+                            && next.is_some_and(char::is_alphanumeric)
                 } else {
+                    d.is_ascii_digit()
+                        || matches!(d, '.' | ',' | ':') && next.is_some_and(|n| n.is_ascii_digit())
+                };
+                if !continues {
                     break;
                 }
+                end += d.len_utf8();
             }
-            let end = chars.get(j).map_or(base + slice.len(), |n| base + n.0);
-            push_word(text, start, end, &mut tokens);
-            i = j;
-        } else if c.is_ascii_digit() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
-                let inner = matches!(d, '.' | ',' | ':')
-                    && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
-                if d.is_ascii_digit() || inner {
-                    j += 1;
-                } else {
-                    break;
-                }
+            if word {
+                push_word(text, base + start, base + end, &mut tokens);
+            } else {
+                tokens.push(Token {
+                    start: base + start,
+                    end: base + end,
+                    norm: slice[start..end].to_string(),
+                    kind: TokenKind::Number,
+                    capitalized: false,
+                });
             }
-            let end = chars.get(j).map_or(base + slice.len(), |n| base + n.0);
-            tokens.push(Token {
-                start,
-                end,
-                norm: text[start..end].to_string(),
-                kind: TokenKind::Number,
-                capitalized: false,
-            });
-            i = j;
+            pos = end;
         } else {
-            let end = start + c.len_utf8();
+            let end = pos + c.len_utf8();
             tokens.push(Token {
-                start,
-                end,
-                norm: fold(&text[start..end]),
+                start: base + start,
+                end: base + end,
+                norm: fold(&slice[start..end]),
                 kind: TokenKind::Punct,
                 capitalized: false,
             });
-            i += 1;
+            pos = end;
         }
     }
     tokens

@@ -5,9 +5,9 @@
 //! auxiliaries and reflexive pronoun (« s'est emparée », « a été chassé »). Ambiguous words are
 //! kept only in the context their flag asks for (see the data file's header).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::fast_hash::FastMap;
 use super::lexicon::{Tenses, WordClass, lexicon};
 use super::record::EventType;
 use super::tokens::{Token, TokenKind, tokenize};
@@ -50,7 +50,7 @@ struct Entry {
 struct TriggerLexicon {
     entries: Vec<Entry>,
     /// First word form → (entry, tenses of that form).
-    by_first: HashMap<String, Vec<(usize, Tenses)>>,
+    by_first: FastMap<String, Vec<(usize, Tenses)>>,
 }
 
 fn plural(noun: &str) -> String {
@@ -69,7 +69,7 @@ fn trigger_lexicon() -> &'static TriggerLexicon {
     static LEXICON: LazyLock<TriggerLexicon> = LazyLock::new(|| {
         let mut lex = TriggerLexicon {
             entries: Vec::new(),
-            by_first: HashMap::new(),
+            by_first: FastMap::default(),
         };
         for line in TRIGGERS
             .lines()

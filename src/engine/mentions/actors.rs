@@ -15,7 +15,6 @@
 //! a parenthesised acronym, an apposed name and an actor complement (« de l'EI »).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::engine::tokens::{Token, TokenKind, tokenize};
@@ -155,30 +154,7 @@ pub fn find_actors(text: &str, tokens: &[Token]) -> Vec<ActorMention> {
 // ---------------------------------------------------------------------------------------------
 // Lexicon
 
-/// A fast hasher for short keys (FxHash's mixing); the lexicon is not attacker-controlled.
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+use crate::engine::fast_hash::FastMap as FxMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {

@@ -16,8 +16,8 @@
 //! The French vocabulary is in `data/number_words.tsv`. This module also holds the small
 //! lexicon loader that the time module shares.
 
+use crate::engine::fast_hash::FastMap;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::engine::record::Qualifier;
@@ -43,22 +43,6 @@ pub struct CountMention {
 // ---------------------------------------------------------------------------------------------
 // Lexicon shared with the time module.
 
-/// A small, fast, non-cryptographic hasher for short lexicon keys.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// One lexicon entry: the words after the first one, its role and its value.
 pub(crate) struct Entry<R> {
     rest: Vec<String>,
@@ -76,14 +60,13 @@ impl<R: Copy> Entry<R> {
 /// Words and phrases with roles, loaded from a `form<TAB>role[<TAB>value]` table whose forms are
 /// tokenized (and so folded) like the text. Keyed by the first token's folded form.
 pub(crate) struct Lexicon<R> {
-    entries: HashMap<String, Vec<Entry<R>>, BuildHasherDefault<FastHasher>>,
+    entries: FastMap<String, Vec<Entry<R>>>,
 }
 
 impl<R: Copy + PartialEq> Lexicon<R> {
     /// Loads a table; lines that are empty, comments (`#`) or with an unknown role are skipped.
     pub(crate) fn load(data: &str, parse_role: fn(&str) -> Option<R>) -> Self {
-        let mut entries: HashMap<String, Vec<Entry<R>>, BuildHasherDefault<FastHasher>> =
-            HashMap::default();
+        let mut entries: FastMap<String, Vec<Entry<R>>> = HashMap::default();
         for line in data.lines() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;

@@ -103,3 +103,16 @@ pub fn find_places(
     }
     places
 }
+
+/// Resolves the places found again, now that the article's countries are known (« Tripoli »
+/// in an article about Lebanon).
+pub fn prefer_countries(tokens: &[Token], places: &mut [PlaceMention], countries: &[&str]) {
+    let gazetteer = gazetteer();
+    for p in places.iter_mut().filter(|p| p.place.is_some()) {
+        if let Some((n, place)) = gazetteer.match_at(tokens, p.first, countries)
+            && p.first + n - 1 == p.last
+        {
+            p.place = Some(place);
+        }
+    }
+}
