@@ -28,7 +28,7 @@ const BRIDGE_SENTENCES: usize = 3;
 /// One sentence with its tokens, mentions and triggers.
 pub struct Sentence<'a> {
     pub range: std::ops::Range<usize>,
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<Token<'a>>,
     pub actors: Vec<ActorMention>,
     pub places: Vec<PlaceMention>,
     pub times: Vec<TimeMention>,
@@ -91,21 +91,21 @@ fn is_word_in(token: &Token, class: WordClass) -> bool {
 
 fn is_boundary(token: &Token) -> bool {
     matches!(
-        token.norm.as_str(),
+        &*token.norm,
         ";" | ":" | "«" | "»" | "\"" | "(" | ")" | "“" | "”"
     )
 }
 
 /// The token before a mention, over a number that counts it (« de plus de 200 éléments »).
-fn word_before<'t>(tokens: &'t [Token], m: &ActorMention) -> Option<&'t Token> {
+fn word_before<'t, 'a>(tokens: &'t [Token<'a>], m: &ActorMention) -> Option<&'t Token<'a>> {
     let mut j = m.first;
     if j > 0 && tokens[j - 1].kind == TokenKind::Number {
         j -= 1;
         loop {
             let pair = j
                 .checked_sub(2)
-                .map(|k| (tokens[k].norm.as_str(), tokens[k + 1].norm.as_str()));
-            let single = j.checked_sub(1).map(|k| tokens[k].norm.as_str());
+                .map(|k| (&*tokens[k].norm, &*tokens[k + 1].norm));
+            let single = j.checked_sub(1).map(|k| &*tokens[k].norm);
             match (pair, single) {
                 (Some(("plus" | "pres" | "moins", "de" | "d'") | ("au", "moins")), _) => j -= 2,
                 (_, Some("environ" | "quelque")) => j -= 1,
@@ -118,13 +118,13 @@ fn word_before<'t>(tokens: &'t [Token], m: &ActorMention) -> Option<&'t Token> {
 
 /// Whether a mention stands after a preposition (« de l'armée », « par les FDS »).
 fn prepositional(tokens: &[Token], m: &ActorMention) -> bool {
-    let contracted = match tokens[m.first].norm.as_str() {
+    let contracted = match &*tokens[m.first].norm {
         "du" | "au" | "aux" => true,
         // « des » is « de les » after a noun, an article after a verb, a comma or « et ».
         "des" => word_before(tokens, m).is_some_and(|t| {
             t.is_word()
                 && !matches!(
-                    t.norm.as_str(),
+                    &*t.norm,
                     "et" | "ou" | "mais" | "que" | "qui" | "dont"
                 )
                 && !is_word_in(t, WordClass::AuxAvoir)
@@ -136,9 +136,9 @@ fn prepositional(tokens: &[Token], m: &ActorMention) -> bool {
 }
 
 fn preposition_before<'t>(tokens: &'t [Token], m: &ActorMention) -> Option<&'t str> {
-    match tokens[m.first].norm.as_str() {
+    match &*tokens[m.first].norm {
         contracted @ ("du" | "au" | "aux" | "des") => Some(contracted),
-        _ => word_before(tokens, m).map(|t| t.norm.as_str()),
+        _ => word_before(tokens, m).map(|t| &*t.norm),
     }
 }
 
@@ -201,14 +201,14 @@ impl<'a> Sentence<'a> {
         let tokens = &self.tokens;
         let lex = lexicon();
         let mut j = first;
-        if j > 0 && matches!(tokens[j - 1].norm.as_str(), "de" | "d'" | "a") {
+        if j > 0 && matches!(&*tokens[j - 1].norm, "de" | "d'" | "a") {
             j -= 1;
         }
         while j > 0 && is_word_in(&tokens[j - 1], WordClass::Adverb) {
             j -= 1;
         }
         let governs = j > 0 && {
-            let norm = tokens[j - 1].norm.as_str();
+            let norm = &*tokens[j - 1].norm;
             [
                 WordClass::VerbAspect,
                 WordClass::VerbIntent,
@@ -289,7 +289,7 @@ impl<'a> Sentence<'a> {
                 let start = self.clause_verb_start(trigger.first);
                 roles.coordinated = start > 0
                     && (matches!(
-                        self.tokens[start - 1].norm.as_str(),
+                        &*self.tokens[start - 1].norm,
                         "et" | "puis" | "de" | "d'" | "a" | "pour"
                     ) || trigger.tenses.has(Tenses::INFINITIVE | Tenses::GERUND));
             }
@@ -364,7 +364,7 @@ impl<'a> Sentence<'a> {
             let first = verb_group_start(tokens, j);
             let inverted = reporting_noun
                 || first == 0
-                || matches!(tokens[first - 1].norm.as_str(), "," | "»" | "\"" | "”");
+                || matches!(&*tokens[first - 1].norm, "," | "»" | "\"" | "”");
             let reach = if reporting_noun { 4 } else { OBJECT_WINDOW + 4 };
             let after = inverted
                 .then(|| {
@@ -466,14 +466,14 @@ impl<'a> Sentence<'a> {
             .any(|t| t.norm == "ne" || t.norm == "n'")
             || trigger.first > 0
                 && matches!(
-                    tokens[trigger.first - 1].norm.as_str(),
+                    &*tokens[trigger.first - 1].norm,
                     "ne" | "n'" | "ni" | "sans"
                 );
         let closer = tokens[trigger.first..(trigger.last + 3).min(tokens.len())]
             .iter()
             .any(|t| {
                 matches!(
-                    t.norm.as_str(),
+                    &*t.norm,
                     "pas" | "plus" | "jamais" | "guere" | "point" | "aucun" | "aucune"
                 )
             });
@@ -537,7 +537,7 @@ fn verb_group_start(tokens: &[Token], verb: usize) -> usize {
             || is_word_in(t, WordClass::AuxEtre)
             || is_word_in(t, WordClass::Adverb)
             || is_word_in(t, WordClass::Negation)
-            || matches!(t.norm.as_str(), "se" | "s'")
+            || matches!(&*t.norm, "se" | "s'")
         {
             first -= 1;
         } else {
@@ -584,7 +584,7 @@ fn goes_somewhere(sentence: &Sentence, trigger: &Trigger, mover: Option<&ActorMe
     if is_word_in(&tokens[j], WordClass::GoPreposition) {
         return true;
     }
-    if !matches!(tokens[j].norm.as_str(), "a" | "au" | "aux") {
+    if !matches!(&*tokens[j].norm, "a" | "au" | "aux") {
         return false;
     }
     let to_actor = sentence.actors.iter().any(|m| m.first == j + 1);

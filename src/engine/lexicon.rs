@@ -149,14 +149,23 @@ impl Tenses {
     }
 }
 
+/// What the lexicon knows of one folded word: one lookup answers every class question.
+#[derive(Default)]
+struct WordEntry {
+    /// Bit `class as u32` is set for each plain class the word belongs to.
+    classes: u64,
+    /// The verb classes the word inflects a lemma of, with the form's tenses.
+    verbs: Vec<(WordClass, Tenses)>,
+}
+
 /// The parsed word lists.
 pub struct Lexicon {
-    words: FastMap<WordClass, FastSet<String>>,
+    words: FastMap<String, WordEntry>,
     phrases: FastMap<WordClass, Vec<String>>,
     /// Inflection rules: lemma ending → (suffix, tense).
     endings: Vec<(String, Vec<(String, Tenses)>)>,
-    /// Verb classes: inflected form → tenses, for each class of lemmas.
-    verb_forms: FastMap<WordClass, FastMap<String, Tenses>>,
+    /// The classes present in the data (for checks).
+    present: FastSet<WordClass>,
 }
 
 /// The lexicon, parsed on first use.
@@ -189,27 +198,30 @@ impl Lexicon {
             words: FastMap::default(),
             phrases: FastMap::default(),
             endings,
-            verb_forms: FastMap::default(),
+            present: FastSet::default(),
         };
         for (name, entries) in data_lines(WORDS) {
             let Some(class) = WordClass::ALL.into_iter().find(|c| c.name() == name) else {
                 continue;
             };
+            lexicon.present.insert(class);
             if name.ends_with("_phrase") {
                 let list = entries.split('|').map(|p| p.trim().to_string()).collect();
                 lexicon.phrases.insert(class, list);
             } else if name.starts_with("verb_") {
-                let mut forms = FastMap::default();
                 for lemma in entries.split_whitespace() {
                     for (form, tenses) in lexicon.conjugate(lemma) {
-                        let entry: &mut Tenses = forms.entry(form).or_default();
-                        *entry = entry.with(tenses);
+                        let entry = lexicon.words.entry(form).or_default();
+                        match entry.verbs.iter_mut().find(|(c, _)| *c == class) {
+                            Some((_, known)) => *known = known.with(tenses),
+                            None => entry.verbs.push((class, tenses)),
+                        }
                     }
                 }
-                lexicon.verb_forms.insert(class, forms);
             } else {
-                let set = entries.split_whitespace().map(str::to_string).collect();
-                lexicon.words.insert(class, set);
+                for word in entries.split_whitespace() {
+                    lexicon.words.entry(word.to_string()).or_default().classes |= 1 << class as u32;
+                }
             }
         }
         lexicon
@@ -237,12 +249,15 @@ impl Lexicon {
 
     /// Whether a folded word belongs to a plain word class.
     pub fn is(&self, class: WordClass, norm: &str) -> bool {
-        self.words.get(&class).is_some_and(|set| set.contains(norm))
+        self.words
+            .get(norm)
+            .is_some_and(|e| e.classes & (1 << class as u32) != 0)
     }
 
     /// The tenses a folded word has as an inflection of a verb class's lemmas, if it is one.
     pub fn verb(&self, class: WordClass, norm: &str) -> Option<Tenses> {
-        self.verb_forms.get(&class)?.get(norm).copied()
+        let entry = self.words.get(norm)?;
+        entry.verbs.iter().find(|(c, _)| *c == class).map(|(_, t)| *t)
     }
 
     /// The phrases of a `*_phrase` class.
@@ -259,10 +274,7 @@ mod tests {
     fn every_class_is_in_the_data() {
         let lex = lexicon();
         for class in WordClass::ALL {
-            let present = lex.words.contains_key(&class)
-                || lex.phrases.contains_key(&class)
-                || lex.verb_forms.contains_key(&class);
-            assert!(present, "{} missing from data/words.tsv", class.name());
+            assert!(lex.present.contains(&class), "{} missing from data/words.tsv", class.name());
         }
     }
 

@@ -32,13 +32,23 @@ pub fn extract(id: &str, text: &str) -> Document {
         for range in sentences::split(text, block.clone()) {
             let tokens = tokens::tokenize(text, range.clone());
             let actors = mentions::actors::find_actors(text, &tokens);
+            let triggers = triggers::find_triggers(text, &tokens);
+            // Times and counts only serve events: a sentence without a trigger needs neither.
+            let (times, counts) = if triggers.is_empty() {
+                (Vec::new(), Vec::new())
+            } else {
+                (
+                    mentions::times::find_times(text, &tokens, date),
+                    mentions::counts::find_counts(text, &tokens),
+                )
+            };
             sentences.push(events::Sentence {
                 range,
                 actors,
                 places: Vec::new(),
-                times: mentions::times::find_times(text, &tokens, date),
-                counts: mentions::counts::find_counts(text, &tokens),
-                triggers: triggers::find_triggers(text, &tokens),
+                times,
+                counts,
+                triggers,
                 tokens,
                 text,
             });

@@ -5,6 +5,8 @@
 //! (« 30.000 », « 1,9 »). Each token carries a folded form (lower case, no accents, straight
 //! apostrophe) that the lexicons are matched against.
 
+use std::borrow::Cow;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -16,21 +18,22 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token of the text.
+/// One token of the text. Its folded form borrows the text when folding changes nothing (most
+/// words), so that tokenizing allocates little.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     /// Byte offset of the first character.
     pub start: usize,
     /// Byte offset just past the last character.
     pub end: usize,
     /// Folded form: see [`fold`].
-    pub norm: String,
+    pub norm: Cow<'a, str>,
     pub kind: TokenKind,
     /// Whether the token starts with an upper-case letter.
     pub capitalized: bool,
 }
 
-impl Token {
+impl Token<'_> {
     /// The token's text as written.
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
@@ -99,8 +102,17 @@ fn char_at(s: &str, pos: usize) -> Option<char> {
     s.get(pos..).and_then(|rest| rest.chars().next())
 }
 
+/// [`fold`], borrowing `s` when it is already folded.
+pub fn fold_cow(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(fold(s))
+    }
+}
+
 /// Splits `text[range]` into tokens; offsets are into `text`.
-pub fn tokenize(text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
+pub fn tokenize(text: &str, range: std::ops::Range<usize>) -> Vec<Token<'_>> {
     let slice = &text[range.clone()];
     let base = range.start;
     let mut tokens = Vec::with_capacity(slice.len() / 5);
@@ -135,7 +147,7 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
                 tokens.push(Token {
                     start: base + start,
                     end: base + end,
-                    norm: slice[start..end].to_string(),
+                    norm: Cow::Borrowed(&slice[start..end]),
                     kind: TokenKind::Number,
                     capitalized: false,
                 });
@@ -146,7 +158,7 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
             tokens.push(Token {
                 start: base + start,
                 end: base + end,
-                norm: fold(&slice[start..end]),
+                norm: fold_cow(&slice[start..end]),
                 kind: TokenKind::Punct,
                 capitalized: false,
             });
@@ -157,11 +169,11 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
 }
 
 /// Pushes a word, splitting a leading elided clitic (« l’ », « qu’ ») into its own token.
-fn push_word(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
+fn push_word<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Token<'a>>) {
     let word = &text[start..end];
     if let Some((k, apostrophe)) = word.char_indices().find(|&(_, c)| is_apostrophe(c)) {
-        let head = fold(&word[..k]);
-        if CLITICS.contains(&head.as_str()) {
+        let head = fold_cow(&word[..k]);
+        if CLITICS.contains(&&*head) {
             let split = start + k + apostrophe.len_utf8();
             tokens.push(word_token(text, start, split));
             if split < end {
@@ -173,12 +185,12 @@ fn push_word(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
     tokens.push(word_token(text, start, end));
 }
 
-fn word_token(text: &str, start: usize, end: usize) -> Token {
+fn word_token(text: &str, start: usize, end: usize) -> Token<'_> {
     let word = &text[start..end];
     Token {
         start,
         end,
-        norm: fold(word),
+        norm: fold_cow(word),
         kind: TokenKind::Word,
         capitalized: word.chars().next().is_some_and(char::is_uppercase),
     }
@@ -191,7 +203,7 @@ mod tests {
     fn norms(text: &str) -> Vec<String> {
         tokenize(text, 0..text.len())
             .into_iter()
-            .map(|t| t.norm)
+            .map(|t| t.norm.into_owned())
             .collect()
     }
 

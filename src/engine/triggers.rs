@@ -86,7 +86,7 @@ fn trigger_lexicon() -> &'static TriggerLexicon {
             let has = |f: &str| flags.split_whitespace().any(|x| x == f);
             let mut words: Vec<String> = tokenize(pattern, 0..pattern.len())
                 .into_iter()
-                .map(|t| t.norm)
+                .map(|t| t.norm.into_owned())
                 .collect();
             let reflexive = words.first().is_some_and(|w| w == "se" || w == "s'");
             if reflexive {
@@ -190,7 +190,7 @@ fn verb_prefix(tokens: &[Token], head: usize) -> (usize, bool, bool, bool) {
     let (mut aux, mut etre, mut reflexive) = (false, false, false);
     let mut j = head;
     while j > 0 {
-        let norm = tokens[j - 1].norm.as_str();
+        let norm = &*tokens[j - 1].norm;
         if lex.is(WordClass::AuxAvoir, norm) {
             aux = true;
             first = j - 1;
@@ -220,7 +220,7 @@ fn has_territory(tokens: &[Token], trigger: &Trigger) -> bool {
             || (t.capitalized && t.is_word())
     };
     let is_boundary =
-        |t: &&Token| matches!(t.norm.as_str(), "," | ";" | "." | ":" | "«" | "»" | "\"");
+        |t: &&Token| matches!(&*t.norm, "," | ";" | "." | ":" | "«" | "»" | "\"");
     let right = tokens[trigger.last + 1..]
         .iter()
         .take(TERRITORY_WINDOW)
@@ -271,7 +271,7 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
     while i < tokens.len() {
         let token = &tokens[i];
         let Some(candidates) = (token.is_word())
-            .then(|| lex.by_first.get(&token.norm))
+            .then(|| lex.by_first.get(&*token.norm))
             .flatten()
         else {
             i += 1;
@@ -384,7 +384,7 @@ fn has_aux_avoir_only(tokens: &[Token], first: usize, head: usize) -> bool {
     let lex = lexicon();
     let auxes: Vec<&str> = tokens[first..head]
         .iter()
-        .map(|t| t.norm.as_str())
+        .map(|t| &*t.norm)
         .filter(|n| lex.is(WordClass::AuxAvoir, n) || lex.is(WordClass::AuxEtre, n))
         .collect();
     !auxes.is_empty() && auxes.iter().all(|n| lex.is(WordClass::AuxAvoir, n))

@@ -134,7 +134,7 @@ pub fn find_actors(text: &str, tokens: &[Token]) -> Vec<ActorMention> {
         toks: tokens,
         info: tokens
             .iter()
-            .map(|t| lex.words.get(t.norm.as_str()))
+            .map(|t| lex.words.get(&*t.norm))
             .collect(),
     };
     let mut out = Vec::new();
@@ -383,7 +383,7 @@ impl Lexicon {
     fn add_phrase(&mut self, phrase: &str, role: Role) {
         let words: Vec<(Box<str>, bool)> = tokenize(phrase, 0..phrase.len())
             .into_iter()
-            .map(|t| (t.norm.into_boxed_str(), t.capitalized))
+            .map(|t| (t.norm.into_owned().into_boxed_str(), t.capitalized))
             .collect();
         let Some(first) = words.first().map(|w| w.0.clone()) else {
             return;
@@ -431,13 +431,13 @@ enum Core {
 struct Parser<'a> {
     lex: &'static Lexicon,
     text: &'a str,
-    toks: &'a [Token],
+    toks: &'a [Token<'a>],
     info: Vec<Option<&'static WordInfo>>,
 }
 
 impl<'a> Parser<'a> {
     fn norm(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.norm.as_str())
+        self.toks.get(i).map_or("", |t| &*t.norm)
     }
 
     fn info(&self, i: usize) -> Option<&'static WordInfo> {
@@ -448,7 +448,7 @@ impl<'a> Parser<'a> {
         ph.words.iter().enumerate().all(|(k, (w, cap))| {
             self.toks
                 .get(i + k)
-                .is_some_and(|t| t.norm.as_str() == &**w && (!cap || t.capitalized))
+                .is_some_and(|t| &*t.norm == &**w && (!cap || t.capitalized))
         })
     }
 

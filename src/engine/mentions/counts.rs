@@ -87,13 +87,13 @@ impl<R: Copy + PartialEq> Lexicon<R> {
             for t in tokenize(form, 0..form.len()) {
                 match tokens.last_mut() {
                     Some(prev) if t.norm == "'" && prev.is_word() && prev.end == t.start => {
-                        prev.norm.push('\'');
+                        prev.norm.to_mut().push('\'');
                         prev.end = t.end;
                     }
                     _ => tokens.push(t),
                 }
             }
-            let mut norms = tokens.into_iter().map(|t| t.norm);
+            let mut norms = tokens.into_iter().map(|t| t.norm.into_owned());
             let Some(first) = norms.next() else { continue };
             entries.entry(first).or_default().push(Entry {
                 rest: norms.collect(),
@@ -262,7 +262,7 @@ fn digits_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
     if t.kind != TokenKind::Number || t.norm.contains(':') {
         return None;
     }
-    let s = t.norm.as_str();
+    let s = &*t.norm;
     let mut end = i + 1;
     // (integer part, fractional digits)
     let (mut int, frac): (u64, &str) = if all_digits(s) {

@@ -80,7 +80,7 @@ pub fn find_places(
                 continue;
             }
         } else if i >= 2
-            && matches!(tokens[i - 1].norm.as_str(), "de" | "d'")
+            && matches!(&*tokens[i - 1].norm, "de" | "d'")
             && lex.is(WordClass::Settlement, &tokens[i - 2].norm)
         {
             // « la ville de Xyz »: a place the gazetteer does not know, kept with its text.

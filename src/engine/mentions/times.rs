@@ -263,7 +263,7 @@ fn day_date(tokens: &[Token], i: usize, doc: Option<Date>, allow_article: bool) 
     let mut y = end;
     if tokens
         .get(y)
-        .is_some_and(|t| matches!(t.norm.as_str(), "." | ","))
+        .is_some_and(|t| matches!(&*t.norm, "." | ","))
     {
         y += 1;
     }
@@ -300,7 +300,7 @@ fn numeric_date(tokens: &[Token], i: usize) -> Found {
             break;
         };
         let ok = s.kind == TokenKind::Punct
-            && matches!(s.norm.as_str(), "/" | "-")
+            && matches!(&*s.norm, "/" | "-")
             && (sep.is_empty() || sep == s.norm)
             && glued(parts[n - 1], s)
             && glued(s, p)
@@ -532,7 +532,7 @@ fn bare_year(tokens: &[Token], i: usize) -> Found {
     }
     let yearish = match tokens.get(i + 1) {
         None => true,
-        Some(n) if n.kind == TokenKind::Punct => !matches!(n.norm.as_str(), "%" | "°" | "€" | "$"),
+        Some(n) if n.kind == TokenKind::Punct => !matches!(&*n.norm, "%" | "°" | "€" | "$"),
         Some(n) if n.kind == TokenKind::Number => false,
         Some(n) => {
             // « 2014 et 2015 », « 2011 à 2014 » but not « 2000 et 3000 combattants »
