@@ -124,8 +124,8 @@ pub fn Explorer() -> impl IntoView {
         <Notices />
         <div class="layout">
             <aside class="side">
-                <filters::Filters />
                 <articles::ArticleList />
+                <filters::Filters />
                 <paste::Paste />
                 <export::Export />
             </aside>
