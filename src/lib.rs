@@ -6,6 +6,7 @@
 
 pub mod corpus;
 pub mod engine;
+pub mod evaluate;
 pub mod explore;
 
 #[cfg(feature = "web")]

@@ -7,6 +7,7 @@ pub mod date;
 pub mod document;
 pub mod events;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod mentions;
 pub mod record;
 pub mod sentences;

@@ -1,1 +1,124 @@
-//! (in progress)
+//! Stage 2: sentences of a block of text, as byte ranges.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` (closing quotes and brackets included) when the next
+//! word starts with a capital, a digit or an opening quote; abbreviations (« M. », « Dr. ») and
+//! initials do not end one.
+
+use std::ops::Range;
+
+/// Abbreviations after which a period does not end a sentence (folded, without the period).
+const ABBREVIATIONS: [&str; 16] = [
+    "m", "mm", "mme", "mlle", "dr", "pr", "st", "ste", "gen", "col", "cf", "etc", "env", "av", "no",
+    "art",
+];
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '»' | '"' | '”' | '’' | ')' | ']' | '\'')
+}
+
+fn is_opening(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '"' | '“' | '(' | '[' | '-' | '—' | '–')
+}
+
+/// Splits `text[block]` into trimmed sentence ranges (offsets into `text`).
+pub fn split(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
+    let slice = &text[block.clone()];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            i += 1;
+            continue;
+        }
+        // Take in repeated marks and closing quotes or brackets.
+        let mut j = i + 1;
+        while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closing(chars[j].1)) {
+            j += 1;
+        }
+        let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        let next_opens = k < chars.len() && is_opening(chars[k].1);
+        if followed_by_space && next_opens && !(c == '.' && is_abbreviation(slice, pos)) {
+            let end = chars.get(j).map_or(slice.len(), |n| n.0);
+            push_trimmed(slice, block.start, start..end, &mut sentences);
+            start = end;
+        }
+        i = j;
+    }
+    push_trimmed(slice, block.start, start..slice.len(), &mut sentences);
+    sentences
+}
+
+/// Whether the word before the period at `dot` is an abbreviation or an initial.
+fn is_abbreviation(slice: &str, dot: usize) -> bool {
+    let before = &slice[..dot];
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_capital || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+fn push_trimmed(slice: &str, base: usize, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let piece = &slice[range.clone()];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push(base + range.start + lead..base + range.end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text, 0..text.len()).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn splits_on_final_punctuation_before_a_capital() {
+        assert_eq!(
+            sentences("L'EI a fui. Les forces avancent ! « Ils sont partis », dit-il."),
+            ["L'EI a fui.", "Les forces avancent !", "« Ils sont partis », dit-il."]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_initials_and_ellipses_inside() {
+        assert_eq!(
+            sentences("M. Dupont et J. Martin sont là. Des unités (...) ont repris la ville."),
+            ["M. Dupont et J. Martin sont là.", "Des unités (...) ont repris la ville."]
+        );
+    }
+
+    #[test]
+    fn numbers_do_not_split() {
+        assert_eq!(sentences("Elle comptait 30.000 habitants. Fin."), ["Elle comptait 30.000 habitants.", "Fin."]);
+    }
+
+    #[test]
+    fn quote_closing_a_sentence_stays_with_it() {
+        assert_eq!(
+            sentences("«Un grand nombre ont été tués.» Ensuite rien."),
+            ["«Un grand nombre ont été tués.»", "Ensuite rien."]
+        );
+    }
+
+    #[test]
+    fn empty_and_blank_blocks_have_no_sentence() {
+        assert!(sentences("").is_empty());
+        assert!(sentences("   \n ").is_empty());
+    }
+}

@@ -1,1 +1,451 @@
-//! (in progress)
+//! Stage 5: event triggers, the words that express an event (« ont chassé », « la reprise »,
+//! « frappes »), from the lexicon `data/triggers.tsv`.
+//!
+//! Verbs match in every tense through `data/conjugation.tsv`, and a verb's span takes in its
+//! auxiliaries and reflexive pronoun (« s'est emparée », « a été chassé »). Ambiguous words are
+//! kept only in the context their flag asks for (see the data file's header).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::lexicon::{Tenses, WordClass, lexicon};
+use super::record::EventType;
+use super::tokens::{Token, TokenKind, tokenize};
+
+const TRIGGERS: &str = include_str!("../../data/triggers.tsv");
+
+/// How far apart (in skipped tokens) the words of a multi-word trigger may stand.
+const MAX_GAP: usize = 2;
+/// How many tokens a territory object may be from its verb or noun.
+const TERRITORY_WINDOW: usize = 8;
+
+/// Context conditions of a lexicon entry (see `data/triggers.tsv`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// Needs a territory in its clause.
+    pub territory: bool,
+    /// Its subject undergoes the event.
+    pub inverted: bool,
+    /// Withdrawal or displacement, by who moves.
+    pub civilian_switch: bool,
+    /// Capture with a territory object, arrest otherwise.
+    pub arrest_switch: bool,
+    /// An explosive object, not an event in a demining sentence.
+    pub demining_sensitive: bool,
+    /// « se rendre à un lieu » is going there.
+    pub go_sense: bool,
+}
+
+#[derive(Debug)]
+struct Entry {
+    kind: EventType,
+    verbal: bool,
+    reflexive: bool,
+    /// The pattern's words after the first.
+    rest: Vec<String>,
+    flags: Flags,
+    air_switch: bool,
+}
+
+struct TriggerLexicon {
+    entries: Vec<Entry>,
+    /// First word form → (entry, tenses of that form).
+    by_first: HashMap<String, Vec<(usize, Tenses)>>,
+}
+
+fn plural(noun: &str) -> String {
+    if noun.ends_with('s') || noun.ends_with('x') || noun.ends_with('z') {
+        noun.to_string()
+    } else if let Some(stem) = noun.strip_suffix("al") {
+        format!("{stem}aux")
+    } else if noun.ends_with("eau") {
+        format!("{noun}x")
+    } else {
+        format!("{noun}s")
+    }
+}
+
+fn trigger_lexicon() -> &'static TriggerLexicon {
+    static LEXICON: LazyLock<TriggerLexicon> = LazyLock::new(|| {
+        let mut lex = TriggerLexicon {
+            entries: Vec::new(),
+            by_first: HashMap::new(),
+        };
+        for line in TRIGGERS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let mut cols = line.split('\t');
+            let (Some(kind), Some(pattern), flags) = (cols.next(), cols.next(), cols.next()) else {
+                continue;
+            };
+            let Some(kind) = EventType::parse(kind.trim()) else {
+                continue;
+            };
+            let flags = flags.unwrap_or("");
+            let has = |f: &str| flags.split_whitespace().any(|x| x == f);
+            let mut words: Vec<String> = tokenize(pattern, 0..pattern.len())
+                .into_iter()
+                .map(|t| t.norm)
+                .collect();
+            let reflexive = words.first().is_some_and(|w| w == "se" || w == "s'");
+            if reflexive {
+                words.remove(0);
+            }
+            if words.is_empty() {
+                continue;
+            }
+            let first = words.remove(0);
+            let verbal = has("V");
+            let index = lex.entries.len();
+            let forms = if verbal {
+                lexicon().conjugate(&first)
+            } else {
+                let noun = Tenses::default();
+                vec![(plural(&first), noun), (first, noun)]
+            };
+            for (form, tenses) in forms {
+                let list = lex.by_first.entry(form).or_default();
+                match list.iter_mut().find(|(i, _)| *i == index) {
+                    Some((_, known)) => *known = known.with(tenses),
+                    None => list.push((index, tenses)),
+                }
+            }
+            lex.entries.push(Entry {
+                kind,
+                verbal,
+                reflexive,
+                rest: words,
+                flags: Flags {
+                    territory: has("T"),
+                    inverted: has("I"),
+                    civilian_switch: has("C"),
+                    arrest_switch: has("A"),
+                    demining_sensitive: has("D"),
+                    go_sense: has("G"),
+                },
+                air_switch: has("X"),
+            });
+        }
+        lex
+    });
+    &LEXICON
+}
+
+/// A trigger found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trigger {
+    pub kind: EventType,
+    /// Token index of the main word (the verb or the noun).
+    pub head: usize,
+    /// First token of the span (an auxiliary or reflexive pronoun when there is one).
+    pub first: usize,
+    /// Last token of the span (the end of a multi-word expression).
+    pub last: usize,
+    /// Byte offsets of the span.
+    pub start: usize,
+    pub end: usize,
+    /// A verb (else a noun).
+    pub verbal: bool,
+    /// Tenses of the verb form (empty for nouns).
+    pub tenses: Tenses,
+    /// Passive: « a été chassé », « Daech délogé de … ».
+    pub passive: bool,
+    /// Whether an auxiliary is part of the span.
+    pub has_aux: bool,
+    pub flags: Flags,
+}
+
+fn is_reflexive_clitic(norm: &str) -> bool {
+    matches!(norm, "se" | "s'" | "me" | "m'" | "te" | "t'" | "nous" | "vous")
+}
+
+fn strip_plural(word: &str) -> &str {
+    word.strip_suffix('s').or_else(|| word.strip_suffix('x')).unwrap_or(word)
+}
+
+/// Matches the rest of a pattern after `head`; returns the last matched token.
+fn match_rest(tokens: &[Token], head: usize, rest: &[String]) -> Option<usize> {
+    let mut at = head;
+    for word in rest {
+        let want = strip_plural(word);
+        let found = (at + 1..tokens.len().min(at + 2 + MAX_GAP))
+            .take_while(|&j| tokens[j].kind != TokenKind::Punct || tokens[j].norm == "-")
+            .find(|&j| strip_plural(&tokens[j].norm) == want)?;
+        at = found;
+    }
+    Some(at)
+}
+
+/// Walks left from a verb over auxiliaries, adverbs, negation and a reflexive pronoun.
+/// Returns (first token of the span, an auxiliary was found, « être » was among them, reflexive).
+fn verb_prefix(tokens: &[Token], head: usize) -> (usize, bool, bool, bool) {
+    let lex = lexicon();
+    let mut first = head;
+    let (mut aux, mut etre, mut reflexive) = (false, false, false);
+    let mut j = head;
+    while j > 0 {
+        let norm = tokens[j - 1].norm.as_str();
+        if lex.is(WordClass::AuxAvoir, norm) {
+            aux = true;
+            first = j - 1;
+        } else if lex.is(WordClass::AuxEtre, norm) {
+            aux = true;
+            etre = true;
+            first = j - 1;
+        } else if is_reflexive_clitic(norm) {
+            reflexive = true;
+            first = j - 1;
+            break;
+        } else if !(lex.is(WordClass::Adverb, norm) || lex.is(WordClass::Negation, norm)) {
+            break;
+        }
+        j -= 1;
+    }
+    (first, aux, etre, reflexive)
+}
+
+/// Whether a territory word or a capitalised name stands in the clause around a trigger, or
+/// an object pronoun stands before its verb (« avant de la reprendre »).
+fn has_territory(tokens: &[Token], trigger: &Trigger) -> bool {
+    let lex = lexicon();
+    let is_ground = |t: &Token| {
+        lex.is(WordClass::Territory, strip_plural(&t.norm)) || lex.is(WordClass::Territory, &t.norm)
+            || (t.capitalized && t.is_word())
+    };
+    let is_boundary = |t: &&Token| matches!(t.norm.as_str(), "," | ";" | "." | ":" | "«" | "»" | "\"");
+    let right = tokens[trigger.last + 1..]
+        .iter()
+        .take(TERRITORY_WINDOW)
+        .take_while(|t| !is_boundary(t))
+        .any(is_ground);
+    let bare_participle = trigger.passive && !trigger.has_aux;
+    let object_pronoun = trigger.verbal
+        && !bare_participle
+        && trigger.first > 0
+        && lex.is(WordClass::ObjectPronoun, &tokens[trigger.first - 1].norm);
+    let left = (trigger.passive || !trigger.verbal)
+        && tokens[..trigger.first]
+            .iter()
+            .rev()
+            .take(TERRITORY_WINDOW)
+            .take_while(|t| !is_boundary(t))
+            .any(is_ground);
+    right || object_pronoun || left
+}
+
+/// Whether a raw word reads as a past participle (« chassé », « détruits ») rather than a
+/// present form with the same folded spelling (« chasse »).
+fn looks_participle(raw: &str, tenses: Tenses) -> bool {
+    if !tenses.has(Tenses::PARTICIPLE) {
+        return false;
+    }
+    if !tenses.has(Tenses::FINITE) {
+        return true;
+    }
+    let lower = raw.to_lowercase();
+    ["é", "ée", "és", "ées"].iter().any(|e| lower.ends_with(e))
+}
+
+fn air_cue_near(tokens: &[Token], head: usize) -> bool {
+    let lex = lexicon();
+    tokens[head + 1..]
+        .iter()
+        .take(5)
+        .any(|t| lex.is(WordClass::AirCue, &t.norm))
+}
+
+/// Finds the triggers of one sentence's tokens, in text order, without overlaps.
+pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
+    let lex = trigger_lexicon();
+    let words = lexicon();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
+        let Some(candidates) = (token.is_word()).then(|| lex.by_first.get(&token.norm)).flatten()
+        else {
+            i += 1;
+            continue;
+        };
+        let mut best: Option<(usize, Trigger)> = None;
+        for &(index, tenses) in candidates {
+            let entry = &lex.entries[index];
+            let Some(last) = match_rest(tokens, i, &entry.rest) else {
+                continue;
+            };
+            let trigger = if entry.verbal {
+                let (first, has_aux, etre, reflexive) = verb_prefix(tokens, i);
+                if entry.reflexive != reflexive {
+                    continue;
+                }
+                let etre_active = words.verb(WordClass::VerbEtreActive, &token.norm).is_some();
+                let raw = token.text(text);
+                let participle = looks_participle(raw, tenses);
+                // « a été chassé », or a bare participle after a noun (« Daech délogé de »);
+                // never « ont chassé » nor « sont entrés ».
+                let passive = !entry.reflexive
+                    && participle
+                    && (!has_aux || etre && !etre_active && !has_aux_avoir_only(tokens, first, i));
+                let tenses = if has_aux || participle {
+                    tenses
+                } else {
+                    // A folded form shared with a participle reads as finite here.
+                    without_participle(tenses)
+                };
+                Trigger {
+                    kind: entry.kind,
+                    head: i,
+                    first,
+                    last,
+                    start: tokens[first].start,
+                    end: tokens[last].end,
+                    verbal: true,
+                    tenses,
+                    passive,
+                    has_aux,
+                    flags: entry.flags,
+                }
+            } else {
+                // A noun form right after an auxiliary is a participle (« a frappé »).
+                if i > 0
+                    && (words.is(WordClass::AuxAvoir, &tokens[i - 1].norm)
+                        || words.is(WordClass::AuxEtre, &tokens[i - 1].norm))
+                {
+                    continue;
+                }
+                // « d'accord », « d'attaque »: an idiom, not an event.
+                if i > 0 && tokens[i - 1].norm == "d'" && entry.rest.is_empty() && entry.kind == EventType::Agreement {
+                    continue;
+                }
+                Trigger {
+                    kind: entry.kind,
+                    head: i,
+                    first: i,
+                    last,
+                    start: token.start,
+                    end: tokens[last].end,
+                    verbal: false,
+                    tenses: Tenses::default(),
+                    passive: false,
+                    has_aux: false,
+                    flags: entry.flags,
+                }
+            };
+            let mut trigger = trigger;
+            if entry.flags.territory && !has_territory(tokens, &trigger) {
+                continue;
+            }
+            if entry.flags.arrest_switch && !has_territory(tokens, &trigger) {
+                trigger.kind = EventType::Arrest;
+            }
+            if entry.air_switch && air_cue_near(tokens, last) {
+                trigger.kind = EventType::AirStrike;
+            }
+            let length = last - i + usize::from(entry.reflexive);
+            if best.as_ref().is_none_or(|(l, _)| length > *l) {
+                best = Some((length, trigger));
+            }
+        }
+        match best {
+            Some((_, trigger)) => {
+                i = trigger.last + 1;
+                found.push(trigger);
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+fn without_participle(tenses: Tenses) -> Tenses {
+    if tenses.has(Tenses::FINITE) {
+        Tenses::FINITE
+    } else {
+        tenses
+    }
+}
+
+/// « a été chassé » is passive; « ont chassé » is not: only « être » makes a passive.
+fn has_aux_avoir_only(tokens: &[Token], first: usize, head: usize) -> bool {
+    let lex = lexicon();
+    let auxes: Vec<&str> = tokens[first..head]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .filter(|n| lex.is(WordClass::AuxAvoir, n) || lex.is(WordClass::AuxEtre, n))
+        .collect();
+    !auxes.is_empty() && auxes.iter().all(|n| lex.is(WordClass::AuxAvoir, n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn triggers(text: &str) -> Vec<(EventType, String)> {
+        let tokens = tokenize(text, 0..text.len());
+        find_triggers(text, &tokens)
+            .into_iter()
+            .map(|t| (t.kind, text[t.start..t.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn compound_tenses_keep_their_auxiliary() {
+        assert_eq!(
+            triggers("Les forces ont chassé samedi le groupe de la ville."),
+            [(EventType::Capture, "ont chassé".to_string())]
+        );
+        assert_eq!(
+            triggers("l’armée s’est emparée avant l’aube de collines"),
+            [(EventType::Capture, "s’est emparée".to_string())]
+        );
+    }
+
+    #[test]
+    fn passive_is_detected() {
+        let text = "Il vient d’être chassé de Raqa par une alliance.";
+        let tokens = tokenize(text, 0..text.len());
+        let t = &find_triggers(text, &tokens)[0];
+        assert_eq!(t.kind, EventType::Capture);
+        assert!(t.passive);
+        let text = "Les forces ont chassé le groupe.";
+        let tokens = tokenize(text, 0..text.len());
+        assert!(!find_triggers(text, &tokens)[0].passive);
+    }
+
+    #[test]
+    fn territory_flag_filters_false_friends() {
+        assert!(triggers("un communiqué repris par les médias officiels").is_empty());
+        assert!(triggers("les combats ont repris dans la nuit").iter().all(|(k, _)| *k != EventType::Capture));
+        assert_eq!(
+            triggers("les troupes veulent reprendre Sokhné")[0].0,
+            EventType::Capture
+        );
+        assert_eq!(triggers("la reprise de la région")[0].0, EventType::Capture);
+        assert!(triggers("la reprise des négociations").is_empty());
+    }
+
+    #[test]
+    fn multi_word_expressions_win_over_their_first_word() {
+        assert_eq!(
+            triggers("ont repris le contrôle total de la ville")[0],
+            (EventType::Capture, "ont repris le contrôle".to_string())
+        );
+        assert_eq!(triggers("une prise d'otages")[0].0, EventType::Abduction);
+        assert_eq!(triggers("avant de la prendre d'assaut")[0].0, EventType::Attack);
+    }
+
+    #[test]
+    fn air_cues_turn_raids_into_air_strikes() {
+        assert_eq!(triggers("des raids intenses de l'aviation russe")[0].0, EventType::AirStrike);
+        assert_eq!(triggers("un raid contre un village")[0].0, EventType::Attack);
+    }
+
+    #[test]
+    fn capture_of_people_is_an_arrest() {
+        assert_eq!(triggers("la police a capturé trois suspects")[0].0, EventType::Arrest);
+        assert_eq!(triggers("capturant quatre quartiers")[0].0, EventType::Capture);
+    }
+
+    #[test]
+    fn participle_after_auxiliary_is_not_a_noun_trigger() {
+        assert!(triggers("un attentat a frappé la ville").iter().all(|(k, _)| *k != EventType::AirStrike));
+    }
+}

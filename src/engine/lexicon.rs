@@ -1,0 +1,288 @@
+//! The French word lists the stages read, from `data/words.tsv` and `data/conjugation.tsv`,
+//! compiled in and parsed once.
+//!
+//! Verb classes hold lemmas; they match every inflection that `data/conjugation.tsv` generates.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+const WORDS: &str = include_str!("../../data/words.tsv");
+const CONJUGATION: &str = include_str!("../../data/conjugation.tsv");
+
+/// The closed word classes of `data/words.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WordClass {
+    AuxAvoir,
+    AuxEtre,
+    Adverb,
+    VerbEtreActive,
+    VerbReport,
+    ReportNoun,
+    VerbLight,
+    VerbAspect,
+    VerbIntent,
+    IntentWord,
+    VerbPossible,
+    HypotheticalWord,
+    Negation,
+    NegationVerb,
+    Territory,
+    ObjectPronoun,
+    PersonNoun,
+    AirCue,
+    Preposition,
+    PlacePreposition,
+    GoPreposition,
+    Settlement,
+    Relative,
+    Pronoun,
+    ClutterPhrase,
+    TeaserPhrase,
+}
+
+impl WordClass {
+    const ALL: [WordClass; 26] = [
+        WordClass::AuxAvoir,
+        WordClass::AuxEtre,
+        WordClass::Adverb,
+        WordClass::VerbEtreActive,
+        WordClass::VerbReport,
+        WordClass::ReportNoun,
+        WordClass::VerbLight,
+        WordClass::VerbAspect,
+        WordClass::VerbIntent,
+        WordClass::IntentWord,
+        WordClass::VerbPossible,
+        WordClass::HypotheticalWord,
+        WordClass::Negation,
+        WordClass::NegationVerb,
+        WordClass::Territory,
+        WordClass::ObjectPronoun,
+        WordClass::PersonNoun,
+        WordClass::AirCue,
+        WordClass::Preposition,
+        WordClass::PlacePreposition,
+        WordClass::GoPreposition,
+        WordClass::Settlement,
+        WordClass::Relative,
+        WordClass::Pronoun,
+        WordClass::ClutterPhrase,
+        WordClass::TeaserPhrase,
+    ];
+
+    /// The class's name in the data file.
+    fn name(self) -> &'static str {
+        match self {
+            WordClass::AuxAvoir => "aux_avoir",
+            WordClass::AuxEtre => "aux_etre",
+            WordClass::Adverb => "adverb",
+            WordClass::VerbEtreActive => "verb_etre_active",
+            WordClass::VerbReport => "verb_report",
+            WordClass::ReportNoun => "report_noun",
+            WordClass::VerbLight => "verb_light",
+            WordClass::VerbAspect => "verb_aspect",
+            WordClass::VerbIntent => "verb_intent",
+            WordClass::IntentWord => "intent_word",
+            WordClass::VerbPossible => "verb_possible",
+            WordClass::HypotheticalWord => "hypothetical_word",
+            WordClass::Negation => "negation",
+            WordClass::NegationVerb => "negation_verb",
+            WordClass::Territory => "territory",
+            WordClass::ObjectPronoun => "object_pronoun",
+            WordClass::PersonNoun => "person_noun",
+            WordClass::AirCue => "air_cue",
+            WordClass::Preposition => "preposition",
+            WordClass::PlacePreposition => "place_preposition",
+            WordClass::GoPreposition => "go_preposition",
+            WordClass::Settlement => "settlement",
+            WordClass::Relative => "relative",
+            WordClass::Pronoun => "pronoun",
+            WordClass::ClutterPhrase => "clutter_phrase",
+            WordClass::TeaserPhrase => "teaser_phrase",
+        }
+    }
+}
+
+/// Tense classes of a verb form, as a bit set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tenses(u8);
+
+impl Tenses {
+    pub const FINITE: Tenses = Tenses(1);
+    pub const PARTICIPLE: Tenses = Tenses(2);
+    pub const GERUND: Tenses = Tenses(4);
+    pub const INFINITIVE: Tenses = Tenses(8);
+    pub const FUTURE: Tenses = Tenses(16);
+    pub const CONDITIONAL: Tenses = Tenses(32);
+
+    /// Whether any of `other`'s tenses is in this set.
+    pub fn has(self, other: Tenses) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The union of two sets.
+    pub fn with(self, other: Tenses) -> Tenses {
+        Tenses(self.0 | other.0)
+    }
+
+    fn from_code(code: &str) -> Option<Tenses> {
+        Some(match code {
+            "f" => Tenses::FINITE,
+            "p" => Tenses::PARTICIPLE,
+            "g" => Tenses::GERUND,
+            "i" => Tenses::INFINITIVE,
+            "u" => Tenses::FUTURE,
+            "c" => Tenses::CONDITIONAL,
+            _ => return None,
+        })
+    }
+}
+
+/// The parsed word lists.
+pub struct Lexicon {
+    words: HashMap<WordClass, HashSet<String>>,
+    phrases: HashMap<WordClass, Vec<String>>,
+    /// Inflection rules: lemma ending → (suffix, tense).
+    endings: Vec<(String, Vec<(String, Tenses)>)>,
+    /// Verb classes: inflected form → tenses, for each class of lemmas.
+    verb_forms: HashMap<WordClass, HashMap<String, Tenses>>,
+}
+
+/// The lexicon, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::parse);
+    &LEXICON
+}
+
+fn data_lines(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+}
+
+impl Lexicon {
+    fn parse() -> Lexicon {
+        let endings = data_lines(CONJUGATION)
+            .map(|(ending, suffixes)| {
+                let suffixes = suffixes
+                    .split_whitespace()
+                    .filter_map(|s| {
+                        let (suffix, code) = s.split_once('/')?;
+                        Some((suffix.to_string(), Tenses::from_code(code)?))
+                    })
+                    .collect();
+                (ending.to_string(), suffixes)
+            })
+            .collect();
+        let mut lexicon = Lexicon {
+            words: HashMap::new(),
+            phrases: HashMap::new(),
+            endings,
+            verb_forms: HashMap::new(),
+        };
+        for (name, entries) in data_lines(WORDS) {
+            let Some(class) = WordClass::ALL.into_iter().find(|c| c.name() == name) else {
+                continue;
+            };
+            if name.ends_with("_phrase") {
+                let list = entries.split('|').map(|p| p.trim().to_string()).collect();
+                lexicon.phrases.insert(class, list);
+            } else if name.starts_with("verb_") {
+                let mut forms = HashMap::new();
+                for lemma in entries.split_whitespace() {
+                    for (form, tenses) in lexicon.conjugate(lemma) {
+                        let entry: &mut Tenses = forms.entry(form).or_default();
+                        *entry = entry.with(tenses);
+                    }
+                }
+                lexicon.verb_forms.insert(class, forms);
+            } else {
+                let set = entries.split_whitespace().map(str::to_string).collect();
+                lexicon.words.insert(class, set);
+            }
+        }
+        lexicon
+    }
+
+    /// Every inflected form of a folded verb lemma, with its tenses; the lemma alone when no
+    /// inflection rule fits.
+    pub fn conjugate(&self, lemma: &str) -> Vec<(String, Tenses)> {
+        let rule = self
+            .endings
+            .iter()
+            .filter(|(ending, _)| lemma.ends_with(ending.as_str()))
+            .max_by_key(|(ending, _)| ending.len());
+        match rule {
+            Some((ending, suffixes)) => {
+                let stem = &lemma[..lemma.len() - ending.len()];
+                suffixes
+                    .iter()
+                    .map(|(suffix, tenses)| (format!("{stem}{suffix}"), *tenses))
+                    .collect()
+            }
+            None => vec![(lemma.to_string(), Tenses::INFINITIVE)],
+        }
+    }
+
+    /// Whether a folded word belongs to a plain word class.
+    pub fn is(&self, class: WordClass, norm: &str) -> bool {
+        self.words.get(&class).is_some_and(|set| set.contains(norm))
+    }
+
+    /// The tenses a folded word has as an inflection of a verb class's lemmas, if it is one.
+    pub fn verb(&self, class: WordClass, norm: &str) -> Option<Tenses> {
+        self.verb_forms.get(&class)?.get(norm).copied()
+    }
+
+    /// The phrases of a `*_phrase` class.
+    pub fn phrases(&self, class: WordClass) -> &[String] {
+        self.phrases.get(&class).map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_class_is_in_the_data() {
+        let lex = lexicon();
+        for class in WordClass::ALL {
+            let present = lex.words.contains_key(&class)
+                || lex.phrases.contains_key(&class)
+                || lex.verb_forms.contains_key(&class);
+            assert!(present, "{} missing from data/words.tsv", class.name());
+        }
+    }
+
+    #[test]
+    fn conjugates_regular_and_irregular_verbs() {
+        let lex = lexicon();
+        let forms = |lemma| lex.conjugate(lemma).into_iter().map(|(f, _)| f).collect::<Vec<_>>();
+        assert!(forms("chasser").contains(&"chasse".to_string()));
+        assert!(forms("chasser").contains(&"chassaient".to_string()));
+        assert!(forms("reprendre").contains(&"reprise".to_string()));
+        assert!(forms("reprendre").contains(&"reprennent".to_string()));
+        assert!(forms("detruire").contains(&"detruits".to_string()));
+        assert!(forms("conquerir").contains(&"conquis".to_string()));
+        assert!(forms("progresser").contains(&"progressent".to_string()));
+        assert!(forms("rendre").contains(&"rendus".to_string()));
+    }
+
+    #[test]
+    fn verb_classes_know_tenses() {
+        let lex = lexicon();
+        let t = lex.verb(WordClass::VerbPossible, "pourrait").unwrap();
+        assert!(t.has(Tenses::CONDITIONAL));
+        assert!(lex.verb(WordClass::VerbReport, "a").is_none());
+        assert!(lex.verb(WordClass::VerbReport, "rapporte").is_some());
+    }
+
+    #[test]
+    fn word_classes_and_phrases() {
+        let lex = lexicon();
+        assert!(lex.is(WordClass::AuxEtre, "ete"));
+        assert!(lex.is(WordClass::Territory, "ville"));
+        assert!(lex.phrases(WordClass::ClutterPhrase).iter().any(|p| p == "related articles"));
+    }
+}
