@@ -93,6 +93,9 @@ pub struct Notice {
     pub text: String,
 }
 
+/// The router's navigation function.
+type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
+
 /// Everything the components share (cheap to copy).
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -105,7 +108,7 @@ pub struct AppState {
     pub selected: RwSignal<Option<(String, usize)>>,
     pub notices: RwSignal<Vec<Notice>>,
     next_notice: StoredValue<u32>,
-    navigate: StoredValue<Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>>,
+    navigate: StoredValue<Navigate>,
     pathname: Memo<String>,
 }
 
