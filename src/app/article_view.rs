@@ -136,11 +136,8 @@ fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
     let doc_id = doc.id.clone();
     // The chosen event, if it belongs to this article.
     let sel = Memo::new(move |_| {
-        st.selected.with(|s| {
-            s.as_ref()
-                .filter(|(a, _)| *a == doc_id)
-                .map(|(_, i)| *i)
-        })
+        st.selected
+            .with(|s| s.as_ref().filter(|(a, _)| *a == doc_id).map(|(_, i)| *i))
     });
     // The events of this article that pass the filters (their indices in the document).
     let shown = Memo::new(move |_| {

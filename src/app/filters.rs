@@ -102,32 +102,33 @@ pub fn Filters() -> impl IntoView {
             .collect_view()
     };
 
-    let select_options = move |items: Vec<(String, usize)>, current: Option<String>, actors: bool| {
-        let lang = st.lang();
-        let mut items = items;
-        if let Some(c) = &current
-            && !items.iter().any(|(k, _)| k == c)
-        {
-            items.push((c.clone(), 0));
-        }
-        items
-            .into_iter()
-            .map(|(k, n)| {
-                let selected = current.as_deref() == Some(k.as_str());
-                let name = if actors {
-                    actor_key_label(&k, lang)
-                } else {
-                    k.clone()
-                };
-                let label = format!("{name} ({n})");
-                view! {
-                    <option value=k prop:selected=selected>
-                        {label}
-                    </option>
-                }
-            })
-            .collect_view()
-    };
+    let select_options =
+        move |items: Vec<(String, usize)>, current: Option<String>, actors: bool| {
+            let lang = st.lang();
+            let mut items = items;
+            if let Some(c) = &current
+                && !items.iter().any(|(k, _)| k == c)
+            {
+                items.push((c.clone(), 0));
+            }
+            items
+                .into_iter()
+                .map(|(k, n)| {
+                    let selected = current.as_deref() == Some(k.as_str());
+                    let name = if actors {
+                        actor_key_label(&k, lang)
+                    } else {
+                        k.clone()
+                    };
+                    let label = format!("{name} ({n})");
+                    view! {
+                        <option value=k prop:selected=selected>
+                            {label}
+                        </option>
+                    }
+                })
+                .collect_view()
+        };
 
     let on_select = move |which: &'static str| {
         move |ev: leptos::ev::Event| {

@@ -40,7 +40,12 @@ pub fn Paste() -> impl IntoView {
             Ok(body) => {
                 let t = title.get_untracked();
                 let d = date.get_untracked();
-                analyse(st, body, Some(&t), Some(d.as_str()).filter(|d| valid_date(d)));
+                analyse(
+                    st,
+                    body,
+                    Some(&t),
+                    Some(d.as_str()).filter(|d| valid_date(d)),
+                );
                 text.set(String::new());
                 title.set(String::new());
                 date.set(String::new());
@@ -91,8 +96,9 @@ pub fn Paste() -> impl IntoView {
                     Err(_) => Err(lang
                         .pick("lecture impossible", "could not be read")
                         .to_string()),
-                    Ok(bytes) => check_bytes(&bytes)
-                        .map_err(|e| i18n::input_error(e, lang).to_string()),
+                    Ok(bytes) => {
+                        check_bytes(&bytes).map_err(|e| i18n::input_error(e, lang).to_string())
+                    }
                 };
                 match outcome {
                     Ok(body) => {

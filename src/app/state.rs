@@ -224,12 +224,7 @@ impl AppState {
     }
 
     /// Adds a user article: stores it and lists it; returns its id.
-    pub fn add_user_article(
-        &self,
-        text: &str,
-        title: Option<&str>,
-        date: Option<&str>,
-    ) -> String {
+    pub fn add_user_article(&self, text: &str, title: Option<&str>, date: Option<&str>) -> String {
         let id = new_user_id(&self.corpus.get_untracked());
         let mut entry = user_entry(&id, text, title, date);
         let lang = self.lang_untracked();
@@ -270,7 +265,10 @@ impl AppState {
                 .collect();
             *c = Arc::new(Corpus::new(entries));
         });
-        if self.view.with_untracked(|v| v.article.as_deref() == Some(id)) {
+        if self
+            .view
+            .with_untracked(|v| v.article.as_deref() == Some(id))
+        {
             self.update(false, |v| v.article = None);
         }
     }
