@@ -109,48 +109,73 @@ impl Filter {
         *self == Filter::default()
     }
 
-    /// Whether `ev` passes every filter.
+    /// Whether `ev` passes every filter (for many events, use [`Filter::compile`]).
     pub fn matches(&self, ev: &IndexedEvent) -> bool {
-        self.matches_except_type(ev) && (self.types.is_empty() || self.types.contains(&ev.kind))
+        self.compile().matches(ev)
     }
 
     /// Whether `ev` passes every filter but the type one (for the per-type counts).
     pub fn matches_except_type(&self, ev: &IndexedEvent) -> bool {
-        if let Some(m) = self.modality
+        self.compile().matches_except_type(ev)
+    }
+
+    /// Prepares the filter for matching many events (the search words are folded once).
+    pub fn compile(&self) -> CompiledFilter<'_> {
+        CompiledFilter {
+            filter: self,
+            words: fold(&self.q)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+}
+
+/// A [`Filter`] ready to match many events.
+pub struct CompiledFilter<'a> {
+    filter: &'a Filter,
+    words: Vec<String>,
+}
+
+impl CompiledFilter<'_> {
+    /// Whether `ev` passes every filter.
+    pub fn matches(&self, ev: &IndexedEvent) -> bool {
+        let types = &self.filter.types;
+        (types.is_empty() || types.contains(&ev.kind)) && self.matches_except_type(ev)
+    }
+
+    /// Whether `ev` passes every filter but the type one.
+    pub fn matches_except_type(&self, ev: &IndexedEvent) -> bool {
+        let f = self.filter;
+        if let Some(m) = f.modality
             && ev.modality != m
         {
             return false;
         }
-        if let Some(a) = &self.actor
+        if let Some(a) = &f.actor
             && !ev.actors.iter().any(|k| k == a)
         {
             return false;
         }
-        if let Some(p) = &self.place
+        if let Some(p) = &f.place
             && !ev.places.iter().any(|k| k == p)
         {
             return false;
         }
-        if self.from.is_some() || self.to.is_some() {
+        if f.from.is_some() || f.to.is_some() {
             let Some(d) = &ev.date else { return false };
-            if let Some(from) = &self.from
+            if let Some(from) = &f.from
                 && !date_ends_after(d, from)
             {
                 return false;
             }
-            if let Some(to) = &self.to
+            if let Some(to) = &f.to
                 && !date_starts_before(d, to)
             {
                 return false;
             }
         }
-        if !self.q.trim().is_empty() {
-            let folded = fold(&self.q);
-            if !folded.split_whitespace().all(|w| ev.haystack.contains(w)) {
-                return false;
-            }
-        }
-        true
+        self.words.iter().all(|w| ev.haystack.contains(w.as_str()))
     }
 }
 

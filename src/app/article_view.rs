@@ -140,13 +140,15 @@ fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
             .with(|s| s.as_ref().filter(|(a, _)| *a == doc_id).map(|(_, i)| *i))
     });
     // The events of this article that pass the filters (their indices in the document).
+    let n_events = doc.events.len();
     let shown = Memo::new(move |_| {
         let filtered = st.filtered.get();
         st.corpus.with(|c| {
             filtered
                 .iter()
                 .map(|&i| &c.events[i])
-                .filter(|e| e.doc == pos)
+                // (While the corpus changes under this view, stay within its document.)
+                .filter(|e| e.doc == pos && e.index < n_events)
                 .map(|e| e.index)
                 .collect::<Vec<_>>()
         })

@@ -19,6 +19,7 @@ pub fn Filters() -> impl IntoView {
     let type_counts = Memo::new(move |_| {
         let f = filter.get();
         st.corpus.with(|c| {
+            let f = f.compile();
             let mut n = [0usize; 16];
             for e in c.events.iter().filter(|e| f.matches_except_type(e)) {
                 n[e.kind as usize] += 1;

@@ -129,6 +129,7 @@ impl AppState {
         let corpus = RwSignal::new(Arc::new(Corpus::new(entries)));
         let filtered = Memo::new(move |_| {
             let filter = view.with(|v| v.filter.clone());
+            let filter = filter.compile();
             corpus.with(|c| {
                 Arc::new(
                     c.events
