@@ -198,9 +198,19 @@ fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
         let doc = doc.clone();
         move || {
             let lang = st.lang();
-            let shown = shown.get();
-            if shown.is_empty() {
-                let msg = if doc.events.is_empty() {
+            shown
+                .get()
+                .iter()
+                .map(|&i| event_item(&doc, i, lang, sel))
+                .collect_view()
+        }
+    };
+    let no_event = {
+        let none_at_all = doc.events.is_empty();
+        move || {
+            let lang = st.lang();
+            shown.with(Vec::is_empty).then(|| {
+                let msg = if none_at_all {
                     lang.pick(
                         "Aucun événement trouvé dans cet article.",
                         "No event found in this article.",
@@ -211,32 +221,28 @@ fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
                         "No event of this article passes the filters.",
                     )
                 };
-                return view! { <p class="empty">{msg}</p> }.into_any();
-            }
-            shown
-                .iter()
-                .map(|&i| event_item(&doc, i, lang, sel))
-                .collect_view()
-                .into_any()
+                view! { <p class="empty">{msg}</p> }
+            })
         }
     };
 
     let list_label = move || st.lang().pick("Événements", "Events");
-    let text_label = move || st.lang().pick("Texte de l'article", "Article text");
+    let text_label = move || st.lang().pick("Texte surligné", "Highlighted text");
     view! {
         <article class="article-view">
             {header}
             <div class="reader">
-                <section class="text-pane" aria-label=text_label>
+                <section class="text-pane" aria-label=text_label tabindex="0">
                     <div class="text" lang="fr">
                         {text_view}
                     </div>
                 </section>
-                <section class="events-pane" aria-labelledby="events-h">
+                <section class="events-pane" aria-labelledby="events-h" tabindex="0">
                     <h3 id="events-h">{list_label}</h3>
                     <ol class="events" aria-label=list_label>
                         {list}
                     </ol>
+                    {no_event}
                 </section>
             </div>
         </article>
