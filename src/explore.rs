@@ -1,1 +1,1278 @@
-//! (in progress)
+//! The explorer's pure logic, with no web dependency (compiled and tested natively): the view
+//! state and its URL query form, filters and how an event matches them, the corpus table's sort,
+//! the exports (JSON, CSV, GeoJSON), the one-line sentence that reads an event, and the split of
+//! an article's text into highlighted pieces.
+
+use std::cmp::Ordering;
+use std::fmt::Write as _;
+
+use crate::engine::{ActorRef, Document, Event, EventType, Modality};
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// The code used in the URL and in `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the French or the English text.
+    pub fn pick(self, fr: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Which main view is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// One article with its events.
+    #[default]
+    Article,
+    /// The events of all articles in one table.
+    Table,
+}
+
+/// A column the corpus table can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// Article order, then text order (the default).
+    #[default]
+    Article,
+    Date,
+    Type,
+    Agent,
+    Place,
+    Modality,
+    Count,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 7] = [
+        SortKey::Article,
+        SortKey::Date,
+        SortKey::Type,
+        SortKey::Agent,
+        SortKey::Place,
+        SortKey::Modality,
+        SortKey::Count,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortKey::Article => "article",
+            SortKey::Date => "date",
+            SortKey::Type => "type",
+            SortKey::Agent => "agent",
+            SortKey::Place => "place",
+            SortKey::Modality => "modality",
+            SortKey::Count => "count",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// What restricts the events shown (and counted).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    /// Event types; empty means all.
+    pub types: Vec<EventType>,
+    /// An actor key (see [`actor_key`]) that must be an agent or a target.
+    pub actor: Option<String>,
+    /// A place key (see [`place_key`]) that must be a location.
+    pub place: Option<String>,
+    pub modality: Option<Modality>,
+    /// Inclusive date bounds, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Free text, matched accent- and case-insensitively against the event's words and sentence.
+    pub q: String,
+}
+
+impl Filter {
+    /// Whether nothing is restricted.
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    /// Whether `ev` passes every filter (for many events, use [`Filter::compile`]).
+    pub fn matches(&self, ev: &IndexedEvent) -> bool {
+        self.compile().matches(ev)
+    }
+
+    /// Whether `ev` passes every filter but the type one (for the per-type counts).
+    pub fn matches_except_type(&self, ev: &IndexedEvent) -> bool {
+        self.compile().matches_except_type(ev)
+    }
+
+    /// Prepares the filter for matching many events (the search words are folded once).
+    pub fn compile(&self) -> CompiledFilter<'_> {
+        CompiledFilter {
+            filter: self,
+            words: fold(&self.q)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+}
+
+/// A [`Filter`] ready to match many events.
+pub struct CompiledFilter<'a> {
+    filter: &'a Filter,
+    words: Vec<String>,
+}
+
+impl CompiledFilter<'_> {
+    /// Whether `ev` passes every filter.
+    pub fn matches(&self, ev: &IndexedEvent) -> bool {
+        let types = &self.filter.types;
+        (types.is_empty() || types.contains(&ev.kind)) && self.matches_except_type(ev)
+    }
+
+    /// Whether `ev` passes every filter but the type one.
+    pub fn matches_except_type(&self, ev: &IndexedEvent) -> bool {
+        let f = self.filter;
+        if let Some(m) = f.modality
+            && ev.modality != m
+        {
+            return false;
+        }
+        if let Some(a) = &f.actor
+            && !ev.actors.iter().any(|k| k == a)
+        {
+            return false;
+        }
+        if let Some(p) = &f.place
+            && !ev.places.iter().any(|k| k == p)
+        {
+            return false;
+        }
+        if f.from.is_some() || f.to.is_some() {
+            let Some(d) = &ev.date else { return false };
+            if let Some(from) = &f.from
+                && !date_ends_after(d, from)
+            {
+                return false;
+            }
+            if let Some(to) = &f.to
+                && !date_starts_before(d, to)
+            {
+                return false;
+            }
+        }
+        self.words.iter().all(|w| ev.haystack.contains(w.as_str()))
+    }
+}
+
+/// Whether the (possibly partial) date `d` ends on or after the bound `from`.
+fn date_ends_after(d: &str, from: &str) -> bool {
+    // "2017-10" covers "2017-10-01" … "2017-10-31": compare its upper end, which sorts after any
+    // completion of the prefix.
+    let mut hi = d.to_string();
+    hi.push('~');
+    hi.as_str() >= from
+}
+
+/// Whether the (possibly partial) date `d` starts on or before the bound `to`.
+fn date_starts_before(d: &str, to: &str) -> bool {
+    let mut hi = to.to_string();
+    hi.push('~');
+    d <= hi.as_str()
+}
+
+/// The whole view: which article, which filters, which language; what the URL query holds.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ViewState {
+    pub article: Option<String>,
+    pub filter: Filter,
+    pub lang: Lang,
+    pub mode: Mode,
+    pub sort: SortKey,
+    /// Descending sort.
+    pub desc: bool,
+}
+
+impl ViewState {
+    /// Reads a query string (with or without its leading `?`), ignoring what it does not know.
+    pub fn from_query(query: &str) -> ViewState {
+        let mut st = ViewState::default();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let k = percent_decode(k);
+            let v = percent_decode(v);
+            let value = || Some(v.clone()).filter(|v| !v.trim().is_empty());
+            match k.as_str() {
+                "article" => st.article = value(),
+                "type" => {
+                    for t in v.split(',').filter_map(EventType::parse) {
+                        if !st.filter.types.contains(&t) {
+                            st.filter.types.push(t);
+                        }
+                    }
+                    st.filter.types.sort();
+                }
+                "actor" => st.filter.actor = value(),
+                "place" => st.filter.place = value(),
+                "modality" => st.filter.modality = Modality::parse(&v),
+                "from" => st.filter.from = value().filter(|d| valid_date(d)),
+                "to" => st.filter.to = value().filter(|d| valid_date(d)),
+                "q" => st.filter.q = v,
+                "lang" => {
+                    st.lang = if v == "en" { Lang::En } else { Lang::Fr };
+                }
+                "view" => {
+                    st.mode = if v == "table" {
+                        Mode::Table
+                    } else {
+                        Mode::Article
+                    };
+                }
+                "sort" => {
+                    let (name, desc) = match v.strip_prefix('-') {
+                        Some(n) => (n, true),
+                        None => (v.as_str(), false),
+                    };
+                    if let Some(key) = SortKey::parse(name) {
+                        st.sort = key;
+                        st.desc = desc;
+                    }
+                }
+                _ => {}
+            }
+        }
+        st
+    }
+
+    /// The query string (with its `?`, or empty) that [`ViewState::from_query`] reads back to `self`.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<(&str, String)> = Vec::new();
+        if let Some(a) = &self.article {
+            parts.push(("article", a.clone()));
+        }
+        if self.mode == Mode::Table {
+            parts.push(("view", "table".into()));
+        }
+        let f = &self.filter;
+        if !f.types.is_empty() {
+            let names: Vec<&str> = f.types.iter().map(|t| t.as_str()).collect();
+            parts.push(("type", names.join(",")));
+        }
+        if let Some(a) = &f.actor {
+            parts.push(("actor", a.clone()));
+        }
+        if let Some(p) = &f.place {
+            parts.push(("place", p.clone()));
+        }
+        if let Some(m) = f.modality {
+            parts.push(("modality", m.as_str().into()));
+        }
+        if let Some(d) = &f.from {
+            parts.push(("from", d.clone()));
+        }
+        if let Some(d) = &f.to {
+            parts.push(("to", d.clone()));
+        }
+        if !f.q.is_empty() {
+            parts.push(("q", f.q.clone()));
+        }
+        if self.sort != SortKey::Article || self.desc {
+            let sign = if self.desc { "-" } else { "" };
+            parts.push(("sort", format!("{sign}{}", self.sort.as_str())));
+        }
+        if self.lang == Lang::En {
+            parts.push(("lang", "en".into()));
+        }
+        if parts.is_empty() {
+            return String::new();
+        }
+        let mut out = String::from("?");
+        for (i, (k, v)) in parts.iter().enumerate() {
+            if i > 0 {
+                out.push('&');
+            }
+            out.push_str(k);
+            out.push('=');
+            out.push_str(&percent_encode(v));
+        }
+        out
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with digits.
+pub fn valid_date(d: &str) -> bool {
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    }
+}
+
+/// Percent-encodes a query value (keeps unreserved characters and `,`).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` and `+` in a query component; invalid UTF-8 is replaced, never fails.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => {
+                let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Lower-cases, strips French diacritics and unifies apostrophes, for accent-blind matching.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        for l in c.to_lowercase() {
+            let m = match l {
+                'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
+                'ç' => 'c',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'î' | 'ï' | 'í' | 'ì' => 'i',
+                'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
+                'ù' | 'û' | 'ü' | 'ú' => 'u',
+                'ÿ' => 'y',
+                'ñ' => 'n',
+                '’' | 'ʼ' | '‘' | '`' => '\'',
+                'œ' => {
+                    out.push('o');
+                    'e'
+                }
+                'æ' => {
+                    out.push('a');
+                    'e'
+                }
+                '\u{a0}' | '\u{202f}' => ' ',
+                other => other,
+            };
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// An event with what filtering and sorting need, computed once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexedEvent {
+    /// Index of its document in the explorer's list.
+    pub doc: usize,
+    /// Index of the event in its document.
+    pub index: usize,
+    pub kind: EventType,
+    pub modality: Modality,
+    /// The event's date: its time's value, else the article's date.
+    pub date: Option<String>,
+    /// Actor keys of agents and targets.
+    pub actors: Vec<String>,
+    /// Place keys of locations.
+    pub places: Vec<String>,
+    /// Folded text searched by the free-text filter.
+    pub haystack: String,
+    /// Folded first agent and place, for sorting.
+    pub agent_sort: String,
+    pub place_sort: String,
+    pub count: Option<u64>,
+}
+
+/// The key an actor filter uses: the canonical id, else the mention's text.
+pub fn actor_key(a: &ActorRef) -> String {
+    a.actor.clone().unwrap_or_else(|| a.text.clone())
+}
+
+/// The key a place filter uses: the gazetteer name, else the mention's text.
+pub fn place_key(p: &crate::engine::PlaceRef) -> String {
+    p.place.clone().unwrap_or_else(|| p.text.clone())
+}
+
+/// How an actor is shown. The one place to change to use the engine's actor labels.
+pub fn actor_label(a: &ActorRef, _lang: Lang) -> String {
+    match &a.actor {
+        Some(id) if !a.text.contains(id.as_str()) => format!("{} ({id})", a.text),
+        _ => a.text.clone(),
+    }
+}
+
+/// How an actor key (as in the actor filter) is shown.
+pub fn actor_key_label(key: &str, _lang: Lang) -> String {
+    key.to_string()
+}
+
+/// How a place is shown.
+pub fn place_label(p: &crate::engine::PlaceRef) -> String {
+    match &p.place {
+        Some(name) => name.clone(),
+        None => p.text.clone(),
+    }
+}
+
+/// Indexes one document's events (`doc` is its index in the explorer's list).
+pub fn index_document(doc: usize, d: &Document, text: &str) -> Vec<IndexedEvent> {
+    d.events
+        .iter()
+        .enumerate()
+        .map(|(index, e)| index_event(doc, index, e, d, text))
+        .collect()
+}
+
+fn index_event(doc: usize, index: usize, e: &Event, d: &Document, text: &str) -> IndexedEvent {
+    let date = e
+        .time
+        .as_ref()
+        .and_then(|t| t.value.clone())
+        .or_else(|| d.date.clone());
+    let mut hay = String::new();
+    let mut add = |s: &str| {
+        hay.push_str(&fold(s));
+        hay.push(' ');
+    };
+    add(e.kind.as_str());
+    add(type_label(e.kind, Lang::Fr));
+    add(type_label(e.kind, Lang::En));
+    add(&e.trigger.text);
+    for a in e.agent.iter().chain(&e.target).chain(&e.source) {
+        add(&a.text);
+        if let Some(id) = &a.actor {
+            add(id);
+        }
+    }
+    for p in &e.location {
+        add(&p.text);
+        if let Some(name) = &p.place {
+            add(name);
+        }
+    }
+    if let Some(t) = &e.time {
+        add(&t.text);
+    }
+    if let Some(s) = text.get(e.sentence.start..e.sentence.end) {
+        add(s);
+    }
+    IndexedEvent {
+        doc,
+        index,
+        kind: e.kind,
+        modality: e.modality,
+        date,
+        actors: e.agent.iter().chain(&e.target).map(actor_key).collect(),
+        places: e.location.iter().map(place_key).collect(),
+        haystack: hay,
+        agent_sort: e.agent.first().map(|a| fold(&a.text)).unwrap_or_default(),
+        place_sort: e
+            .location
+            .first()
+            .map(|p| fold(&place_label(p)))
+            .unwrap_or_default(),
+        count: e.count.as_ref().map(|c| c.value),
+    }
+}
+
+/// Sorts the corpus table's rows; ties keep article and text order.
+pub fn sort_rows(rows: &mut [&IndexedEvent], key: SortKey, desc: bool) {
+    let natural = |a: &IndexedEvent, b: &IndexedEvent| (a.doc, a.index).cmp(&(b.doc, b.index));
+    // Missing values go last whatever the direction.
+    fn opt<T: Ord>(a: &Option<T>, b: &Option<T>, desc: bool) -> Ordering {
+        match (a, b) {
+            (Some(x), Some(y)) => {
+                if desc {
+                    y.cmp(x)
+                } else {
+                    x.cmp(y)
+                }
+            }
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+    }
+    fn text(a: &str, b: &str, desc: bool) -> Ordering {
+        fn none(s: &str) -> Option<&str> {
+            if s.is_empty() { None } else { Some(s) }
+        }
+        opt(&none(a), &none(b), desc)
+    }
+    rows.sort_by(|a, b| {
+        let primary = match key {
+            SortKey::Article => {
+                if desc {
+                    b.doc.cmp(&a.doc)
+                } else {
+                    a.doc.cmp(&b.doc)
+                }
+            }
+            SortKey::Date => opt(&a.date, &b.date, desc),
+            SortKey::Type => {
+                let o = type_label(a.kind, Lang::Fr).cmp(type_label(b.kind, Lang::Fr));
+                if desc { o.reverse() } else { o }
+            }
+            SortKey::Agent => text(&a.agent_sort, &b.agent_sort, desc),
+            SortKey::Place => text(&a.place_sort, &b.place_sort, desc),
+            SortKey::Modality => {
+                let o = (a.modality as u8).cmp(&(b.modality as u8));
+                if desc { o.reverse() } else { o }
+            }
+            SortKey::Count => opt(&a.count, &b.count, desc),
+        };
+        primary.then_with(|| natural(a, b))
+    });
+}
+
+/// An event type's name in the interface language.
+pub fn type_label(t: EventType, lang: Lang) -> &'static str {
+    use EventType::*;
+    match (t, lang) {
+        (Capture, Lang::Fr) => "prise de contrôle",
+        (Capture, Lang::En) => "capture",
+        (Attack, Lang::Fr) => "attaque",
+        (Attack, Lang::En) => "attack",
+        (Advance, Lang::Fr) => "avancée",
+        (Advance, Lang::En) => "advance",
+        (Withdrawal, Lang::Fr) => "retrait",
+        (Withdrawal, Lang::En) => "withdrawal",
+        (AirStrike, Lang::Fr) => "frappe aérienne",
+        (AirStrike, Lang::En) => "air strike",
+        (Shelling, Lang::Fr) => "bombardement d'artillerie",
+        (Shelling, Lang::En) => "shelling",
+        (Bombing, Lang::Fr) => "attentat / explosion",
+        (Bombing, Lang::En) => "bombing / explosion",
+        (Abduction, Lang::Fr) => "enlèvement",
+        (Abduction, Lang::En) => "abduction",
+        (Killing, Lang::Fr) => "morts",
+        (Killing, Lang::En) => "killing",
+        (Injury, Lang::Fr) => "blessés",
+        (Injury, Lang::En) => "injury",
+        (Displacement, Lang::Fr) => "déplacement de population",
+        (Displacement, Lang::En) => "displacement",
+        (Destruction, Lang::Fr) => "destruction",
+        (Destruction, Lang::En) => "destruction",
+        (Surrender, Lang::Fr) => "reddition",
+        (Surrender, Lang::En) => "surrender",
+        (Arrest, Lang::Fr) => "arrestation",
+        (Arrest, Lang::En) => "arrest",
+        (Demining, Lang::Fr) => "déminage",
+        (Demining, Lang::En) => "demining",
+        (Agreement, Lang::Fr) => "accord",
+        (Agreement, Lang::En) => "agreement",
+    }
+}
+
+/// A modality's name in the interface language.
+pub fn modality_label(m: Modality, lang: Lang) -> &'static str {
+    match (m, lang) {
+        (Modality::Asserted, Lang::Fr) => "affirmé",
+        (Modality::Asserted, Lang::En) => "asserted",
+        (Modality::Negated, Lang::Fr) => "démenti / nié",
+        (Modality::Negated, Lang::En) => "negated",
+        (Modality::Planned, Lang::Fr) => "prévu / visé",
+        (Modality::Planned, Lang::En) => "planned",
+        (Modality::Hypothetical, Lang::Fr) => "hypothétique",
+        (Modality::Hypothetical, Lang::En) => "hypothetical",
+    }
+}
+
+/// The ACLED sub-event type closest to an event type (the ontology's table).
+pub fn acled_sub_type(t: EventType) -> &'static str {
+    use EventType::*;
+    match t {
+        Capture => "Government regains territory / Non-state actor overtakes territory",
+        Attack => "Armed clash",
+        Advance => "Armed clash",
+        Withdrawal => "Non-violent transfer of territory",
+        AirStrike => "Air/drone strike",
+        Shelling => "Shelling/artillery/missile attack",
+        Bombing => "Remote explosive/landmine/IED",
+        Abduction => "Abduction/forced disappearance",
+        Killing => "Attack",
+        Injury => "Attack",
+        Displacement => "Other",
+        Destruction => "Looting/property destruction",
+        Surrender => "Other",
+        Arrest => "Arrests",
+        Demining => "Disrupted weapons use",
+        Agreement => "Agreement",
+    }
+}
+
+/// The count as read (« plus de 200 »).
+pub fn count_label(c: &crate::engine::Count, lang: Lang) -> String {
+    use crate::engine::Qualifier::*;
+    let prefix = match (c.qualifier, lang) {
+        (Exact | Range, _) => "",
+        (AtLeast, Lang::Fr) => "au moins ",
+        (AtLeast, Lang::En) => "at least ",
+        (MoreThan, Lang::Fr) => "plus de ",
+        (MoreThan, Lang::En) => "more than ",
+        (About, Lang::Fr) => "environ ",
+        (About, Lang::En) => "about ",
+        (UpTo, Lang::Fr) => "jusqu'à ",
+        (UpTo, Lang::En) => "up to ",
+    };
+    format!("{prefix}{}", c.value)
+}
+
+/// An event read as one line: « agent — type — target — place — time — count — selon source ».
+pub fn event_sentence(e: &Event, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let join = |v: &[ActorRef]| {
+        v.iter()
+            .map(|a| actor_label(a, lang))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !e.agent.is_empty() {
+        parts.push(join(&e.agent));
+    }
+    let mut kind = type_label(e.kind, lang).to_string();
+    if e.modality != Modality::Asserted {
+        let _ = write!(kind, " ({})", modality_label(e.modality, lang));
+    }
+    parts.push(kind);
+    if !e.target.is_empty() {
+        parts.push(join(&e.target));
+    }
+    if !e.location.is_empty() {
+        parts.push(
+            e.location
+                .iter()
+                .map(place_label)
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    if let Some(t) = &e.time {
+        parts.push(t.text.clone());
+    }
+    if let Some(c) = &e.count {
+        parts.push(count_label(c, lang));
+    }
+    if let Some(s) = &e.source {
+        parts.push(format!(
+            "{} {}",
+            lang.pick("selon", "according to"),
+            actor_label(s, lang)
+        ));
+    }
+    parts.join(" — ")
+}
+
+/// One exported event: the document it belongs to and the event.
+pub struct ExportRow<'a> {
+    pub doc: &'a Document,
+    pub text: &'a str,
+    pub event: &'a Event,
+}
+
+/// The ontology's JSON record: one object per document, with its (filtered) events.
+pub fn export_json(docs: &[Document]) -> String {
+    serde_json::to_string_pretty(docs).unwrap_or_else(|_| "[]".into())
+}
+
+fn csv_field(out: &mut String, s: &str) {
+    if s.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(s);
+    }
+}
+
+/// The CSV header, in the spirit of ACLED.
+pub const CSV_HEADER: &str = "date,type,sub_type,actor1,actor2,location,latitude,longitude,source,fatalities,notes,article,modality";
+
+fn row_date(r: &ExportRow) -> String {
+    r.event
+        .time
+        .as_ref()
+        .and_then(|t| t.value.clone())
+        .or_else(|| r.doc.date.clone())
+        .unwrap_or_default()
+}
+
+fn sentence_text<'a>(r: &ExportRow<'a>) -> &'a str {
+    r.text
+        .get(r.event.sentence.start..r.event.sentence.end)
+        .unwrap_or("")
+        .trim()
+}
+
+/// One CSV row per event (RFC 4180 quoting, CRLF line ends).
+pub fn export_csv(rows: &[ExportRow]) -> String {
+    let mut out = String::from(CSV_HEADER);
+    out.push_str("\r\n");
+    for r in rows {
+        let e = r.event;
+        let names = |v: &[ActorRef]| {
+            v.iter()
+                .map(|a| actor_label(a, Lang::Fr))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let loc = e.location.first();
+        let fatalities = match (&e.count, e.kind) {
+            (Some(c), EventType::Killing) => c.value.to_string(),
+            _ => String::new(),
+        };
+        let fields = [
+            row_date(r),
+            e.kind.as_str().to_string(),
+            acled_sub_type(e.kind).to_string(),
+            names(&e.agent),
+            names(&e.target),
+            loc.map(place_label).unwrap_or_default(),
+            loc.and_then(|p| p.lat)
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
+            loc.and_then(|p| p.lon)
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
+            e.source
+                .as_ref()
+                .map(|s| actor_label(s, Lang::Fr))
+                .unwrap_or_default(),
+            fatalities,
+            sentence_text(r).to_string(),
+            r.doc.id.clone(),
+            e.modality.as_str().to_string(),
+        ];
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            csv_field(&mut out, f);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A GeoJSON FeatureCollection: one feature per event, a point at its first located place (null
+/// geometry when no place has coordinates).
+pub fn export_geojson(rows: &[ExportRow]) -> String {
+    use serde_json::{Value, json};
+    let features: Vec<Value> = rows
+        .iter()
+        .map(|r| {
+            let e = r.event;
+            let point = e.location.iter().find_map(|p| Some((p.lon?, p.lat?, p)));
+            let geometry = match point {
+                Some((lon, lat, _)) => json!({"type": "Point", "coordinates": [lon, lat]}),
+                None => Value::Null,
+            };
+            let labels = |v: &[ActorRef]| -> Vec<String> {
+                v.iter().map(|a| actor_label(a, Lang::Fr)).collect()
+            };
+            json!({
+                "type": "Feature",
+                "geometry": geometry,
+                "properties": {
+                    "article": r.doc.id,
+                    "type": e.kind.as_str(),
+                    "modality": e.modality.as_str(),
+                    "date": Some(row_date(r)).filter(|d| !d.is_empty()),
+                    "trigger": e.trigger.text,
+                    "agent": labels(&e.agent),
+                    "target": labels(&e.target),
+                    "place": point.map(|(_, _, p)| place_label(p))
+                        .or_else(|| e.location.first().map(place_label)),
+                    "country": point.and_then(|(_, _, p)| p.country.clone()),
+                    "source": e.source.as_ref().map(|s| actor_label(s, Lang::Fr)),
+                    "count": e.count.as_ref().map(|c| c.value),
+                    "sentence": sentence_text(r),
+                }
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&json!({"type": "FeatureCollection", "features": features}))
+        .unwrap_or_default()
+}
+
+/// What a piece of the highlighted text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Trigger,
+    Agent,
+    Target,
+    Place,
+    Time,
+}
+
+/// A piece of an article's text: plain, or marked for an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub start: usize,
+    pub end: usize,
+    /// The mark: which event (its index in the document) and which role.
+    pub mark: Option<(usize, Role)>,
+    /// The events whose sentence contains this piece.
+    pub sentence_of: Vec<usize>,
+}
+
+/// Cuts `text` into pieces so that each event's trigger and its agent, target, place and time
+/// are marked (a trigger wins over a role on the same characters); spans with invalid offsets are
+/// ignored. `shown` lists the event indices to mark.
+pub fn segments(text: &str, events: &[Event], shown: &[usize]) -> Vec<Segment> {
+    let ok = |s: usize, e: usize| {
+        s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+    };
+    // Marks in increasing priority: later ones overwrite earlier ones.
+    let mut marks: Vec<(usize, usize, usize, Role)> = Vec::new();
+    for pass in [
+        Role::Time,
+        Role::Place,
+        Role::Target,
+        Role::Agent,
+        Role::Trigger,
+    ] {
+        for &i in shown {
+            let Some(e) = events.get(i) else { continue };
+            match pass {
+                Role::Time => {
+                    if let Some(t) = &e.time {
+                        marks.push((t.start, t.end, i, pass));
+                    }
+                }
+                Role::Place => {
+                    for p in &e.location {
+                        marks.push((p.start, p.end, i, pass));
+                    }
+                }
+                Role::Target => {
+                    for a in &e.target {
+                        marks.push((a.start, a.end, i, pass));
+                    }
+                }
+                Role::Agent => {
+                    for a in &e.agent {
+                        marks.push((a.start, a.end, i, pass));
+                    }
+                }
+                Role::Trigger => marks.push((e.trigger.start, e.trigger.end, i, pass)),
+            }
+        }
+    }
+    marks.retain(|&(s, e, _, _)| ok(s, e));
+    // Boundaries: every mark edge and every sentence edge.
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for &(s, e, _, _) in &marks {
+        cuts.push(s);
+        cuts.push(e);
+    }
+    for &i in shown {
+        if let Some(e) = events.get(i)
+            && ok(e.sentence.start, e.sentence.end)
+        {
+            cuts.push(e.sentence.start);
+            cuts.push(e.sentence.end);
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out: Vec<Segment> = Vec::new();
+    for w in cuts.windows(2) {
+        let (s, e) = (w[0], w[1]);
+        if s >= e {
+            continue;
+        }
+        let mark = marks
+            .iter()
+            .rev()
+            .find(|&&(ms, me, _, _)| ms <= s && e <= me)
+            .map(|&(_, _, i, r)| (i, r));
+        let sentence_of: Vec<usize> = shown
+            .iter()
+            .copied()
+            .filter(|&i| {
+                events
+                    .get(i)
+                    .is_some_and(|ev| ev.sentence.start <= s && e <= ev.sentence.end)
+            })
+            .collect();
+        // Merge with the previous piece when nothing distinguishes them.
+        if let Some(last) = out.last_mut()
+            && last.mark.is_none()
+            && mark.is_none()
+            && last.sentence_of == sentence_of
+            && last.end == s
+        {
+            last.end = e;
+            continue;
+        }
+        out.push(Segment {
+            start: s,
+            end: e,
+            mark,
+            sentence_of,
+        });
+    }
+    out
+}
+
+/// A title for a document: its title, else its first words.
+pub fn display_title(doc: &Document, text: &str) -> String {
+    if let Some(t) = doc.title.as_ref().filter(|t| !t.trim().is_empty()) {
+        return t.trim().to_string();
+    }
+    first_words(text, 12)
+}
+
+/// The first `n` words of the first non-empty line, with an ellipsis when cut.
+pub fn first_words(text: &str, n: usize) -> String {
+    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() > n {
+        format!("{} …", words[..n].join(" "))
+    } else {
+        words.join(" ")
+    }
+}
+
+/// Why a text cannot be analysed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputError {
+    Empty,
+    TooLarge,
+    NotUtf8,
+}
+
+/// The largest article accepted, in bytes.
+pub const MAX_ARTICLE_BYTES: usize = 200_000;
+
+/// Checks raw bytes (a file) as an article's text.
+pub fn check_bytes(bytes: &[u8]) -> Result<String, InputError> {
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(InputError::TooLarge);
+    }
+    let s = std::str::from_utf8(bytes).map_err(|_| InputError::NotUtf8)?;
+    check_text(s).map(str::to_string)
+}
+
+/// Checks a pasted text.
+pub fn check_text(s: &str) -> Result<&str, InputError> {
+    if s.len() > MAX_ARTICLE_BYTES {
+        Err(InputError::TooLarge)
+    } else if s.trim().is_empty() {
+        Err(InputError::Empty)
+    } else {
+        Ok(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Count, PlaceRef, Qualifier, Range, Span, TimeRef};
+
+    const TEXT: &str = "Les forces du régime syrien ont chassé samedi le groupe Etat islamique (EI) d’Al-Qaryatayn, a rapporté Sana. Puis rien.";
+
+    fn span_of(needle: &str) -> (usize, usize) {
+        let s = TEXT.find(needle).expect("needle in text");
+        (s, s + needle.len())
+    }
+
+    fn actor(needle: &str, id: Option<&str>) -> ActorRef {
+        let (start, end) = span_of(needle);
+        ActorRef {
+            text: needle.into(),
+            start,
+            end,
+            actor: id.map(Into::into),
+        }
+    }
+
+    fn sample_event() -> Event {
+        let (ts, te) = span_of("ont chassé");
+        let (ps, pe) = span_of("Al-Qaryatayn");
+        let (hs, he) = span_of("samedi");
+        let send = TEXT.find(" Puis").unwrap();
+        Event {
+            kind: EventType::Capture,
+            trigger: Span {
+                text: "ont chassé".into(),
+                start: ts,
+                end: te,
+            },
+            sentence: Range {
+                start: 0,
+                end: send,
+            },
+            agent: vec![actor("Les forces du régime syrien", Some("SYR_GOV"))],
+            target: vec![actor("le groupe Etat islamique (EI)", Some("ISIS"))],
+            location: vec![PlaceRef {
+                text: "Al-Qaryatayn".into(),
+                start: ps,
+                end: pe,
+                place: Some("Al-Qaryatayn".into()),
+                lat: Some(34.229),
+                lon: Some(37.24),
+                country: Some("SY".into()),
+            }],
+            time: Some(TimeRef {
+                text: "samedi".into(),
+                start: hs,
+                end: he,
+                value: Some("2017-10-21".into()),
+            }),
+            count: None,
+            source: Some(actor("Sana", Some("SANA"))),
+            modality: Modality::Asserted,
+        }
+    }
+
+    fn sample_doc() -> Document {
+        let mut planned = sample_event();
+        planned.kind = EventType::AirStrike;
+        planned.modality = Modality::Planned;
+        planned.time = None;
+        planned.location.clear();
+        planned.count = Some(Count {
+            text: "200".into(),
+            start: 0,
+            end: 0,
+            value: 200,
+            qualifier: Qualifier::MoreThan,
+        });
+        Document {
+            id: "doc".into(),
+            title: None,
+            date: Some("2017-10-22".into()),
+            events: vec![sample_event(), planned],
+        }
+    }
+
+    #[test]
+    fn query_round_trip() {
+        let st = ViewState {
+            article: Some("000_abc".into()),
+            filter: Filter {
+                types: vec![EventType::Capture, EventType::AirStrike],
+                actor: Some("SYR_GOV".into()),
+                place: Some("Deir ez-Zor & co".into()),
+                modality: Some(Modality::Planned),
+                from: Some("2017-10".into()),
+                to: Some("2017-12-31".into()),
+                q: "l’EI à Raqa 100%".into(),
+            },
+            lang: Lang::En,
+            mode: Mode::Table,
+            sort: SortKey::Date,
+            desc: true,
+        };
+        let q = st.to_query();
+        assert!(q.starts_with("?article=000_abc"));
+        assert!(q.contains("type=capture,air_strike"));
+        assert_eq!(ViewState::from_query(&q), st);
+        assert_eq!(ViewState::default().to_query(), "");
+        assert_eq!(ViewState::from_query(""), ViewState::default());
+    }
+
+    #[test]
+    fn query_is_tolerant() {
+        let st = ViewState::from_query(
+            "?type=capture,bogus,capture&modality=maybe&lang=xx&q=a+b%2&from=20x&%ZZ=1&noval",
+        );
+        assert_eq!(st.filter.types, vec![EventType::Capture]);
+        assert_eq!(st.filter.modality, None);
+        assert_eq!(st.lang, Lang::Fr);
+        assert_eq!(st.filter.q, "a b%2");
+        assert_eq!(st.filter.from, None);
+        assert_eq!(percent_decode("%C3%A9t%C3%A9"), "été");
+        assert_eq!(percent_decode("%FF%"), "\u{fffd}%");
+    }
+
+    #[test]
+    fn fold_is_accent_and_case_blind() {
+        assert_eq!(fold("Élément d’ŒUVRE à Raqa"), "element d'oeuvre a raqa");
+    }
+
+    #[test]
+    fn filters_match() {
+        let d = sample_doc();
+        let idx = index_document(0, &d, TEXT);
+        let count = |f: &Filter| idx.iter().filter(|e| f.matches(e)).count();
+        assert_eq!(count(&Filter::default()), 2);
+        let types = Filter {
+            types: vec![EventType::AirStrike],
+            ..Filter::default()
+        };
+        assert_eq!(count(&types), 1);
+        assert!(types.matches_except_type(&idx[0]));
+        let actor = Filter {
+            actor: Some("ISIS".into()),
+            ..Filter::default()
+        };
+        assert_eq!(count(&actor), 2);
+        let place = Filter {
+            place: Some("Al-Qaryatayn".into()),
+            ..Filter::default()
+        };
+        assert_eq!(count(&place), 1);
+        let modality = Filter {
+            modality: Some(Modality::Planned),
+            ..Filter::default()
+        };
+        assert_eq!(count(&modality), 1);
+        let q = Filter {
+            q: "REGIME  qaryatayn".into(),
+            ..Filter::default()
+        };
+        assert_eq!(count(&q), 2); // the sentence holds both words
+        let q2 = Filter {
+            q: "frappe".into(),
+            ..Filter::default()
+        };
+        assert_eq!(count(&q2), 1);
+        let dates = |from: Option<&str>, to: Option<&str>| Filter {
+            from: from.map(Into::into),
+            to: to.map(Into::into),
+            ..Filter::default()
+        };
+        assert_eq!(count(&dates(Some("2017-10-21"), Some("2017-10-21"))), 1);
+        assert_eq!(count(&dates(Some("2017-10"), None)), 2);
+        assert_eq!(count(&dates(Some("2017-10-23"), None)), 0);
+        assert_eq!(count(&dates(None, Some("2017-10-20"))), 0);
+        assert_eq!(count(&dates(None, Some("2017"))), 2);
+        assert!(date_ends_after("2017-10", "2017-10-05"));
+        assert!(date_starts_before("2017-10", "2017-10-05"));
+        assert!(!date_starts_before("2017-11", "2017-10-31"));
+    }
+
+    #[test]
+    fn sentence_reads_the_event() {
+        let d = sample_doc();
+        assert_eq!(
+            event_sentence(&d.events[0], Lang::Fr),
+            "Les forces du régime syrien (SYR_GOV) — prise de contrôle — le groupe Etat islamique (EI) (ISIS) — Al-Qaryatayn — samedi — selon Sana (SANA)"
+        );
+        assert_eq!(
+            event_sentence(&d.events[1], Lang::En),
+            "Les forces du régime syrien (SYR_GOV) — air strike (planned) — le groupe Etat islamique (EI) (ISIS) — more than 200 — according to Sana (SANA)"
+        );
+    }
+
+    #[test]
+    fn sorting() {
+        let d = sample_doc();
+        let idx = index_document(0, &d, TEXT);
+        let mut rows: Vec<&IndexedEvent> = idx.iter().collect();
+        sort_rows(&mut rows, SortKey::Type, false);
+        assert_eq!(rows[0].kind, EventType::AirStrike);
+        sort_rows(&mut rows, SortKey::Article, false);
+        assert_eq!(rows[0].index, 0);
+        sort_rows(&mut rows, SortKey::Place, true);
+        assert_eq!(rows[0].index, 0, "missing places sort last");
+        sort_rows(&mut rows, SortKey::Count, false);
+        assert_eq!(rows[0].index, 1);
+    }
+
+    #[test]
+    fn exports() {
+        let d = sample_doc();
+        let rows: Vec<ExportRow> = d
+            .events
+            .iter()
+            .map(|event| ExportRow {
+                doc: &d,
+                text: TEXT,
+                event,
+            })
+            .collect();
+        let csv = export_csv(&rows);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], CSV_HEADER);
+        assert!(lines[1].starts_with("2017-10-21,capture,"));
+        assert!(lines[1].contains(",34.229,37.24,Sana (SANA),,"));
+        assert!(lines[1].contains("\"Les forces du régime syrien ont chassé samedi le groupe Etat islamique (EI) d’Al-Qaryatayn, a rapporté Sana.\""));
+        assert_eq!(lines.len(), 4);
+        let geo: serde_json::Value = serde_json::from_str(&export_geojson(&rows)).unwrap();
+        assert_eq!(geo["features"][0]["geometry"]["coordinates"][0], 37.24);
+        assert_eq!(geo["features"][1]["geometry"], serde_json::Value::Null);
+        assert_eq!(geo["features"][1]["properties"]["modality"], "planned");
+        let json = export_json(std::slice::from_ref(&d));
+        let back: Vec<Document> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back[0], d);
+    }
+
+    #[test]
+    fn segments_mark_triggers_and_roles() {
+        let d = sample_doc();
+        let segs = segments(TEXT, &d.events, &[0]);
+        let marked: Vec<(&str, Role)> = segs
+            .iter()
+            .filter_map(|s| s.mark.map(|(_, r)| (&TEXT[s.start..s.end], r)))
+            .collect();
+        assert!(marked.contains(&("ont chassé", Role::Trigger)));
+        assert!(marked.contains(&("Les forces du régime syrien", Role::Agent)));
+        assert!(marked.contains(&("Al-Qaryatayn", Role::Place)));
+        assert!(marked.contains(&("samedi", Role::Time)));
+        // The pieces tile the text.
+        assert_eq!(segs.first().unwrap().start, 0);
+        assert_eq!(segs.last().unwrap().end, TEXT.len());
+        assert!(segs.windows(2).all(|w| w[0].end == w[1].start));
+        assert!(segs.iter().any(|s| s.sentence_of == vec![0]));
+        // Bad offsets are ignored, not a panic.
+        let mut bad = d.events[0].clone();
+        bad.trigger.start = 1000;
+        bad.trigger.end = 2;
+        bad.agent[0].start = 1; // inside "L|e" is fine but "é" boundary check below
+        bad.agent[0].end = TEXT.find('é').unwrap() + 1;
+        let segs = segments(TEXT, &[bad], &[0]);
+        assert_eq!(segs.last().unwrap().end, TEXT.len());
+    }
+
+    #[test]
+    fn input_checks() {
+        assert_eq!(check_text("  \n"), Err(InputError::Empty));
+        assert_eq!(check_bytes(&[0xff, 0xfe, b'a']), Err(InputError::NotUtf8));
+        assert_eq!(
+            check_bytes(&vec![b'a'; MAX_ARTICLE_BYTES + 1]),
+            Err(InputError::TooLarge)
+        );
+        assert_eq!(check_bytes("Raqa".as_bytes()), Ok("Raqa".into()));
+        assert_eq!(first_words("\n  un deux trois", 2), "un deux …");
+    }
+}

@@ -1,8 +1,26 @@
 //! The explorer: a Leptos single-page app over the engine, compiled to WebAssembly.
+//!
+//! One route; the whole view (article, filters, language, table sort) lives in the URL's query
+//! string so that a link reproduces it and back/forward work. Components by feature:
+//! [`articles`] (the list), [`article_view`] (text with highlights and the event list),
+//! [`events`] (the corpus-wide table), [`filters`], [`paste`] (your own articles), [`export`];
+//! [`state`] holds the shared state, [`i18n`] the interface texts.
+
+pub mod article_view;
+pub mod articles;
+pub mod events;
+pub mod export;
+pub mod filters;
+pub mod i18n;
+pub mod paste;
+pub mod state;
 
 use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
 
-use crate::corpus::ARTICLES;
+use crate::explore::{Lang, Mode};
+use state::{AppState, use_state};
 
 /// Mounts the app on the page's body.
 pub fn mount() {
@@ -10,18 +28,164 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// The root component.
+/// The root component: a router with a single route (GitHub Pages serves no rewrites, and the
+/// page must work under any subpath and from `file://`).
 #[component]
 pub fn App() -> impl IntoView {
     view! {
-        <main>
-            <h1>"Dépêche"</h1>
-            <ul aria-label="Articles">
-                {ARTICLES
-                    .iter()
-                    .map(|a| view! { <li>{a.text.lines().find(|l| !l.trim().is_empty()).unwrap_or(a.id).trim().to_string()}</li> })
-                    .collect_view()}
-            </ul>
-        </main>
+        <Router>
+            <Routes fallback=|| view! { <Explorer /> }>
+                <Route path=path!("/*any") view=Explorer />
+            </Routes>
+        </Router>
+    }
+}
+
+/// The page.
+#[component]
+pub fn Explorer() -> impl IntoView {
+    let st = AppState::provide();
+    let lang = Memo::new(move |_| st.lang());
+    let mode = Memo::new(move |_| st.view.with(|v| v.mode));
+
+    // <html lang> and the window title follow the language.
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", l.code());
+        }
+        document().set_title(l.pick(
+            "Dépêche — événements de conflit dans la presse",
+            "Dépêche — conflict events in the news",
+        ));
+    });
+
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        focus_id("main");
+    };
+    let set_mode = move |m: Mode| st.update(false, |v| v.mode = m);
+
+    view! {
+        <a class="skip" href="#main" on:click=skip>
+            {move || lang.get().pick("Aller au contenu", "Skip to content")}
+        </a>
+        <header class="top">
+            <div class="brand">
+                <h1>"Dépêche"</h1>
+                <p class="tagline">
+                    {move || {
+                        lang.get()
+                            .pick(
+                                "Les événements de conflit dans les dépêches, et le texte qui les fonde.",
+                                "Conflict events in news dispatches, and the text behind them.",
+                            )
+                    }}
+                </p>
+            </div>
+            <nav
+                class="modes"
+                aria-label=move || lang.get().pick("Vue", "View")
+            >
+                <button
+                    type="button"
+                    aria-pressed=move || (mode.get() == Mode::Article).to_string()
+                    on:click=move |_| set_mode(Mode::Article)
+                >
+                    {move || lang.get().pick("Par article", "By article")}
+                </button>
+                <button
+                    type="button"
+                    aria-pressed=move || (mode.get() == Mode::Table).to_string()
+                    on:click=move |_| set_mode(Mode::Table)
+                >
+                    {move || lang.get().pick("Tous les événements", "All events")}
+                </button>
+                <button
+                    type="button"
+                    class="lang"
+                    lang=move || lang.get().pick("en", "fr")
+                    on:click=move |_| {
+                        st.update(
+                            false,
+                            |v| {
+                                v.lang = match v.lang {
+                                    Lang::Fr => Lang::En,
+                                    Lang::En => Lang::Fr,
+                                };
+                            },
+                        )
+                    }
+                >
+                    {move || lang.get().pick("English", "Français")}
+                </button>
+            </nav>
+        </header>
+        <Notices />
+        <div class="layout">
+            <aside class="side">
+                <articles::ArticleList />
+                <filters::Filters />
+                <paste::Paste />
+                <export::Export />
+            </aside>
+            <main id="main" tabindex="-1">
+                {move || match mode.get() {
+                    Mode::Article => view! { <article_view::ArticleView /> }.into_any(),
+                    Mode::Table => view! { <events::EventTable /> }.into_any(),
+                }}
+            </main>
+        </div>
+    }
+}
+
+/// Messages (errors and notes), announced to screen readers, dismissible.
+#[component]
+fn Notices() -> impl IntoView {
+    let st = use_state();
+    view! {
+        <div class="notices" role="status" aria-live="polite">
+            <For
+                each=move || st.notices.get()
+                key=|n| n.id
+                children=move |n| {
+                    let id = n.id;
+                    view! {
+                        <p class="notice" class:error=n.error>
+                            <span>{n.text}</span>
+                            <button
+                                type="button"
+                                class="close"
+                                aria-label=move || st.lang().pick("Fermer le message", "Dismiss")
+                                on:click=move |_| st.notices.update(|ns| ns.retain(|x| x.id != id))
+                            >
+                                "×"
+                            </button>
+                        </p>
+                    }
+                }
+            />
+        </div>
+    }
+}
+
+/// Scrolls the element with this id into view (centred) if it exists.
+pub fn scroll_to_id(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
+/// Moves the keyboard focus to the element with this id.
+pub fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }

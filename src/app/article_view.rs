@@ -1,0 +1,400 @@
+//! The chosen article: its text with each event's trigger highlighted (colour by type) and its
+//! agent, target, place and time marked, and the list of its events. Choosing an event in the
+//! list scrolls to and emphasises its sentence, and the other way round.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::i18n;
+use super::state::{Entry, use_state};
+use crate::engine::Modality;
+use crate::explore::{self, Lang, Role, count_label, event_sentence, modality_label, type_label};
+
+/// The article pane (or an invitation to choose one).
+#[component]
+pub fn ArticleView() -> impl IntoView {
+    let st = use_state();
+    let article = Memo::new(move |_| st.view.with(|v| v.article.clone()));
+    let entry = Memo::new(move |_| {
+        let id = article.get()?;
+        st.corpus
+            .with(|c| c.position(&id).map(|p| (p, c.entries[p].clone())))
+    });
+    move || match (article.get(), entry.get()) {
+        (None, _) => view! { <Intro /> }.into_any(),
+        (Some(id), None) => {
+            let lang = st.lang();
+            view! {
+                <section class="panel intro">
+                    <h2 id="article-title" tabindex="-1">
+                        {lang.pick("Article introuvable", "Article not found")}
+                    </h2>
+                    <p>
+                        {lang.pick("Aucun article n'a l'identifiant ", "No article has the id ")}
+                        <code>{id}</code>
+                        {lang
+                            .pick(
+                                ". Il a peut-être été retiré, ou collé sur un autre appareil.",
+                                ". It may have been removed, or pasted on another device.",
+                            )}
+                    </p>
+                </section>
+            }
+            .into_any()
+        }
+        (Some(_), Some((pos, entry))) => view! { <ArticleBody pos entry /> }.into_any(),
+    }
+}
+
+#[component]
+fn Intro() -> impl IntoView {
+    let st = use_state();
+    move || {
+        let lang = st.lang();
+        view! {
+            <section class="panel intro">
+                <h2 id="article-title" tabindex="-1">
+                    {lang.pick("Choisissez un article", "Choose an article")}
+                </h2>
+                <p>
+                    {lang
+                        .pick(
+                            "Dépêche relève dans des dépêches en français les événements d'un conflit : qui a fait quoi, à qui, où, quand, combien, selon qui. Choisissez un article dans la liste pour lire son texte, où chaque événement est surligné, avec la liste de ses événements.",
+                            "Dépêche finds the events of a conflict in French news dispatches: who did what to whom, where, when, how many, according to whom. Choose an article in the list to read its text, with each event highlighted, next to the list of its events.",
+                        )}
+                </p>
+                <p>
+                    {lang
+                        .pick(
+                            "Les filtres s'appliquent aux listes et aux comptes ; « Tous les événements » les montre dans un tableau. L'adresse de la page garde la vue : partagez-la.",
+                            "Filters apply to the lists and the counts; « All events » shows them in one table. The page's address keeps the view: share it.",
+                        )}
+                </p>
+                <Legend />
+            </section>
+        }
+    }
+}
+
+/// The key to the marks in the text.
+#[component]
+fn Legend() -> impl IntoView {
+    let st = use_state();
+    move || {
+        let lang = st.lang();
+        let roles = [Role::Agent, Role::Target, Role::Place, Role::Time]
+            .into_iter()
+            .map(|r| {
+                view! {
+                    <li>
+                        <span class=format!("role {}", role_class(r))>{i18n::role_label(r, lang)}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <ul class="legend" aria-label=lang.pick("Légende", "Legend")>
+                <li>
+                    <mark class="trg t-capture">{lang.pick("déclencheur", "trigger")}</mark>
+                </li>
+                {roles}
+                <li>
+                    <span class="badge mod-planned">{modality_label(Modality::Planned, lang)}</span>
+                </li>
+            </ul>
+        }
+    }
+}
+
+fn role_class(r: Role) -> &'static str {
+    match r {
+        Role::Trigger => "trg",
+        Role::Agent => "r-agent",
+        Role::Target => "r-target",
+        Role::Place => "r-place",
+        Role::Time => "r-time",
+    }
+}
+
+/// Selects an event and brings the other side (text or list) into view.
+fn choose(doc: &str, i: usize, from_text: bool) {
+    let st = use_state();
+    st.selected.set(Some((doc.to_string(), i)));
+    if from_text {
+        super::scroll_to_id(&format!("li-{i}"));
+    } else {
+        super::scroll_to_id(&format!("ev-{i}"));
+    }
+}
+
+#[component]
+fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
+    let st = use_state();
+    let doc = entry.doc.clone();
+    let text = entry.text.clone();
+    let doc_id = doc.id.clone();
+    // The chosen event, if it belongs to this article.
+    let sel = Memo::new(move |_| {
+        st.selected
+            .with(|s| s.as_ref().filter(|(a, _)| *a == doc_id).map(|(_, i)| *i))
+    });
+    // The events of this article that pass the filters (their indices in the document).
+    let n_events = doc.events.len();
+    let shown = Memo::new(move |_| {
+        let filtered = st.filtered.get();
+        st.corpus.with(|c| {
+            filtered
+                .iter()
+                .map(|&i| &c.events[i])
+                // (While the corpus changes under this view, stay within its document.)
+                .filter(|e| e.doc == pos && e.index < n_events)
+                .map(|e| e.index)
+                .collect::<Vec<_>>()
+        })
+    });
+    let header = {
+        let doc = doc.clone();
+        let title = entry.title.clone();
+        move || {
+            let lang = st.lang();
+            view! {
+                <header class="article-head">
+                    <h2 id="article-title" tabindex="-1">{title.clone()}</h2>
+                    <p class="a-meta">
+                        {entry.user
+                            .then(|| {
+                                view! {
+                                    <span class="badge mine">
+                                        {lang.pick("votre article", "your article")}
+                                    </span>
+                                }
+                            })}
+                        {doc.date.clone().map(|d| view! { <span class="date">{d}</span> })}
+                        <span class="n">
+                            {i18n::filtered_count(shown.with(Vec::len), doc.events.len(), lang)}
+                        </span>
+                        <code class="id">{doc.id.clone()}</code>
+                    </p>
+                </header>
+            }
+        }
+    };
+
+    let text_view = {
+        let doc = doc.clone();
+        let text = text.clone();
+        move || {
+            let lang = st.lang();
+            let shown = shown.get();
+            explore::segments(&text, &doc.events, &shown)
+                .into_iter()
+                .map(|seg| render_segment(&text, &doc, seg, lang, sel))
+                .collect_view()
+        }
+    };
+
+    let list = {
+        let doc = doc.clone();
+        move || {
+            let lang = st.lang();
+            shown
+                .get()
+                .iter()
+                .map(|&i| event_item(&doc, i, lang, sel))
+                .collect_view()
+        }
+    };
+    let no_event = {
+        let none_at_all = doc.events.is_empty();
+        move || {
+            let lang = st.lang();
+            shown.with(Vec::is_empty).then(|| {
+                let msg = if none_at_all {
+                    lang.pick(
+                        "Aucun événement trouvé dans cet article.",
+                        "No event found in this article.",
+                    )
+                } else {
+                    lang.pick(
+                        "Aucun événement de cet article ne passe les filtres.",
+                        "No event of this article passes the filters.",
+                    )
+                };
+                view! { <p class="empty">{msg}</p> }
+            })
+        }
+    };
+
+    let list_label = move || st.lang().pick("Événements", "Events");
+    let text_label = move || st.lang().pick("Texte surligné", "Highlighted text");
+    view! {
+        <article class="article-view">
+            {header}
+            <div class="reader">
+                <section class="text-pane" aria-label=text_label tabindex="0">
+                    <div class="text" lang="fr">
+                        {text_view}
+                    </div>
+                </section>
+                <section class="events-pane" aria-labelledby="events-h" tabindex="0">
+                    <h3 id="events-h">{list_label}</h3>
+                    <ol class="events" aria-label=list_label>
+                        {list}
+                    </ol>
+                    {no_event}
+                </section>
+            </div>
+        </article>
+    }
+}
+
+fn render_segment(
+    text: &Arc<str>,
+    doc: &crate::engine::Document,
+    seg: explore::Segment,
+    lang: Lang,
+    sel: Memo<Option<usize>>,
+) -> AnyView {
+    let piece = text[seg.start..seg.end].to_string();
+    let sentence_of = seg.sentence_of.clone();
+    let in_sentence = move || sel.get().is_some_and(|s| sentence_of.contains(&s));
+    let doc_id = doc.id.clone();
+    match seg.mark {
+        None if seg.sentence_of.is_empty() => piece.into_any(),
+        None => view! { <span class="s" class:sent-on=in_sentence>{piece}</span> }.into_any(),
+        Some((i, Role::Trigger)) => {
+            let e = &doc.events[i];
+            let kind = e.kind;
+            let tip = event_sentence(e, lang);
+            let first = seg.start == e.trigger.start;
+            let id = first.then(|| format!("ev-{i}"));
+            let selected = move || sel.get() == Some(i);
+            let label = first.then(|| {
+                view! { <span class="lbl" aria-hidden="true">{type_label(kind, lang)}</span> }
+            });
+            view! {
+                <mark
+                    id=id
+                    class=format!("trg t-{} m-{}", kind.as_str(), e.modality.as_str())
+                    class:sent-on=in_sentence
+                    class:on=selected
+                    data-type=kind.as_str()
+                    data-tip=tip.clone()
+                    aria-label=format!("{piece} : {tip}")
+                    tabindex="0"
+                    role="button"
+                    on:click={
+                        let d = doc_id.clone();
+                        move |_| choose(&d, i, true)
+                    }
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() == "Enter" || ev.key() == " " {
+                            ev.prevent_default();
+                            choose(&doc_id, i, true);
+                        }
+                    }
+                >
+                    {piece.clone()}
+                    {label}
+                </mark>
+            }
+            .into_any()
+        }
+        Some((i, role)) => {
+            let title = format!(
+                "{} — {}",
+                i18n::role_label(role, lang),
+                type_label(doc.events[i].kind, lang)
+            );
+            view! {
+                <span
+                    class=format!("role {}", role_class(role))
+                    class:sent-on=in_sentence
+                    title=title
+                >
+                    {piece}
+                </span>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn event_item(
+    doc: &crate::engine::Document,
+    i: usize,
+    lang: Lang,
+    sel: Memo<Option<usize>>,
+) -> AnyView {
+    let doc_id = doc.id.clone();
+    let e = &doc.events[i];
+    let kind = e.kind;
+    let modality = e.modality;
+    let selected = move || sel.get() == Some(i);
+    let sentence = event_sentence(e, lang);
+    let mod_badge = (modality != Modality::Asserted).then(|| {
+        view! {
+            <span class=format!("badge mod-{}", modality.as_str())>
+                {modality_label(modality, lang)}
+            </span>
+        }
+    });
+    let date = e.time.as_ref().map(|t| {
+        let shown = match &t.value {
+            Some(v) if *v != t.text => format!("{} ({v})", t.text),
+            _ => t.text.clone(),
+        };
+        view! {
+            <span>
+                {lang.pick("quand : ", "when: ")}
+                {shown}
+            </span>
+        }
+    });
+    let count = e.count.as_ref().map(|c| {
+        view! {
+            <span>
+                {lang.pick("nombre : ", "count: ")}
+                {count_label(c, lang)}
+            </span>
+        }
+    });
+    let source = e.source.as_ref().map(|s| {
+        view! {
+            <span>
+                {lang.pick("source : ", "source: ")}
+                {explore::actor_label(s, lang)}
+            </span>
+        }
+    });
+    let trigger = e.trigger.text.clone();
+    view! {
+        <li
+            id=format!("li-{i}")
+            class=format!("event m-{}", modality.as_str())
+            class:on=selected
+            data-event-type=kind.as_str()
+            data-modality=modality.as_str()
+        >
+            <button
+                type="button"
+                aria-pressed=move || selected().to_string()
+                on:click=move |_| choose(&doc_id, i, false)
+            >
+                <span class="ev-head">
+                    <span class=format!("badge t-{}", kind.as_str())>{type_label(kind, lang)}</span>
+                    {mod_badge}
+                </span>
+                <span class="ev-sentence">{sentence}</span>
+                <span class="ev-meta">
+                    <span>"« " {trigger} " »"</span>
+                    {date}
+                    {count}
+                    {source}
+                </span>
+            </button>
+        </li>
+    }
+    .into_any()
+}

@@ -1,0 +1,229 @@
+//! The corpus-wide view: the events of all articles in one sortable table, with the same filters.
+
+use leptos::prelude::*;
+
+use super::i18n;
+use super::state::use_state;
+use crate::explore::{
+    self, IndexedEvent, Lang, Mode, SortKey, count_label, modality_label, place_label, sort_rows,
+    type_label,
+};
+
+/// How many rows are drawn before « show more ».
+const PAGE: usize = 250;
+
+fn column_label(k: SortKey, lang: Lang) -> &'static str {
+    match k {
+        SortKey::Article => lang.pick("Article", "Article"),
+        SortKey::Date => lang.pick("Date", "Date"),
+        SortKey::Type => lang.pick("Type", "Type"),
+        SortKey::Agent => lang.pick("Agent", "Agent"),
+        SortKey::Place => lang.pick("Lieu", "Place"),
+        SortKey::Modality => lang.pick("Modalité", "Modality"),
+        SortKey::Count => lang.pick("Nombre", "Count"),
+    }
+}
+
+/// The table of all filtered events.
+#[component]
+pub fn EventTable() -> impl IntoView {
+    let st = use_state();
+    let limit = RwSignal::new(PAGE);
+    let sort = Memo::new(move |_| st.view.with(|v| (v.sort, v.desc)));
+    let rows = Memo::new(move |_| {
+        let filtered = st.filtered.get();
+        let (key, desc) = sort.get();
+        st.corpus.with(|c| {
+            let mut rows: Vec<&IndexedEvent> = filtered.iter().map(|&i| &c.events[i]).collect();
+            sort_rows(&mut rows, key, desc);
+            rows.into_iter()
+                .map(|e| (e.doc, e.index))
+                .collect::<Vec<_>>()
+        })
+    });
+
+    let header_cell = move |k: SortKey| {
+        let lang = st.lang();
+        let (cur, desc) = sort.get();
+        let aria = if cur == k {
+            if desc { "descending" } else { "ascending" }
+        } else {
+            "none"
+        };
+        let arrow = match (cur == k, desc) {
+            (true, false) => " ▲",
+            (true, true) => " ▼",
+            _ => "",
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        st.update(
+                            false,
+                            |v| {
+                                if v.sort == k {
+                                    v.desc = !v.desc;
+                                } else {
+                                    v.sort = k;
+                                    v.desc = false;
+                                }
+                            },
+                        )
+                    }
+                >
+                    {column_label(k, lang)}
+                    <span aria-hidden="true">{arrow}</span>
+                </button>
+            </th>
+        }
+    };
+
+    let body = move || {
+        let lang = st.lang();
+        let rows = rows.get();
+        let corpus = st.corpus.get();
+        let current = st.view.get_untracked();
+        rows.iter()
+            .take(limit.get())
+            .map(|&(d, i)| {
+                let entry = &corpus.entries[d];
+                let e = &entry.doc.events[i];
+                let date = e
+                    .time
+                    .as_ref()
+                    .and_then(|t| t.value.clone())
+                    .or_else(|| entry.doc.date.clone())
+                    .unwrap_or_default();
+                let names = |v: &[crate::engine::ActorRef]| {
+                    v.iter()
+                        .map(|a| explore::actor_label(a, lang))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let mut link = current.clone();
+                link.article = Some(entry.doc.id.clone());
+                link.mode = Mode::Article;
+                let id = entry.doc.id.clone();
+                let open = move |ev: leptos::ev::MouseEvent| {
+                    if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                        return;
+                    }
+                    ev.prevent_default();
+                    st.selected.set(Some((id.clone(), i)));
+                    let id = id.clone();
+                    st.update(false, move |v| {
+                        v.article = Some(id);
+                        v.mode = Mode::Article;
+                    });
+                    request_animation_frame(move || super::scroll_to_id(&format!("li-{i}")));
+                };
+                view! {
+                    <tr data-event-type=e.kind.as_str() class=format!("m-{}", e.modality.as_str())>
+                        <td>
+                            <a href=st.href(&link) on:click=open title=entry.title.clone()>
+                                {explore::first_words(&entry.title, 5)}
+                            </a>
+                        </td>
+                        <td class="nowrap">{date}</td>
+                        <td>
+                            <span class=format!("badge t-{}", e.kind.as_str())>
+                                {type_label(e.kind, lang)}
+                            </span>
+                        </td>
+                        <td>{names(&e.agent)}</td>
+                        <td>
+                            {e.location.iter().map(place_label).collect::<Vec<_>>().join(", ")}
+                        </td>
+                        <td>
+                            <span class=format!("badge mod-{}", e.modality.as_str())>
+                                {modality_label(e.modality, lang)}
+                            </span>
+                        </td>
+                        <td class="num">{e.count.as_ref().map(|c| count_label(c, lang))}</td>
+                        <td>{names(&e.target)}</td>
+                        <td>{e.source.as_ref().map(|s| explore::actor_label(s, lang))}</td>
+                        <td class="trigger">"« " {e.trigger.text.clone()} " »"</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+
+    let t = move |fr: &'static str, en: &'static str| move || st.lang().pick(fr, en);
+    view! {
+        <section class="panel table-view" aria-labelledby="table-h">
+            <h2 id="article-title" tabindex="-1">
+                <span id="table-h">{t("Tous les événements", "All events")}</span>
+            </h2>
+            <p class="a-meta">
+                {move || {
+                    let lang = st.lang();
+                    let n = rows.with(Vec::len);
+                    let total = st.corpus.with(|c| c.events.len());
+                    i18n::filtered_count(n, total, lang)
+                }}
+            </p>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="table-h">
+                <table class="events-table">
+                    <thead>
+                        <tr>
+                            {move || {
+                                [
+                                    SortKey::Article,
+                                    SortKey::Date,
+                                    SortKey::Type,
+                                    SortKey::Agent,
+                                    SortKey::Place,
+                                    SortKey::Modality,
+                                    SortKey::Count,
+                                ]
+                                    .into_iter()
+                                    .map(header_cell)
+                                    .collect_view()
+                            }}
+                            <th scope="col">{t("Cible", "Target")}</th>
+                            <th scope="col">{t("Source", "Source")}</th>
+                            <th scope="col">{t("Déclencheur", "Trigger")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+            {move || {
+                let n = rows.with(Vec::len);
+                (n > limit.get())
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="more"
+                                on:click=move |_| limit.update(|l| *l += PAGE)
+                            >
+                                {move || {
+                                    st.lang()
+                                        .pick("Afficher plus", "Show more")
+                                        .to_string() + &format!(" ({})", n - limit.get())
+                                }}
+                            </button>
+                        }
+                    })
+            }}
+            {move || {
+                rows.with(Vec::is_empty)
+                    .then(|| {
+                        view! {
+                            <p class="empty">
+                                {st.lang()
+                                    .pick(
+                                        "Aucun événement ne passe les filtres.",
+                                        "No event passes the filters.",
+                                    )}
+                            </p>
+                        }
+                    })
+            }}
+        </section>
+    }
+}

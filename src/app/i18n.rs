@@ -1,0 +1,55 @@
+//! Interface texts in French (default) and English.
+
+use crate::explore::{InputError, Lang};
+
+/// « 3 événements » / « 3 events ».
+pub fn events_count(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Fr, 0 | 1) => format!("{n} événement"),
+        (Lang::Fr, _) => format!("{n} événements"),
+        (Lang::En, 1) => format!("{n} event"),
+        (Lang::En, _) => format!("{n} events"),
+    }
+}
+
+/// « 2 sur 5 » / « 2 of 5 » when filtered, the total otherwise.
+pub fn filtered_count(shown: usize, total: usize, lang: Lang) -> String {
+    if shown == total {
+        events_count(total, lang)
+    } else {
+        match lang {
+            Lang::Fr => format!("{shown} sur {}", events_count(total, lang)),
+            Lang::En => format!("{shown} of {}", events_count(total, lang)),
+        }
+    }
+}
+
+/// The message for a text that cannot be analysed.
+pub fn input_error(e: InputError, lang: Lang) -> &'static str {
+    match e {
+        InputError::Empty => lang.pick(
+            "Le texte est vide : collez ou ouvrez un article.",
+            "The text is empty: paste or open an article.",
+        ),
+        InputError::TooLarge => lang.pick(
+            "Le texte est trop long (200 000 octets au plus).",
+            "The text is too long (at most 200,000 bytes).",
+        ),
+        InputError::NotUtf8 => lang.pick(
+            "Ce fichier n'est pas du texte UTF-8 : enregistrez-le en UTF-8 et réessayez.",
+            "This file is not UTF-8 text: save it as UTF-8 and try again.",
+        ),
+    }
+}
+
+/// A role's name (for the text's marks).
+pub fn role_label(role: crate::explore::Role, lang: Lang) -> &'static str {
+    use crate::explore::Role::*;
+    match role {
+        Trigger => lang.pick("déclencheur", "trigger"),
+        Agent => lang.pick("agent", "agent"),
+        Target => lang.pick("cible", "target"),
+        Place => lang.pick("lieu", "place"),
+        Time => lang.pick("date", "time"),
+    }
+}

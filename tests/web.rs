@@ -1,0 +1,509 @@
+//! The explorer's components and state in a real browser (headless Chromium through
+//! wasm-bindgen-test): the article list, an article's marks and events, selection, filters, the
+//! URL, the language switch, pasting (hostile too), local storage, and a filter benchmark.
+//!
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+//! cargo test --target wasm32-unknown-unknown --features web --test web`
+#![cfg(all(target_arch = "wasm32", feature = "web"))]
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use depeche::app::state::{AppState, Entry, LoadProblem, STORAGE_PREFIX, load_user_articles};
+use depeche::app::{App, article_view, articles, filters, paste};
+use depeche::corpus::ARTICLES;
+use depeche::engine::{
+    ActorRef, Count, Document, Event, EventType, Modality, PlaceRef, Qualifier, Range, Span,
+    TimeRef,
+};
+use depeche::explore::{Filter, index_document};
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use leptos_router::components::Router;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+thread_local! {
+    static STATE: RefCell<Option<AppState>> = const { RefCell::new(None) };
+}
+
+/// The state and the main components, mounted under a router.
+#[component]
+fn Harness() -> impl IntoView {
+    let st = AppState::provide();
+    STATE.with(|s| *s.borrow_mut() = Some(st));
+    view! {
+        <articles::ArticleList />
+        <filters::Filters />
+        <paste::Paste />
+        <main>
+            <article_view::ArticleView />
+        </main>
+    }
+}
+
+/// The harness under a router (the state reads and writes the URL through it).
+#[component]
+fn Routed() -> impl IntoView {
+    view! {
+        <Router>
+            <Harness />
+        </Router>
+    }
+}
+
+fn state() -> AppState {
+    STATE.with(|s| s.borrow().expect("harness mounted"))
+}
+
+/// Waits for the browser (timers, file reads) and for Leptos's effects.
+async fn settle(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = leptos::__reexports::wasm_bindgen_futures::JsFuture::from(promise).await;
+    leptos::task::tick().await;
+}
+
+/// Sets the page's query before mounting, and clears local storage.
+fn fresh_page(query: &str) -> web_sys::Element {
+    let w = web_sys::window().unwrap();
+    let path = w.location().pathname().unwrap();
+    w.history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}")),
+        )
+        .unwrap();
+    let store = w.local_storage().unwrap().unwrap();
+    store.clear().unwrap();
+    let doc = w.document().unwrap();
+    let host = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn all(root: &web_sys::Element, sel: &str) -> Vec<web_sys::Element> {
+    let list = root.query_selector_all(sel).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.get(i)?.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
+fn one(root: &web_sys::Element, sel: &str) -> web_sys::Element {
+    root.query_selector(sel)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {sel}"))
+}
+
+fn click(el: &web_sys::Element) {
+    el.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+}
+
+const ID: &str = "000_1d402241c3120807";
+
+/// A hand-built document over the first corpus article (the engine's events land later).
+fn constructed_document() -> (Document, &'static str) {
+    let text = ARTICLES.iter().find(|a| a.id == ID).unwrap().text;
+    let at = |needle: &str| {
+        let s = text.find(needle).unwrap();
+        (s, s + needle.len())
+    };
+    let span = |needle: &str| {
+        let (start, end) = at(needle);
+        Span {
+            text: needle.into(),
+            start,
+            end,
+        }
+    };
+    let actor = |needle: &str, id: &str| {
+        let (start, end) = at(needle);
+        ActorRef {
+            text: needle.into(),
+            start,
+            end,
+            actor: Some(id.into()),
+        }
+    };
+    let sentence = |needle: &str| {
+        let (s, _) = at(needle);
+        let start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[s..].find('\n').map_or(text.len(), |i| s + i);
+        Range { start, end }
+    };
+    let (ps, pe) = at("Al-Qaryatayn");
+    let (cs, ce) = at("plus de 200");
+    let capture = Event {
+        kind: EventType::Capture,
+        trigger: span("ont chassé"),
+        sentence: sentence("ont chassé"),
+        agent: vec![actor("Les forces du régime syrien", "SYR_GOV")],
+        target: vec![actor("le groupe Etat islamique (EI)", "ISIS")],
+        location: vec![],
+        time: Some(TimeRef {
+            text: "samedi".into(),
+            start: at("samedi").0,
+            end: at("samedi").1,
+            value: Some("2017-10-21".into()),
+        }),
+        count: None,
+        source: Some(actor("l’agence officielle Sana", "SANA")),
+        modality: Modality::Asserted,
+    };
+    let earlier = Event {
+        kind: EventType::Capture,
+        trigger: span("avait pris"),
+        sentence: sentence("avait pris"),
+        agent: vec![actor("l’EI", "ISIS")],
+        target: vec![],
+        location: vec![PlaceRef {
+            text: "Al-Qaryatayn".into(),
+            start: ps,
+            end: pe,
+            place: Some("Al-Qaryatayn".into()),
+            lat: Some(34.229),
+            lon: Some(37.24),
+            country: Some("SY".into()),
+        }],
+        time: None,
+        count: None,
+        source: None,
+        modality: Modality::Asserted,
+    };
+    let withdrawal = Event {
+        kind: EventType::Withdrawal,
+        trigger: span("retrait"),
+        sentence: sentence("retrait"),
+        agent: vec![],
+        target: vec![],
+        location: vec![],
+        time: None,
+        count: Some(Count {
+            text: "plus de 200".into(),
+            start: cs,
+            end: ce,
+            value: 200,
+            qualifier: Qualifier::MoreThan,
+        }),
+        source: None,
+        modality: Modality::Asserted,
+    };
+    let planned = Event {
+        kind: EventType::Killing,
+        trigger: span("éliminé"),
+        sentence: sentence("éliminé"),
+        agent: vec![],
+        target: vec![actor("terroristes de Daech", "ISIS")],
+        location: vec![],
+        time: None,
+        count: None,
+        source: None,
+        modality: Modality::Planned,
+    };
+    (
+        Document {
+            id: ID.into(),
+            title: None,
+            date: Some("2017-10-22".into()),
+            events: vec![capture, earlier, withdrawal, planned],
+        },
+        text,
+    )
+}
+
+/// Replaces the corpus article's (still empty) extraction with the constructed document.
+fn inject(st: AppState) {
+    let (doc, _) = constructed_document();
+    st.corpus.update(|c| {
+        let mut entries: Vec<Entry> = c.entries.clone();
+        let pos = entries.iter().position(|e| e.doc.id == ID).unwrap();
+        entries[pos].doc = Arc::new(doc);
+        *c = Arc::new(depeche::app::state::Corpus::new(entries));
+    });
+}
+
+#[wasm_bindgen_test]
+async fn the_article_list_names_every_corpus_article() {
+    let host = fresh_page("");
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), App);
+    settle(10).await;
+    let list = one(&host, "ul[aria-label='Articles']");
+    assert_eq!(all(&list, ":scope > li").len(), ARTICLES.len());
+    assert!(
+        host.text_content()
+            .unwrap()
+            .contains("Choisissez un article")
+    );
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_article_shows_marks_events_and_selection() {
+    let host = fresh_page(&format!("?article={ID}"));
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), Routed);
+    settle(10).await;
+    let st = state();
+    inject(st);
+    settle(10).await;
+
+    let list = one(&host, "ol[aria-label='Événements']");
+    let items = all(&list, ":scope > li");
+    let types: Vec<String> = items
+        .iter()
+        .map(|li| li.get_attribute("data-event-type").unwrap())
+        .collect();
+    assert_eq!(types, ["capture", "capture", "withdrawal", "killing"]);
+    assert!(items[0].text_content().unwrap().contains(
+        "Les forces du régime syrien (SYR_GOV) — prise de contrôle — le groupe Etat islamique (EI) (ISIS) — samedi — selon l’agence officielle Sana (SANA)"
+    ));
+    assert_eq!(
+        items[3].get_attribute("data-modality").as_deref(),
+        Some("planned")
+    );
+
+    // Triggers are marks coloured by type; roles are marked.
+    let marks = all(&host, "mark.trg");
+    assert_eq!(marks.len(), 4);
+    assert_eq!(
+        marks[0].get_attribute("data-type").as_deref(),
+        Some("capture")
+    );
+    assert!(marks[0].text_content().unwrap().starts_with("ont chassé"));
+    assert!(!all(&host, ".r-agent").is_empty());
+    assert!(!all(&host, ".r-place").is_empty());
+    assert!(!all(&host, ".r-time").is_empty());
+    // The text is the article's, whole.
+    let text = one(&host, ".text").text_content().unwrap();
+    assert!(text.contains("Al-Qaryatayn (centre) dans la Badiya"));
+
+    // Choosing an event in the list emphasises its sentence and trigger…
+    click(&one(&items[2], "button"));
+    settle(5).await;
+    assert!(one(&host, "#ev-2").class_list().contains("on"));
+    let emphasised: String = all(&host, ".text .sent-on")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    assert!(emphasised.contains("« après le "));
+    assert!(emphasised.contains(" dans la nuit de plus de 200 éléments"));
+    assert!(!emphasised.contains("ont chassé"));
+    // …and the other way round.
+    click(&one(&host, "#ev-0"));
+    settle(5).await;
+    assert!(one(&host, "#li-0").class_list().contains("on"));
+    assert!(!one(&host, "#li-2").class_list().contains("on"));
+
+    // Filters apply to the list and to the article counts, through the URL.
+    st.update(false, |v| v.filter.types = vec![EventType::Capture]);
+    settle(5).await;
+    assert!(
+        web_sys::window()
+            .unwrap()
+            .location()
+            .search()
+            .unwrap()
+            .contains("type=capture")
+    );
+    let list = one(&host, "ol[aria-label='Événements']");
+    assert_eq!(all(&list, ":scope > li").len(), 2);
+    assert_eq!(all(&host, "mark.trg").len(), 2);
+    let current = one(&host, "ul[aria-label='Articles'] li.current");
+    assert!(
+        current
+            .text_content()
+            .unwrap()
+            .contains("2 sur 4 événements")
+    );
+    st.update(false, |v| {
+        v.filter = Filter {
+            q: "DAECH".into(),
+            ..Filter::default()
+        }
+    });
+    settle(5).await;
+    let list = one(&host, "ol[aria-label='Événements']");
+    assert_eq!(all(&list, ":scope > li").len(), 1);
+    st.update(false, |v| {
+        v.filter = Filter {
+            modality: Some(Modality::Planned),
+            ..Filter::default()
+        }
+    });
+    settle(5).await;
+    let list = one(&host, "ol[aria-label='Événements']");
+    assert_eq!(all(&list, ":scope > li").len(), 1);
+
+    // English.
+    st.update(false, |v| {
+        v.filter = Filter::default();
+        v.lang = depeche::explore::Lang::En;
+    });
+    settle(5).await;
+    let list = one(&host, "ol[aria-label='Events']");
+    assert_eq!(all(&list, ":scope > li").len(), 4);
+    assert!(list.text_content().unwrap().contains("capture"));
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_pasted_article_is_extracted_listed_stored_and_removable() {
+    let host = fresh_page("");
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), Routed);
+    settle(10).await;
+    let st = state();
+
+    // Empty input: a clear message, nothing added.
+    click(&one(&host, ".paste button[type='submit']"));
+    settle(5).await;
+    assert!(
+        one(&host, ".form-msg.error")
+            .text_content()
+            .unwrap()
+            .contains("vide")
+    );
+    let n = all(&host, "ul[aria-label='Articles'] > li").len();
+
+    // Hostile HTML is shown as text, never run.
+    let hostile = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script> Les forces ont repris Raqa.";
+    let area: web_sys::HtmlTextAreaElement = one(&host, "#paste-text").unchecked_into();
+    area.set_value(hostile);
+    area.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    click(&one(&host, ".paste button[type='submit']"));
+    settle(10).await;
+    assert_eq!(all(&host, "ul[aria-label='Articles'] > li").len(), n + 1);
+    assert!(all(&host, "main img, main script").is_empty());
+    assert!(
+        one(&host, ".text")
+            .text_content()
+            .unwrap()
+            .contains("<img src=x")
+    );
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+    let mine = one(&host, "ul[aria-label='Articles'] li.mine");
+    assert!(mine.text_content().unwrap().contains("votre article"));
+
+    // Stored under its own key; read back.
+    let loaded: Vec<_> = load_user_articles();
+    assert_eq!(loaded.len(), 1);
+    let entry = loaded[0].as_ref().unwrap();
+    assert_eq!(&*entry.text, hostile);
+    assert!(
+        st.view
+            .get_untracked()
+            .article
+            .unwrap()
+            .starts_with("mine-")
+    );
+
+    // Removed from the list and from storage.
+    click(&one(&mine, "button.remove"));
+    settle(5).await;
+    assert_eq!(all(&host, "ul[aria-label='Articles'] > li").len(), n);
+    assert!(load_user_articles().is_empty());
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_corrupted_saved_article_is_reported_and_the_others_kept() {
+    let host = fresh_page("");
+    let store = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    store
+        .set_item(&format!("{STORAGE_PREFIX}mine-bad"), "{not json")
+        .unwrap();
+    store
+        .set_item(
+            &format!("{STORAGE_PREFIX}mine-good"),
+            r#"{"id":"mine-good","title":"Gardé","date":"2017-10-01","text":"Texte gardé.","added":1}"#,
+        )
+        .unwrap();
+    store.set_item("unrelated", "kept").unwrap();
+    let loaded = load_user_articles();
+    assert_eq!(loaded.len(), 2);
+    assert!(
+        loaded
+            .iter()
+            .any(|l| matches!(l, Err(LoadProblem::Corrupted(k)) if k.ends_with("mine-bad")))
+    );
+
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), App);
+    settle(10).await;
+    let items = all(&host, "ul[aria-label='Articles'] > li");
+    assert_eq!(items.len(), ARTICLES.len() + 1);
+    assert!(
+        items
+            .last()
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains("Gardé")
+    );
+    assert!(
+        one(&host, ".notice.error")
+            .text_content()
+            .unwrap()
+            .contains("illisible")
+    );
+    // Nothing else was lost or rewritten.
+    assert_eq!(
+        store
+            .get_item(&format!("{STORAGE_PREFIX}mine-bad"))
+            .unwrap()
+            .as_deref(),
+        Some("{not json")
+    );
+    assert_eq!(
+        store.get_item("unrelated").unwrap().as_deref(),
+        Some("kept")
+    );
+    drop(handle);
+    host.remove();
+    store.clear().unwrap();
+}
+
+/// Measured, not asserted: filtering 10,000 events (the constructed document repeated).
+#[wasm_bindgen_test]
+fn filter_benchmark_on_ten_thousand_events() {
+    let (doc, text) = constructed_document();
+    let mut events = Vec::new();
+    let mut i = 0;
+    while events.len() < 10_000 {
+        events.extend(index_document(i, &doc, text));
+        i += 1;
+    }
+    let perf = web_sys::window().unwrap().performance().unwrap();
+    let filters = [
+        Filter {
+            types: vec![EventType::Capture],
+            ..Filter::default()
+        },
+        Filter {
+            q: "régime sana".into(),
+            ..Filter::default()
+        },
+        Filter {
+            actor: Some("ISIS".into()),
+            from: Some("2017-10".into()),
+            ..Filter::default()
+        },
+    ];
+    for f in filters {
+        let t0 = perf.now();
+        let compiled = f.compile();
+        let n = events.iter().filter(|e| compiled.matches(e)).count();
+        let dt = perf.now() - t0;
+        web_sys::console::log_1(
+            &format!("filter {f:?}: {n} of {} events in {dt:.2} ms", events.len()).into(),
+        );
+    }
+}
