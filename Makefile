@@ -39,13 +39,13 @@ single: tools
 lint: tools
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy $(WASM) --all-targets -- -D warnings
+	cargo clippy $(WASM) --lib --bins --test web --test wasm_engine -- -D warnings
 
 unit:
 	cargo test
 
 wasm-test: browser-tools
-	$(BROWSER_ENV) cargo test $(WASM) --test wasm_engine
+	$(BROWSER_ENV) cargo test $(WASM) --test wasm_engine --test web
 
 e2e: browser-tools dist single
 	playwright test --config e2e/playwright.config.mjs

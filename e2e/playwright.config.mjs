@@ -4,6 +4,7 @@ import { defineConfig } from "@playwright/test";
 
 export default defineConfig({
   testDir: ".",
+  outputDir: "../target/playwright",
   testMatch: /.*\.spec\.mjs/,
   timeout: 30_000,
   workers: 1,

@@ -429,17 +429,25 @@ pub fn place_key(p: &crate::engine::PlaceRef) -> String {
     p.place.clone().unwrap_or_else(|| p.text.clone())
 }
 
-/// How an actor is shown. The one place to change to use the engine's actor labels.
-pub fn actor_label(a: &ActorRef, _lang: Lang) -> String {
-    match &a.actor {
-        Some(id) if !a.text.contains(id.as_str()) => format!("{} ({id})", a.text),
-        _ => a.text.clone(),
-    }
+/// The canonical label of an actor id in the interface's language.
+fn canonical_label(id: &str, lang: Lang) -> Option<&'static str> {
+    crate::engine::mentions::actors::lookup_actor(id).map(|a| match lang {
+        Lang::Fr => a.label_fr,
+        Lang::En => a.label_en,
+    })
+}
+
+/// How an actor is shown: its canonical label when it resolved, else the mention's text.
+pub fn actor_label(a: &ActorRef, lang: Lang) -> String {
+    a.actor
+        .as_deref()
+        .and_then(|id| canonical_label(id, lang))
+        .map_or_else(|| a.text.clone(), str::to_string)
 }
 
 /// How an actor key (as in the actor filter) is shown.
-pub fn actor_key_label(key: &str, _lang: Lang) -> String {
-    key.to_string()
+pub fn actor_key_label(key: &str, lang: Lang) -> String {
+    canonical_label(key, lang).map_or_else(|| key.to_string(), str::to_string)
 }
 
 /// How a place is shown.
@@ -1186,11 +1194,11 @@ mod tests {
         let d = sample_doc();
         assert_eq!(
             event_sentence(&d.events[0], Lang::Fr),
-            "Les forces du régime syrien (SYR_GOV) — prise de contrôle — le groupe Etat islamique (EI) (ISIS) — Al-Qaryatayn — samedi — selon Sana (SANA)"
+            "Forces gouvernementales syriennes — prise de contrôle — Etat islamique — Al-Qaryatayn — samedi — selon Agence Sana"
         );
         assert_eq!(
             event_sentence(&d.events[1], Lang::En),
-            "Les forces du régime syrien (SYR_GOV) — air strike (planned) — le groupe Etat islamique (EI) (ISIS) — more than 200 — according to Sana (SANA)"
+            "Syrian government forces — air strike (planned) — Islamic State — more than 200 — according to SANA news agency"
         );
     }
 
@@ -1225,7 +1233,7 @@ mod tests {
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(lines[0], CSV_HEADER);
         assert!(lines[1].starts_with("2017-10-21,capture,"));
-        assert!(lines[1].contains(",34.229,37.24,Sana (SANA),,"));
+        assert!(lines[1].contains(",34.229,37.24,Agence Sana,,"));
         assert!(lines[1].contains("\"Les forces du régime syrien ont chassé samedi le groupe Etat islamique (EI) d’Al-Qaryatayn, a rapporté Sana.\""));
         assert_eq!(lines.len(), 4);
         let geo: serde_json::Value = serde_json::from_str(&export_geojson(&rows)).unwrap();

@@ -123,10 +123,7 @@ fn prepositional(tokens: &[Token], m: &ActorMention) -> bool {
         // « des » is « de les » after a noun, an article after a verb, a comma or « et ».
         "des" => word_before(tokens, m).is_some_and(|t| {
             t.is_word()
-                && !matches!(
-                    &*t.norm,
-                    "et" | "ou" | "mais" | "que" | "qui" | "dont"
-                )
+                && !matches!(&*t.norm, "et" | "ou" | "mais" | "que" | "qui" | "dont")
                 && !is_word_in(t, WordClass::AuxAvoir)
                 && !is_word_in(t, WordClass::AuxEtre)
         }),

@@ -257,7 +257,11 @@ impl Lexicon {
     /// The tenses a folded word has as an inflection of a verb class's lemmas, if it is one.
     pub fn verb(&self, class: WordClass, norm: &str) -> Option<Tenses> {
         let entry = self.words.get(norm)?;
-        entry.verbs.iter().find(|(c, _)| *c == class).map(|(_, t)| *t)
+        entry
+            .verbs
+            .iter()
+            .find(|(c, _)| *c == class)
+            .map(|(_, t)| *t)
     }
 
     /// The phrases of a `*_phrase` class.
@@ -274,7 +278,11 @@ mod tests {
     fn every_class_is_in_the_data() {
         let lex = lexicon();
         for class in WordClass::ALL {
-            assert!(lex.present.contains(&class), "{} missing from data/words.tsv", class.name());
+            assert!(
+                lex.present.contains(&class),
+                "{} missing from data/words.tsv",
+                class.name()
+            );
         }
     }
 

@@ -219,8 +219,7 @@ fn has_territory(tokens: &[Token], trigger: &Trigger) -> bool {
             || lex.is(WordClass::Territory, &t.norm)
             || (t.capitalized && t.is_word())
     };
-    let is_boundary =
-        |t: &&Token| matches!(&*t.norm, "," | ";" | "." | ":" | "«" | "»" | "\"");
+    let is_boundary = |t: &&Token| matches!(&*t.norm, "," | ";" | "." | ":" | "«" | "»" | "\"");
     let right = tokens[trigger.last + 1..]
         .iter()
         .take(TERRITORY_WINDOW)

@@ -132,10 +132,7 @@ pub fn find_actors(text: &str, tokens: &[Token]) -> Vec<ActorMention> {
         lex,
         text,
         toks: tokens,
-        info: tokens
-            .iter()
-            .map(|t| lex.words.get(&*t.norm))
-            .collect(),
+        info: tokens.iter().map(|t| lex.words.get(&*t.norm)).collect(),
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -448,7 +445,7 @@ impl<'a> Parser<'a> {
         ph.words.iter().enumerate().all(|(k, (w, cap))| {
             self.toks
                 .get(i + k)
-                .is_some_and(|t| &*t.norm == &**w && (!cap || t.capitalized))
+                .is_some_and(|t| *t.norm == **w && (!cap || t.capitalized))
         })
     }
 

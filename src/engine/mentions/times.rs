@@ -261,10 +261,7 @@ fn day_date(tokens: &[Token], i: usize, doc: Option<Date>, allow_article: bool) 
     let mut end = k + 1;
     // « janv. 2017 », « 09 Novembre, 2017 »
     let mut y = end;
-    if tokens
-        .get(y)
-        .is_some_and(|t| matches!(&*t.norm, "." | ","))
-    {
+    if tokens.get(y).is_some_and(|t| matches!(&*t.norm, "." | ",")) {
         y += 1;
     }
     let value = if let Some(year) = year_at(tokens, y) {
