@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::gazetteer::PlaceKind;
 use super::lexicon::{Tenses, WordClass, lexicon};
 use super::mentions::PlaceMention;
-use super::mentions::actors::{Actor, ActorKind, ActorMention};
+use super::mentions::actors::{Actor, ActorKind, ActorMention, demonym_actor};
 use super::mentions::counts::CountMention;
 use super::mentions::times::TimeMention;
 use super::record::{ActorRef, Count, Event, EventType, Modality, PlaceRef, Range, Span, TimeRef};
@@ -96,9 +96,25 @@ fn is_boundary(token: &Token) -> bool {
     )
 }
 
-/// The token before a mention, over a number that counts it (« de plus de 200 éléments »).
+/// The token before a mention, over a number or a quantity that counts it (« de plus de 200
+/// éléments », « qu'une centaine de combattants »).
 fn word_before<'t, 'a>(tokens: &'t [Token<'a>], m: &ActorMention) -> Option<&'t Token<'a>> {
     let mut j = m.first;
+    if j >= 2
+        && matches!(&*tokens[j - 1].norm, "de" | "d'")
+        && is_word_in(&tokens[j - 2], WordClass::Quantity)
+    {
+        j -= 2;
+        // The quantity's determiner (« une centaine », « des dizaines »).
+        if j > 0
+            && matches!(
+                &*tokens[j - 1].norm,
+                "une" | "un" | "des" | "la" | "le" | "quelques"
+            )
+        {
+            j -= 1;
+        }
+    }
     if j > 0 && tokens[j - 1].kind == TokenKind::Number {
         j -= 1;
         loop {
@@ -147,14 +163,33 @@ struct Roles<'s> {
     /// The verb is coordinated with, or governed by, an earlier one (« et progressent »,
     /// « pour s'emparer »): it shares that verb's subject.
     coordinated: bool,
+    /// A demonym standing for the agent (« russe »), as (token, actor).
+    demonym: Option<(usize, &'static Actor)>,
 }
 
 impl<'a> Sentence<'a> {
-    fn candidates(&self, excluded: &[usize]) -> impl Iterator<Item = (usize, &ActorMention)> {
+    fn candidates(
+        &self,
+        excluded: &[usize],
+    ) -> impl DoubleEndedIterator<Item = (usize, &ActorMention)> {
         self.actors
             .iter()
             .enumerate()
             .filter(move |(k, m)| !excluded.contains(k) && m.kind != Some(ActorKind::Source))
+    }
+
+    /// Walks left from token `j` over adverbs, negation, object and adverbial pronouns.
+    fn skip_clitics(&self, mut j: usize) -> usize {
+        let tokens = &self.tokens;
+        while j > 0
+            && (is_word_in(&tokens[j - 1], WordClass::Adverb)
+                || is_word_in(&tokens[j - 1], WordClass::Negation)
+                || is_word_in(&tokens[j - 1], WordClass::ObjectPronoun)
+                || tokens[j - 1].norm == "y")
+        {
+            j -= 1;
+        }
+        j
     }
 
     /// The subject of a verb group starting at token `first`: after « qui », the phrase before
@@ -162,14 +197,7 @@ impl<'a> Sentence<'a> {
     fn subject_before(&self, first: usize, excluded: &[usize]) -> Option<&ActorMention> {
         let tokens = &self.tokens;
         let first = self.clause_verb_start(first);
-        let mut j = first;
-        while j > 0
-            && (is_word_in(&tokens[j - 1], WordClass::Adverb)
-                || is_word_in(&tokens[j - 1], WordClass::Negation)
-                || is_word_in(&tokens[j - 1], WordClass::ObjectPronoun))
-        {
-            j -= 1;
-        }
+        let mut j = self.skip_clitics(first);
         // « qui, avec le soutien aérien russe, ont conquis »: over a parenthetical.
         if j > 0
             && tokens[j - 1].norm == ","
@@ -182,22 +210,20 @@ impl<'a> Sentence<'a> {
             return self
                 .candidates(excluded)
                 .map(|(_, m)| m)
-                .filter(|m| m.last < j - 1)
-                .last();
+                .rfind(|m| m.last < j - 1);
         }
         self.candidates(excluded)
             .map(|(_, m)| m)
             .filter(|m| m.last < first && !prepositional(tokens, m))
-            .filter(|m| !tokens[m.last + 1..first].iter().any(is_boundary))
-            .last()
+            .rfind(|m| !tokens[m.last + 1..first].iter().any(is_boundary))
     }
 
     /// Where the finite verb group of a clause starts: an infinitive or participle group after
-    /// « vient d' », « veulent », « réussi à » takes the governing verb's group.
+    /// « vient d' », « veulent », « réussi à le » takes the governing verb's group.
     fn clause_verb_start(&self, first: usize) -> usize {
         let tokens = &self.tokens;
         let lex = lexicon();
-        let mut j = first;
+        let mut j = self.skip_clitics(first);
         if j > 0 && matches!(&*tokens[j - 1].norm, "de" | "d'" | "a") {
             j -= 1;
         }
@@ -224,7 +250,31 @@ impl<'a> Sentence<'a> {
 
     fn pronoun_before(&self, first: usize) -> Option<usize> {
         let first = self.clause_verb_start(first);
-        (first > 0 && is_word_in(&self.tokens[first - 1], WordClass::Pronoun)).then(|| first - 1)
+        let j = self.skip_clitics(first);
+        (j > 0 && is_word_in(&self.tokens[j - 1], WordClass::Pronoun)).then(|| j - 1)
+    }
+
+    /// Where the clause after a trigger ends for its complements: at a boundary, an auxiliary
+    /// (another verb), or the next trigger.
+    fn clause_end(&self, trigger: &Trigger) -> usize {
+        let tokens = &self.tokens;
+        let next_trigger = self
+            .triggers
+            .iter()
+            .map(|t| t.first)
+            .filter(|&f| f > trigger.last)
+            .min()
+            .unwrap_or(tokens.len());
+        (trigger.last + 1..next_trigger)
+            .find(|&j| {
+                let t = &tokens[j];
+                is_boundary(t)
+                    || t.norm == ","
+                    || is_word_in(t, WordClass::AuxAvoir)
+                    || is_word_in(t, WordClass::AuxEtre)
+            })
+            .unwrap_or(next_trigger)
+            .min(trigger.last + 1 + OBJECT_WINDOW)
     }
 
     /// The first phrase after the trigger within its clause, after one of `prepositions`
@@ -236,12 +286,14 @@ impl<'a> Sentence<'a> {
         excluded: &[usize],
     ) -> Option<&ActorMention> {
         let tokens = &self.tokens;
+        let end = self.clause_end(trigger);
         self.candidates(excluded).map(|(_, m)| m).find(|m| {
             m.first > trigger.last
-                && m.first <= trigger.last + OBJECT_WINDOW
-                && !tokens[trigger.last + 1..m.first]
-                    .iter()
-                    .any(|t| is_boundary(t) || t.norm == ",")
+                && m.first < end
+                && !matches!(
+                    word_before(tokens, m).map(|t| &*t.norm),
+                    Some("que" | "qu'")
+                )
                 && {
                     let before = if prepositional(tokens, m) {
                         preposition_before(tokens, m)
@@ -255,6 +307,31 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// The mentions coordinated with `m` by « et » (« X et Y », either side).
+    fn with_coordinated<'s>(&'s self, m: &'s ActorMention) -> Vec<&'s ActorMention> {
+        let tokens = &self.tokens;
+        let joined = |a: &ActorMention, b: &ActorMention| {
+            b.first == a.last + 2 && matches!(&*tokens[a.last + 1].norm, "et" | "ainsi")
+        };
+        let mut all = vec![m];
+        all.extend(self.actors.iter().filter(|o| joined(m, o)));
+        all.extend(self.actors.iter().filter(|o| joined(o, m)));
+        all
+    }
+
+    /// « entre X et Y »: the two sides after a trigger.
+    fn between(&self, trigger: &Trigger) -> Option<(&ActorMention, &ActorMention)> {
+        let tokens = &self.tokens;
+        let end = self.clause_end(trigger);
+        let at = (trigger.last + 1..end).find(|&j| tokens[j].norm == "entre")?;
+        let first = self.actors.iter().find(|m| m.first == at + 1)?;
+        let second = self
+            .actors
+            .iter()
+            .find(|m| m.first == first.last + 2 && tokens[first.last + 1].norm == "et")?;
+        Some((first, second))
+    }
+
     /// The nearest finite verb of `class` before token `at`, within the governor window.
     fn governor(&self, at: usize, class: WordClass) -> Option<(usize, Tenses)> {
         let lex = lexicon();
@@ -263,21 +340,28 @@ impl<'a> Sentence<'a> {
             .find_map(|j| lex.verb(class, &self.tokens[j].norm).map(|t| (j, t)))
     }
 
+    /// A demonym right after a noun trigger names its agent (« le soutien aérien russe »).
+    fn demonym_after(&self, trigger: &Trigger) -> Option<(usize, &'static Actor)> {
+        (trigger.last + 1..self.tokens.len().min(trigger.last + 3))
+            .find_map(|j| demonym_actor(&self.tokens[j].norm).map(|a| (j, a)))
+    }
+
     fn roles(&self, trigger: &Trigger, excluded: &[usize]) -> Roles<'_> {
         let mut roles = Roles {
             agent: Vec::new(),
             target: Vec::new(),
             pronoun: None,
             coordinated: false,
+            demonym: None,
         };
         let by = self.after(trigger, &[Some("par")], excluded);
+        let to = self.after(trigger, &[Some("a"), Some("au"), Some("aux")], excluded);
         if trigger.verbal {
             let subject = if trigger.passive && !trigger.has_aux {
                 // A bare participle describes the phrase right before it.
                 self.candidates(excluded)
                     .map(|(_, m)| m)
-                    .filter(|m| m.last < trigger.first && m.last + 3 >= trigger.first)
-                    .last()
+                    .rfind(|m| m.last < trigger.first && m.last + 3 >= trigger.first)
             } else {
                 self.subject_before(trigger.first, excluded)
             };
@@ -290,41 +374,63 @@ impl<'a> Sentence<'a> {
                         "et" | "puis" | "de" | "d'" | "a" | "pour"
                     ) || trigger.tenses.has(Tenses::INFINITIVE | Tenses::GERUND));
             }
-            let object = self.after(
-                trigger,
-                &[None, Some("a"), Some("au"), Some("aux")],
-                excluded,
-            );
-            if trigger.passive {
-                roles.target.extend(subject);
+            let object = self.after(trigger, &[None], excluded);
+            let subjects = subject
+                .map(|m| self.with_coordinated(m))
+                .unwrap_or_default();
+            let moves = trigger.kind == EventType::Withdrawal;
+            if trigger.passive && !moves {
+                roles.target = subjects;
                 roles.agent.extend(by);
             } else if trigger.flags.inverted {
-                roles.target.extend(subject);
+                roles.target = subjects;
             } else {
-                roles.agent.extend(subject);
-                roles.target.extend(object);
+                roles.agent = subjects;
+                roles.target.extend(object.or(to));
+            }
+            if trigger.kind == EventType::Capture && roles.target.is_empty() {
+                // « récupérés aux djihadistes »: taken from someone.
+                roles.target.extend(to);
             }
         } else {
-            let complement = self.after(
-                trigger,
-                &[Some("de"), Some("d'"), Some("du"), Some("des")],
-                excluded,
-            );
+            if let Some((x, y)) = self.between(trigger) {
+                // « des combats entre X et Y », « un accord entre X et Y ».
+                roles.agent.push(x);
+                if trigger.kind == EventType::Agreement {
+                    roles.agent.push(y);
+                } else {
+                    roles.target.push(y);
+                }
+                return roles;
+            }
+            // « l'appui de l'aviation russe »: the actor may begin inside the expression.
+            let overlapping = self.candidates(excluded).map(|(_, m)| m).find(|m| {
+                m.first > trigger.first && m.first <= trigger.last && m.last > trigger.last
+            });
+            let complement = self
+                .after(
+                    trigger,
+                    &[Some("de"), Some("d'"), Some("du"), Some("des")],
+                    excluded,
+                )
+                .or(overlapping);
             let against = self.after(
                 trigger,
                 &[Some("contre"), Some("sur"), Some("face")],
                 excluded,
             );
-            let of_is_target = matches!(
-                trigger.kind,
+            let armed = |m: &ActorMention| !matches!(m.kind, Some(ActorKind::Civilians) | None);
+            let of_is_target = match trigger.kind {
+                // « les ravages des combattants »: fighters destroy, things are destroyed.
+                EventType::Destruction => complement.is_none_or(|m| !armed(m)),
                 EventType::Capture
-                    | EventType::Abduction
-                    | EventType::Killing
-                    | EventType::Injury
-                    | EventType::Arrest
-                    | EventType::Displacement
-                    | EventType::Destruction
-            ) || trigger.flags.inverted;
+                | EventType::Abduction
+                | EventType::Killing
+                | EventType::Injury
+                | EventType::Arrest
+                | EventType::Displacement => true,
+                _ => trigger.flags.inverted,
+            };
             if of_is_target {
                 roles.target.extend(complement);
                 roles.agent.extend(by);
@@ -333,14 +439,33 @@ impl<'a> Sentence<'a> {
                 roles.target.extend(against);
             }
             if roles.agent.is_empty() {
+                roles.demonym = self.demonym_after(trigger);
+            }
+            if roles.agent.is_empty() && roles.demonym.is_none() {
                 // « ont lancé la bataille »: the light verb's subject leads the event.
                 if let Some((verb, _)) = self.governor(trigger.first, WordClass::VerbLight) {
                     let first = verb_group_start(&self.tokens, verb);
                     roles.agent.extend(self.subject_before(first, excluded));
                 }
             }
+            if roles.target.is_empty() {
+                // « l'attentat a visé des civils »: the event as subject of a verb of aiming.
+                roles.target.extend(self.aimed_at(trigger, excluded));
+            }
         }
         roles
+    }
+
+    /// The object of a verb of aiming (« viser », « frapper ») whose subject is a noun trigger.
+    fn aimed_at(&self, trigger: &Trigger, excluded: &[usize]) -> Option<&ActorMention> {
+        let lex = lexicon();
+        let tokens = &self.tokens;
+        let verb = (trigger.last + 1..tokens.len().min(trigger.last + 5))
+            .take_while(|&j| !is_boundary(&tokens[j]) && tokens[j].norm != ",")
+            .find(|&j| lex.verb(WordClass::VerbAim, &tokens[j].norm).is_some())?;
+        self.candidates(excluded)
+            .map(|(_, m)| m)
+            .find(|m| m.first > verb && m.first <= verb + 2)
     }
 
     /// The sentence's source: who says so, and which mentions it uses.
@@ -622,15 +747,28 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
             .iter()
             .map(|m| sentence.actor_ref(m, memory))
             .collect();
-        let undergoes = trigger.verbal && (trigger.passive || trigger.flags.inverted);
-        if let (Some(p), Some(actor)) = (roles.pronoun, memory.last_subject) {
-            let t = &tokens[p];
-            let r = sentence.span_ref(t.start, t.end, Some(actor));
-            match (undergoes, target.is_empty(), agent.is_empty()) {
-                (true, true, _) => target.push(r),
-                (false, _, true) => agent.push(r),
-                _ => {}
+        let undergoes = trigger.verbal
+            && (trigger.passive && kind != EventType::Withdrawal || trigger.flags.inverted);
+        if let Some(p) = roles.pronoun {
+            // « Il », « elle »: the last subject before, in this sentence or an earlier one.
+            let earlier = sentence
+                .actors
+                .iter()
+                .rfind(|m| m.last < p && !prepositional(tokens, m))
+                .and_then(|m| memory.resolve(m));
+            if let Some(actor) = earlier.or(memory.last_subject) {
+                let t = &tokens[p];
+                let r = sentence.span_ref(t.start, t.end, Some(actor));
+                match (undergoes, target.is_empty(), agent.is_empty()) {
+                    (true, true, _) => target.push(r),
+                    (false, _, true) => agent.push(r),
+                    _ => {}
+                }
             }
+        }
+        if let Some((j, actor)) = roles.demonym {
+            let t = &tokens[j];
+            agent.push(sentence.span_ref(t.start, t.end, Some(actor)));
         }
         // Coordinated verbs and infinitives share the subject of the verb before them.
         if agent.is_empty() && !undergoes && roles.coordinated {
@@ -749,7 +887,7 @@ fn remember(sentence: &Sentence, memory: &mut Memory, source: Option<ActorRef>) 
     for m in &sentence.actors {
         if let Some(actor) = memory.resolve(m) {
             memory.last_by_kind.insert(actor.kind, actor);
-            if memory.last_subject.is_none() && !prepositional(&sentence.tokens, m) {
+            if !prepositional(&sentence.tokens, m) && actor.kind != ActorKind::Source {
                 memory.last_subject = Some(actor);
             }
         }

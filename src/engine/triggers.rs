@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use super::fast_hash::FastMap;
 use super::lexicon::{Tenses, WordClass, lexicon};
 use super::record::EventType;
-use super::tokens::{Token, TokenKind, tokenize};
+use super::tokens::{Token, tokenize};
 
 const TRIGGERS: &str = include_str!("../../data/triggers.tsv");
 
@@ -34,11 +34,14 @@ pub struct Flags {
     pub demining_sensitive: bool,
     /// « se rendre à un lieu » is going there.
     pub go_sense: bool,
+    /// Left out beside another trigger of the same type in the sentence.
+    pub subsumed: bool,
 }
 
 #[derive(Debug)]
 struct Entry {
-    kind: EventType,
+    /// `None` for an idiom that is no event.
+    kind: Option<EventType>,
     verbal: bool,
     reflexive: bool,
     /// The pattern's words after the first.
@@ -79,8 +82,12 @@ fn trigger_lexicon() -> &'static TriggerLexicon {
             let (Some(kind), Some(pattern), flags) = (cols.next(), cols.next(), cols.next()) else {
                 continue;
             };
-            let Some(kind) = EventType::parse(kind.trim()) else {
-                continue;
+            let kind = match kind.trim() {
+                "none" => None,
+                name => match EventType::parse(name) {
+                    Some(kind) => Some(kind),
+                    None => continue,
+                },
             };
             let flags = flags.unwrap_or("");
             let has = |f: &str| flags.split_whitespace().any(|x| x == f);
@@ -123,6 +130,7 @@ fn trigger_lexicon() -> &'static TriggerLexicon {
                     arrest_switch: has("A"),
                     demining_sensitive: has("D"),
                     go_sense: has("G"),
+                    subsumed: has("S"),
                 },
                 air_switch: has("X"),
             });
@@ -169,15 +177,25 @@ fn strip_plural(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-/// Matches the rest of a pattern after `head`; returns the last matched token.
+/// Matches the rest of a pattern after `head`, over a few filler words (« a repris mardi le
+/// contrôle »); returns the last matched token.
 fn match_rest(tokens: &[Token], head: usize, rest: &[String]) -> Option<usize> {
+    let lex = lexicon();
     let mut at = head;
     for word in rest {
         let want = strip_plural(word);
-        let found = (at + 1..tokens.len().min(at + 2 + MAX_GAP))
-            .take_while(|&j| tokens[j].kind != TokenKind::Punct || tokens[j].norm == "-")
-            .find(|&j| strip_plural(&tokens[j].norm) == want)?;
-        at = found;
+        let mut j = at + 1;
+        loop {
+            let token = tokens.get(j)?;
+            if strip_plural(&token.norm) == want {
+                break;
+            }
+            if j > at + MAX_GAP || !lex.is(WordClass::Filler, &token.norm) {
+                return None;
+            }
+            j += 1;
+        }
+        at = j;
     }
     Some(at)
 }
@@ -237,7 +255,15 @@ fn has_territory(tokens: &[Token], trigger: &Trigger) -> bool {
             .take(TERRITORY_WINDOW)
             .take_while(|t| !is_boundary(t))
             .any(is_ground);
-    right || object_pronoun || left
+    // « avant sa reprise »: a possessive stands for ground named earlier in the sentence.
+    let possessive = !trigger.verbal
+        && trigger.first > 0
+        && matches!(
+            &*tokens[trigger.first - 1].norm,
+            "sa" | "son" | "ses" | "leur" | "leurs"
+        )
+        && tokens[..trigger.first - 1].iter().any(is_ground);
+    right || object_pronoun || left || possessive
 }
 
 /// Whether a raw word reads as a past participle (« chassé », « détruits ») rather than a
@@ -276,10 +302,19 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
             i += 1;
             continue;
         };
-        let mut best: Option<(usize, Trigger)> = None;
+        // The longest match: (length, last token, the trigger or none for an idiom).
+        let mut best: Option<(usize, usize, Option<Trigger>)> = None;
         for &(index, tenses) in candidates {
             let entry = &lex.entries[index];
             let Some(last) = match_rest(tokens, i, &entry.rest) else {
+                continue;
+            };
+            let length = last - i + usize::from(entry.reflexive);
+            let Some(kind) = entry.kind else {
+                // An idiom wins ties: « pris au piège » is no capture.
+                if best.as_ref().is_none_or(|(l, ..)| length >= *l) {
+                    best = Some((length, last, None));
+                }
                 continue;
             };
             let trigger = if entry.verbal {
@@ -302,7 +337,7 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                     without_participle(tenses)
                 };
                 Trigger {
-                    kind: entry.kind,
+                    kind,
                     head: i,
                     first,
                     last,
@@ -326,12 +361,12 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                 if i > 0
                     && tokens[i - 1].norm == "d'"
                     && entry.rest.is_empty()
-                    && entry.kind == EventType::Agreement
+                    && kind == EventType::Agreement
                 {
                     continue;
                 }
                 Trigger {
-                    kind: entry.kind,
+                    kind,
                     head: i,
                     first: i,
                     last,
@@ -345,6 +380,9 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                 }
             };
             let mut trigger = trigger;
+            if trigger.passive && !trigger.has_aux && !participle_tells_event(tokens, last) {
+                continue;
+            }
             if entry.flags.territory && !has_territory(tokens, &trigger) {
                 continue;
             }
@@ -354,20 +392,35 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
             if entry.air_switch && air_cue_near(tokens, last) {
                 trigger.kind = EventType::AirStrike;
             }
-            let length = last - i + usize::from(entry.reflexive);
-            if best.as_ref().is_none_or(|(l, _)| length > *l) {
-                best = Some((length, trigger));
+            if best.as_ref().is_none_or(|(l, ..)| length > *l) {
+                best = Some((length, last, Some(trigger)));
             }
         }
         match best {
-            Some((_, trigger)) => {
-                i = trigger.last + 1;
-                found.push(trigger);
+            Some((_, last, trigger)) => {
+                i = last + 1;
+                found.extend(trigger);
             }
             None => i += 1,
         }
     }
+    let plain: Vec<EventType> = found
+        .iter()
+        .filter(|t| !t.flags.subsumed)
+        .map(|t| t.kind)
+        .collect();
+    found.retain(|t| !t.flags.subsumed || !plain.contains(&t.kind));
     found
+}
+
+/// Whether a bare participle goes on as an event does (« délogé de », « détruits par »),
+/// rather than describing a state (« les monuments détruits ou endommagés »).
+fn participle_tells_event(tokens: &[Token], last: usize) -> bool {
+    let lex = lexicon();
+    tokens[last + 1..]
+        .iter()
+        .find(|t| !lex.is(WordClass::Adverb, &t.norm))
+        .is_some_and(|t| lex.is(WordClass::ParticipleComplement, &t.norm))
 }
 
 fn without_participle(tenses: Tenses) -> Tenses {

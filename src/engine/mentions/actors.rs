@@ -99,6 +99,15 @@ pub fn actors() -> &'static [Actor] {
     &LEXICON.actors
 }
 
+/// The state actor a demonym adjective names (« russe » → the Russian government), if any:
+/// for phrases such as « le soutien aérien russe » where the adjective stands alone.
+pub fn demonym_actor(norm: &str) -> Option<&'static Actor> {
+    let lex = &*LEXICON;
+    let demonym = lex.words.get(norm)?.demonym?;
+    let actor = lex.demonyms[usize::from(demonym)].actor?;
+    Some(&lex.actors[usize::from(actor)])
+}
+
 /// One actor mention in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ActorMention {
@@ -1286,7 +1295,7 @@ mod tests {
             (
                 "les terroristes ont fui",
                 "les terroristes",
-                Some(ActorKind::ArmedGroup),
+                Some(ActorKind::JihadistGroup),
             ),
             (
                 "l'armée s'est emparée",
