@@ -94,6 +94,27 @@ fn is_teaser(paragraph: &str) -> bool {
         .any(|phrase| folded.contains(phrase.as_str()))
 }
 
+/// The longest wire dateline, in bytes, before its dash.
+const MAX_WIRE_DATELINE: usize = 120;
+
+/// A dateline opening a paragraph (« Kiev, 11 novembre 2022 (AFP) - »): its date and where the
+/// text after the dash begins.
+fn wire_dateline(text: &str, block: Range<usize>) -> Option<(Date, usize)> {
+    let head = &text[block.clone()];
+    let dash = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|at| (at, d.len())))
+        .min()?;
+    if dash.0 > MAX_WIRE_DATELINE {
+        return None;
+    }
+    let tokens = tokenize(text, block.start..block.start + dash.0);
+    let (date, ..) = find_dateline(text, &tokens)?;
+    let rest = &head[dash.0 + dash.1..];
+    let body_start = block.start + dash.0 + dash.1 + (rest.len() - rest.trim_start().len());
+    (body_start < block.end).then_some((date, body_start))
+}
+
 /// Reads the layout of an article.
 pub fn layout(text: &str) -> Layout {
     let all = lines(text);
@@ -141,7 +162,16 @@ pub fn layout(text: &str) -> Layout {
             continue;
         }
         skip_teaser = false;
-        blocks.push(range.clone());
+        let mut range = range.clone();
+        if blocks.len() == usize::from(title.is_some()) {
+            // The body's first paragraph may open with a wire dateline (« Bamako, 12 mars
+            // 2022 (AFP) - »): the article's date, not an event's time nor place.
+            if let Some((found, body_start)) = wire_dateline(text, range.clone()) {
+                date = date.or(Some(found));
+                range.start = body_start;
+            }
+        }
+        blocks.push(range);
     }
     Layout {
         title,
@@ -188,6 +218,17 @@ mod tests {
         assert_eq!(
             texts(text),
             ["Titre", "Premier paragraphe.", "Suite de l'article."]
+        );
+    }
+
+    #[test]
+    fn a_wire_dateline_gives_the_date_and_is_not_body() {
+        let text = "Un titre\n\nKiev, 11 novembre 2022 (AFP) - L'armée est entrée dans Kherson.";
+        let l = layout(text);
+        assert_eq!(l.date.map(|d| d.to_string()).as_deref(), Some("2022-11-11"));
+        assert_eq!(
+            texts(text),
+            ["Un titre", "L'armée est entrée dans Kherson."]
         );
     }
 

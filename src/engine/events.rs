@@ -85,6 +85,13 @@ impl Memory {
     }
 }
 
+/// Whether two kinds may name the same actor: a state's forces are « foreign » where they fight
+/// abroad, and « des soldats » may be either.
+fn same_family(a: ActorKind, b: ActorKind) -> bool {
+    let state = |k| matches!(k, ActorKind::StateForces | ActorKind::ForeignForces);
+    a == b || state(a) && state(b)
+}
+
 fn is_word_in(token: &Token, class: WordClass) -> bool {
     lexicon().is(class, &token.norm)
 }
@@ -149,9 +156,11 @@ fn prepositional(tokens: &[Token], m: &ActorMention) -> bool {
 }
 
 fn preposition_before<'t>(tokens: &'t [Token], m: &ActorMention) -> Option<&'t str> {
-    match &*tokens[m.first].norm {
-        contracted @ ("du" | "au" | "aux" | "des") => Some(contracted),
-        _ => word_before(tokens, m).map(|t| &*t.norm),
+    let before = word_before(tokens, m).filter(|t| is_word_in(t, WordClass::Preposition));
+    match (before, &*tokens[m.first].norm) {
+        (Some(t), _) => Some(&*t.norm),
+        (None, contracted @ ("du" | "au" | "aux" | "des")) => Some(contracted),
+        (None, _) => word_before(tokens, m).map(|t| &*t.norm),
     }
 }
 
@@ -407,6 +416,8 @@ impl<'a> Sentence<'a> {
             let overlapping = self.candidates(excluded).map(|(_, m)| m).find(|m| {
                 m.first > trigger.first && m.first <= trigger.last && m.last > trigger.last
             });
+            // « une attaque attribuée à des jihadistes »: who it is laid at the door of.
+            let attributed = self.attributed_to(trigger, excluded);
             let complement = self
                 .after(
                     trigger,
@@ -435,7 +446,7 @@ impl<'a> Sentence<'a> {
                 roles.target.extend(complement);
                 roles.agent.extend(by);
             } else {
-                roles.agent.extend(by.or(complement));
+                roles.agent.extend(by.or(attributed).or(complement));
                 roles.target.extend(against);
             }
             if roles.agent.is_empty() {
@@ -454,6 +465,23 @@ impl<'a> Sentence<'a> {
             }
         }
         roles
+    }
+
+    /// « attribuée à X », « imputé à X »: the actor a noun trigger is attributed to.
+    fn attributed_to(&self, trigger: &Trigger, excluded: &[usize]) -> Option<&ActorMention> {
+        let lex = lexicon();
+        let verb = trigger.last + 1;
+        self.tokens
+            .get(verb)
+            .filter(|t| lex.verb(WordClass::VerbAttribute, &t.norm).is_some())?;
+        self.candidates(excluded).map(|(_, m)| m).find(|m| {
+            m.first > verb
+                && m.first <= verb + 3
+                && matches!(
+                    preposition_before(&self.tokens, m),
+                    Some("a" | "au" | "aux")
+                )
+        })
     }
 
     /// The object of a verb of aiming (« viser », « frapper ») whose subject is a noun trigger.
@@ -547,8 +575,25 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// A mention as a record, a generic one resolved by an actor of its kind named before it in
+    /// the sentence (« Moscou a affirmé avoir achevé le retrait de 30.000 soldats »), else by
+    /// the article's memory.
     fn actor_ref(&self, m: &ActorMention, memory: &Memory) -> ActorRef {
-        self.span_ref(m.start, m.end, memory.resolve(m))
+        let here = || {
+            let kind = m.kind?;
+            self.actors
+                .iter()
+                .filter(|o| o.last < m.first)
+                .filter_map(|o| o.actor)
+                .rfind(|a| {
+                    same_family(a.kind, kind) && (m.country.is_none() || a.country == m.country)
+                })
+        };
+        let actor = m
+            .actor
+            .or_else(|| if m.generic { here() } else { None })
+            .or_else(|| memory.resolve(m));
+        self.span_ref(m.start, m.end, actor)
     }
 
     fn place_ref(&self, p: &PlaceMention) -> PlaceRef {
@@ -617,7 +662,8 @@ impl<'a> Sentence<'a> {
             || trigger.verbal && trigger.tenses.has(Tenses::CONDITIONAL)
             || self
                 .governor(trigger.first, WordClass::VerbPossible)
-                .is_some()
+                // « le pouvoir » is a noun: only a conjugated « pouvoir » makes it possible.
+                .is_some_and(|(_, t)| !t.has(Tenses::INFINITIVE) || t.has(Tenses::FINITE))
             || before
                 .iter()
                 .any(|t| lex.is(WordClass::HypotheticalWord, &t.norm) && t.norm != "si")
@@ -896,7 +942,8 @@ fn remember(sentence: &Sentence, memory: &mut Memory, source: Option<ActorRef>) 
         .places
         .iter()
         .rev()
-        .find(|p| p.place.is_some_and(|pl| pl.kind == PlaceKind::City))
+        // A town the gazetteer knows, or one the text introduces (« le village de Xyz »).
+        .find(|p| p.place.is_none_or(|pl| pl.kind == PlaceKind::City))
     {
         memory.last_city = Some(sentence.place_ref(city));
     }

@@ -22,6 +22,7 @@ pub enum WordClass {
     ReportNoun,
     VerbLight,
     VerbAim,
+    VerbAttribute,
     Quantity,
     VerbAspect,
     VerbIntent,
@@ -34,6 +35,7 @@ pub enum WordClass {
     ObjectPronoun,
     PersonNoun,
     AirCue,
+    Determiner,
     Preposition,
     PlacePreposition,
     GoPreposition,
@@ -46,7 +48,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    const ALL: [WordClass; 31] = [
+    const ALL: [WordClass; 33] = [
         WordClass::AuxAvoir,
         WordClass::AuxEtre,
         WordClass::Adverb,
@@ -57,6 +59,7 @@ impl WordClass {
         WordClass::ReportNoun,
         WordClass::VerbLight,
         WordClass::VerbAim,
+        WordClass::VerbAttribute,
         WordClass::Quantity,
         WordClass::VerbAspect,
         WordClass::VerbIntent,
@@ -69,6 +72,7 @@ impl WordClass {
         WordClass::ObjectPronoun,
         WordClass::PersonNoun,
         WordClass::AirCue,
+        WordClass::Determiner,
         WordClass::Preposition,
         WordClass::PlacePreposition,
         WordClass::GoPreposition,
@@ -93,6 +97,7 @@ impl WordClass {
             WordClass::ReportNoun => "report_noun",
             WordClass::VerbLight => "verb_light",
             WordClass::VerbAim => "verb_aim",
+            WordClass::VerbAttribute => "verb_attribute",
             WordClass::Quantity => "quantity",
             WordClass::VerbAspect => "verb_aspect",
             WordClass::VerbIntent => "verb_intent",
@@ -105,6 +110,7 @@ impl WordClass {
             WordClass::ObjectPronoun => "object_pronoun",
             WordClass::PersonNoun => "person_noun",
             WordClass::AirCue => "air_cue",
+            WordClass::Determiner => "determiner",
             WordClass::Preposition => "preposition",
             WordClass::PlacePreposition => "place_preposition",
             WordClass::GoPreposition => "go_preposition",

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use super::fast_hash::FastMap;
 use super::lexicon::{Tenses, WordClass, lexicon};
 use super::record::EventType;
-use super::tokens::{Token, tokenize};
+use super::tokens::{Token, TokenKind, tokenize};
 
 const TRIGGERS: &str = include_str!("../../data/triggers.tsv");
 
@@ -232,10 +232,16 @@ fn verb_prefix(tokens: &[Token], head: usize) -> (usize, bool, bool, bool) {
 /// an object pronoun stands before its verb (« avant de la reprendre »).
 fn has_territory(tokens: &[Token], trigger: &Trigger) -> bool {
     let lex = lexicon();
+    // A name: a capitalised word that is not the sentence's first nor a function word.
+    let sentence_start = tokens.first().map_or(0, |t| t.start);
     let is_ground = |t: &Token| {
         lex.is(WordClass::Territory, strip_plural(&t.norm))
             || lex.is(WordClass::Territory, &t.norm)
-            || (t.capitalized && t.is_word())
+            || (t.capitalized
+                && t.is_word()
+                && t.start != sentence_start
+                && !lex.is(WordClass::Determiner, &t.norm)
+                && !lex.is(WordClass::Preposition, &t.norm))
     };
     let is_boundary = |t: &&Token| matches!(&*t.norm, "," | ";" | "." | ":" | "«" | "»" | "\"");
     let right = tokens[trigger.last + 1..]
@@ -392,7 +398,16 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
             if entry.air_switch && air_cue_near(tokens, last) {
                 trigger.kind = EventType::AirStrike;
             }
-            if best.as_ref().is_none_or(|(l, ..)| length > *l) {
+            // After a determiner or a number a word is a noun (« une attaque », « 14 morts »),
+            // elsewhere a verb (« attaque », « morts » as participles).
+            let noun_wins = !trigger.verbal
+                && i > 0
+                && (tokens[i - 1].kind == TokenKind::Number
+                    || words.is(WordClass::Determiner, &tokens[i - 1].norm));
+            let better = best.as_ref().is_none_or(|(l, _, b)| {
+                length > *l || length == *l && noun_wins && b.as_ref().is_some_and(|b| b.verbal)
+            });
+            if better {
                 best = Some((length, last, Some(trigger)));
             }
         }

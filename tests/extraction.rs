@@ -1,0 +1,127 @@
+//! Extraction on dispatches about other conflicts than the corpus's (Sahel, Nigeria, Ukraine,
+//! Yemen, Afghanistan): types, roles, places, times, counts, sources and modality.
+
+use depeche::engine::{Document, Event, EventType, Modality, extract};
+
+fn doc(text: &str) -> Document {
+    extract("t", text)
+}
+
+fn find<'d>(d: &'d Document, kind: EventType, trigger: &str) -> &'d Event {
+    d.events
+        .iter()
+        .find(|e| e.kind == kind && e.trigger.text.contains(trigger))
+        .unwrap_or_else(|| panic!("no {kind:?} « {trigger} » in {:#?}", d.events))
+}
+
+fn actor(refs: &[depeche::engine::ActorRef]) -> Option<&str> {
+    refs.first().and_then(|a| a.actor.as_deref())
+}
+
+#[test]
+fn wire_dateline_dates_the_article_and_relative_days_resolve() {
+    let d = doc(
+        "Ukraine : retrait russe\n\nKiev, 11 novembre 2022 (AFP) - L'armée ukrainienne est entrée vendredi dans Kherson après le retrait des troupes russes.",
+    );
+    assert_eq!(d.date.as_deref(), Some("2022-11-11"));
+    let e = find(&d, EventType::Advance, "entrée");
+    assert_eq!(actor(&e.agent), Some("UKR_GOV"));
+    assert_eq!(
+        e.time.as_ref().and_then(|t| t.value.as_deref()),
+        Some("2022-11-11")
+    );
+    assert_eq!(e.location[0].country.as_deref(), Some("UA"));
+    let w = find(&d, EventType::Withdrawal, "retrait");
+    assert_eq!(actor(&w.agent), Some("RUS_GOV"));
+}
+
+#[test]
+fn abduction_with_count_and_place() {
+    let d = doc(
+        "Des jihadistes de Boko Haram ont enlevé au moins 80 personnes mardi dans l'Etat de Borno, ont indiqué des responsables locaux.",
+    );
+    let e = find(&d, EventType::Abduction, "enlevé");
+    assert_eq!(actor(&e.agent), Some("BOKO_HARAM"));
+    let count = e.count.as_ref().expect("a count");
+    assert_eq!(count.value, 80);
+    assert_eq!(e.location[0].country.as_deref(), Some("NG"));
+}
+
+#[test]
+fn passive_killing_of_civilians_in_an_attack_attributed_to_jihadists() {
+    let d = doc(
+        "Au moins 30 civils ont été tués samedi dans une attaque attribuée à des jihadistes contre le village de Diallassagou, dans le centre du Mali.",
+    );
+    let k = find(&d, EventType::Killing, "tués");
+    assert_eq!(actor(&k.target), Some("CIVILIANS"));
+    assert_eq!(k.count.as_ref().map(|c| c.value), Some(30));
+    let a = find(&d, EventType::Attack, "attaque");
+    assert!(a.agent[0].text.contains("jihadistes"));
+}
+
+#[test]
+fn air_strikes_by_a_coalition_with_deaths() {
+    let d = doc(
+        "Des frappes aériennes de la coalition menée par l'Arabie saoudite ont tué au moins 14 personnes lundi soir à Sanaa, ont indiqué des sources médicales.",
+    );
+    let s = find(&d, EventType::AirStrike, "frappes");
+    assert_eq!(actor(&s.agent), Some("SAUDI_COALITION"));
+    assert_eq!(s.location[0].country.as_deref(), Some("YE"));
+    assert!(d.events.iter().any(|e| e.kind == EventType::Killing));
+}
+
+#[test]
+fn suicide_bombing_and_arrests_are_not_made_hypothetical_by_a_noun() {
+    let d = doc(
+        "Un kamikaze s'est fait exploser lundi devant l'ambassade à Kaboul. Les talibans, qui ont pris le pouvoir en 2021, ont arrêté trois suspects.",
+    );
+    let b = find(&d, EventType::Bombing, "exploser");
+    assert_eq!(b.location[0].country.as_deref(), Some("AF"));
+    let a = find(&d, EventType::Arrest, "arrêté");
+    assert_eq!(actor(&a.agent), Some("TALIBAN"));
+    assert_eq!(a.modality, Modality::Asserted);
+    assert!(
+        !d.events.iter().any(|e| e.kind == EventType::Capture),
+        "« prendre le pouvoir » is no capture"
+    );
+}
+
+#[test]
+fn modality_planned_hypothetical_negated() {
+    let d = doc(
+        "Les rebelles veulent reprendre la ville de Gao. Si l'armée parvenait à s'emparer de Kidal, elle contrôlerait le nord. Les combattants ne se sont pas rendus.",
+    );
+    assert_eq!(
+        find(&d, EventType::Capture, "reprendre").modality,
+        Modality::Planned
+    );
+    assert_eq!(
+        find(&d, EventType::Capture, "emparer").modality,
+        Modality::Hypothetical
+    );
+    assert_eq!(
+        find(&d, EventType::Surrender, "rendus").modality,
+        Modality::Negated
+    );
+}
+
+#[test]
+fn false_friends_are_not_events() {
+    let d = doc(
+        "Le ministre s'est rendu à Bamako mardi. Un communiqué repris par les médias officiels. Des civils ont été pris au piège.",
+    );
+    assert!(d.events.is_empty(), "{:#?}", d.events);
+}
+
+#[test]
+fn sources_are_not_participants() {
+    let d = doc("Les forces irakiennes ont repris Mossoul, a rapporté l'agence Reuters.");
+    let e = find(&d, EventType::Capture, "repris");
+    assert_eq!(actor(&e.agent), Some("IRQ_GOV"));
+    assert!(
+        e.source
+            .as_ref()
+            .is_some_and(|s| s.text.contains("Reuters"))
+    );
+    assert!(e.target.is_empty());
+}
