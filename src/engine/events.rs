@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::gazetteer::PlaceKind;
 use super::lexicon::{Tenses, WordClass, lexicon};
 use super::mentions::PlaceMention;
-use super::mentions::actors::{Actor, ActorKind, ActorMention, demonym_actor};
+use super::mentions::actors::{Actor, ActorKind, ActorMention, demonym_actor, lookup_actor};
 use super::mentions::counts::CountMention;
 use super::mentions::times::TimeMention;
 use super::record::{ActorRef, Count, Event, EventType, Modality, PlaceRef, Range, Span, TimeRef};
@@ -467,6 +467,39 @@ impl<'a> Sentence<'a> {
         roles
     }
 
+    /// With a known agent and no target, the other side named in the sentence (« ont rétabli la
+    /// sécurité … après avoir éliminé les terroristes de Daech »): the nearest actor after the
+    /// trigger, else before it, whose kind is opposed to the agent's.
+    fn other_side(
+        &self,
+        trigger: &Trigger,
+        agent: &[ActorRef],
+        memory: &Memory,
+        excluded: &[usize],
+    ) -> Option<ActorRef> {
+        let agent_kind = agent
+            .iter()
+            .find_map(|a| a.actor.as_deref().and_then(lookup_actor))?
+            .kind;
+        let against = |m: &&ActorMention| {
+            let r = self.actor_ref(m, memory);
+            let kind = r.actor.as_deref().and_then(lookup_actor).map(|a| a.kind);
+            kind.is_some_and(|k| opposed(agent_kind, k)).then_some(r)
+        };
+        let candidates: Vec<&ActorMention> = self.candidates(excluded).map(|(_, m)| m).collect();
+        let after = candidates
+            .iter()
+            .filter(|m| m.first > trigger.last)
+            .find_map(against);
+        after.or_else(|| {
+            candidates
+                .iter()
+                .rev()
+                .filter(|m| m.last < trigger.first)
+                .find_map(against)
+        })
+    }
+
     /// « attribuée à X », « imputé à X »: the actor a noun trigger is attributed to.
     fn attributed_to(&self, trigger: &Trigger, excluded: &[usize]) -> Option<&ActorMention> {
         let lex = lexicon();
@@ -727,6 +760,32 @@ fn place_ref(text: &str, start: usize, end: usize, p: &PlaceMention) -> PlaceRef
     }
 }
 
+/// Types with two sides: who acts and whom it is done to.
+fn fights(kind: EventType) -> bool {
+    matches!(
+        kind,
+        EventType::Capture
+            | EventType::Attack
+            | EventType::Advance
+            | EventType::AirStrike
+            | EventType::Shelling
+    )
+}
+
+/// Whether two kinds of actor stand on opposite sides of a war: a state against an armed
+/// group, or an armed group against a jihadist one.
+fn opposed(a: ActorKind, b: ActorKind) -> bool {
+    use ActorKind::*;
+    let state = |k| matches!(k, StateForces | ForeignForces);
+    let armed = |k| matches!(k, ArmedGroup | JihadistGroup | Militia);
+    state(a) && armed(b)
+        || armed(a) && state(b)
+        || matches!(
+            (a, b),
+            (ArmedGroup, JihadistGroup) | (JihadistGroup, ArmedGroup)
+        )
+}
+
 /// Types whose count is of the people the event befalls.
 fn counts_people(kind: EventType) -> bool {
     matches!(
@@ -819,6 +878,9 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         // Coordinated verbs and infinitives share the subject of the verb before them.
         if agent.is_empty() && !undergoes && roles.coordinated {
             agent.clone_from(&previous_agent);
+        }
+        if target.is_empty() && fights(kind) {
+            target.extend(sentence.other_side(trigger, &agent, memory, &source_mentions));
         }
         if trigger.flags.go_sense && goes_somewhere(sentence, trigger, roles.agent.first().copied())
         {
