@@ -261,7 +261,7 @@ async fn an_article_shows_marks_events_and_selection() {
         .collect();
     assert_eq!(types, ["capture", "capture", "withdrawal", "killing"]);
     assert!(items[0].text_content().unwrap().contains(
-        "Les forces du régime syrien (SYR_GOV) — prise de contrôle — le groupe Etat islamique (EI) (ISIS) — samedi — selon l’agence officielle Sana (SANA)"
+        "Forces gouvernementales syriennes — prise de contrôle — Etat islamique — samedi — selon Agence Sana"
     ));
     assert_eq!(
         items[3].get_attribute("data-modality").as_deref(),
