@@ -522,28 +522,26 @@ mod tests {
         );
     }
 
-    #[test]
-    fn air_cues_turn_raids_into_air_strikes() {
-        assert_eq!(
-            triggers("des raids intenses de l'aviation russe")[0].0,
-            EventType::AirStrike
-        );
-        assert_eq!(
-            triggers("un raid contre un village")[0].0,
-            EventType::Attack
-        );
+    /// The type of the first trigger of each text.
+    fn assert_first_kinds(cases: &[(&str, EventType)]) {
+        for (text, kind) in cases {
+            assert_eq!(triggers(text)[0].0, *kind, "{text}");
+        }
     }
 
     #[test]
-    fn capture_of_people_is_an_arrest() {
-        assert_eq!(
-            triggers("la police a capturé trois suspects")[0].0,
-            EventType::Arrest
-        );
-        assert_eq!(
-            triggers("capturant quatre quartiers")[0].0,
-            EventType::Capture
-        );
+    fn context_switches_the_type() {
+        assert_first_kinds(&[
+            // Aircraft named next to a raid make it an air strike.
+            (
+                "des raids intenses de l'aviation russe",
+                EventType::AirStrike,
+            ),
+            ("un raid contre un village", EventType::Attack),
+            // « capturer » people is an arrest, ground a capture.
+            ("la police a capturé trois suspects", EventType::Arrest),
+            ("capturant quatre quartiers", EventType::Capture),
+        ]);
     }
 
     #[test]
