@@ -2,6 +2,9 @@
 // Pages) and the single-file build opened from file://.
 import { defineConfig } from "@playwright/test";
 
+// A port of its own, so that a server left running for manual checks does not get in the way.
+const port = Number(process.env.E2E_PORT ?? 4318);
+
 export default defineConfig({
   testDir: ".",
   outputDir: "../target/playwright",
@@ -10,7 +13,7 @@ export default defineConfig({
   workers: 1,
   reporter: [["list"]],
   use: {
-    baseURL: "http://127.0.0.1:4173/depeche/",
+    baseURL: `http://127.0.0.1:${port}/depeche/`,
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       args: [
@@ -25,9 +28,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node e2e/serve.mjs 4173",
+    command: `node e2e/serve.mjs ${port}`,
     cwd: "..",
-    url: "http://127.0.0.1:4173/depeche/",
+    url: `http://127.0.0.1:${port}/depeche/`,
     reuseExistingServer: false,
   },
 });
