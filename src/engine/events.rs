@@ -92,10 +92,6 @@ fn same_family(a: ActorKind, b: ActorKind) -> bool {
     a == b || state(a) && state(b)
 }
 
-fn is_word_in(token: &Token, class: WordClass) -> bool {
-    lexicon().is(class, &token.norm)
-}
-
 fn is_boundary(token: &Token) -> bool {
     matches!(
         &*token.norm,
@@ -109,7 +105,7 @@ fn word_before<'t, 'a>(tokens: &'t [Token<'a>], m: &ActorMention) -> Option<&'t 
     let mut j = m.first;
     if j >= 2
         && matches!(&*tokens[j - 1].norm, "de" | "d'")
-        && is_word_in(&tokens[j - 2], WordClass::Quantity)
+        && tokens[j - 2].is(WordClass::Quantity)
     {
         j -= 2;
         // The quantity's determiner (« une centaine », « des dizaines »).
@@ -147,16 +143,16 @@ fn prepositional(tokens: &[Token], m: &ActorMention) -> bool {
         "des" => word_before(tokens, m).is_some_and(|t| {
             t.is_word()
                 && !matches!(&*t.norm, "et" | "ou" | "mais" | "que" | "qui" | "dont")
-                && !is_word_in(t, WordClass::AuxAvoir)
-                && !is_word_in(t, WordClass::AuxEtre)
+                && !t.is(WordClass::AuxAvoir)
+                && !t.is(WordClass::AuxEtre)
         }),
         _ => false,
     };
-    contracted || word_before(tokens, m).is_some_and(|t| is_word_in(t, WordClass::Preposition))
+    contracted || word_before(tokens, m).is_some_and(|t| t.is(WordClass::Preposition))
 }
 
 fn preposition_before<'t>(tokens: &'t [Token], m: &ActorMention) -> Option<&'t str> {
-    let before = word_before(tokens, m).filter(|t| is_word_in(t, WordClass::Preposition));
+    let before = word_before(tokens, m).filter(|t| t.is(WordClass::Preposition));
     match (before, &*tokens[m.first].norm) {
         (Some(t), _) => Some(&*t.norm),
         (None, contracted @ ("du" | "au" | "aux" | "des")) => Some(contracted),
@@ -191,9 +187,9 @@ impl<'a> Sentence<'a> {
     fn skip_clitics(&self, mut j: usize) -> usize {
         let tokens = &self.tokens;
         while j > 0
-            && (is_word_in(&tokens[j - 1], WordClass::Adverb)
-                || is_word_in(&tokens[j - 1], WordClass::Negation)
-                || is_word_in(&tokens[j - 1], WordClass::ObjectPronoun)
+            && (tokens[j - 1].is(WordClass::Adverb)
+                || tokens[j - 1].is(WordClass::Negation)
+                || tokens[j - 1].is(WordClass::ObjectPronoun)
                 || tokens[j - 1].norm == "y")
         {
             j -= 1;
@@ -211,11 +207,11 @@ impl<'a> Sentence<'a> {
         if j > 0
             && tokens[j - 1].norm == ","
             && let Some(k) = (1..j - 1).rev().find(|&k| tokens[k].norm == ",")
-            && is_word_in(&tokens[k - 1], WordClass::Relative)
+            && tokens[k - 1].is(WordClass::Relative)
         {
             j = k;
         }
-        if j > 0 && is_word_in(&tokens[j - 1], WordClass::Relative) {
+        if j > 0 && tokens[j - 1].is(WordClass::Relative) {
             return self
                 .candidates(excluded)
                 .map(|(_, m)| m)
@@ -231,16 +227,15 @@ impl<'a> Sentence<'a> {
     /// « vient d' », « veulent », « réussi à le » takes the governing verb's group.
     fn clause_verb_start(&self, first: usize) -> usize {
         let tokens = &self.tokens;
-        let lex = lexicon();
         let mut j = self.skip_clitics(first);
         if j > 0 && matches!(&*tokens[j - 1].norm, "de" | "d'" | "a") {
             j -= 1;
         }
-        while j > 0 && is_word_in(&tokens[j - 1], WordClass::Adverb) {
+        while j > 0 && tokens[j - 1].is(WordClass::Adverb) {
             j -= 1;
         }
         let governs = j > 0 && {
-            let norm = &*tokens[j - 1].norm;
+            let t = &tokens[j - 1];
             [
                 WordClass::VerbAspect,
                 WordClass::VerbIntent,
@@ -248,7 +243,7 @@ impl<'a> Sentence<'a> {
                 WordClass::NegationVerb,
             ]
             .into_iter()
-            .any(|class| lex.verb(class, norm).is_some())
+            .any(|class| t.verb(class).is_some())
         };
         if governs {
             verb_group_start(tokens, j - 1)
@@ -260,7 +255,7 @@ impl<'a> Sentence<'a> {
     fn pronoun_before(&self, first: usize) -> Option<usize> {
         let first = self.clause_verb_start(first);
         let j = self.skip_clitics(first);
-        (j > 0 && is_word_in(&self.tokens[j - 1], WordClass::Pronoun)).then(|| j - 1)
+        (j > 0 && self.tokens[j - 1].is(WordClass::Pronoun)).then(|| j - 1)
     }
 
     /// Where the clause after a trigger ends for its complements: at a boundary, an auxiliary
@@ -279,8 +274,8 @@ impl<'a> Sentence<'a> {
                 let t = &tokens[j];
                 is_boundary(t)
                     || t.norm == ","
-                    || is_word_in(t, WordClass::AuxAvoir)
-                    || is_word_in(t, WordClass::AuxEtre)
+                    || t.is(WordClass::AuxAvoir)
+                    || t.is(WordClass::AuxEtre)
             })
             .unwrap_or(next_trigger)
             .min(trigger.last + 1 + OBJECT_WINDOW)
@@ -343,10 +338,9 @@ impl<'a> Sentence<'a> {
 
     /// The nearest finite verb of `class` before token `at`, within the governor window.
     fn governor(&self, at: usize, class: WordClass) -> Option<(usize, Tenses)> {
-        let lex = lexicon();
         (at.saturating_sub(GOVERNOR_WINDOW)..at)
             .rev()
-            .find_map(|j| lex.verb(class, &self.tokens[j].norm).map(|t| (j, t)))
+            .find_map(|j| self.tokens[j].verb(class).map(|t| (j, t)))
     }
 
     /// A demonym right after a noun trigger names its agent (« le soutien aérien russe »).
@@ -502,11 +496,10 @@ impl<'a> Sentence<'a> {
 
     /// « attribuée à X », « imputé à X »: the actor a noun trigger is attributed to.
     fn attributed_to(&self, trigger: &Trigger, excluded: &[usize]) -> Option<&ActorMention> {
-        let lex = lexicon();
         let verb = trigger.last + 1;
         self.tokens
             .get(verb)
-            .filter(|t| lex.verb(WordClass::VerbAttribute, &t.norm).is_some())?;
+            .filter(|t| t.verb(WordClass::VerbAttribute).is_some())?;
         self.candidates(excluded).map(|(_, m)| m).find(|m| {
             m.first > verb
                 && m.first <= verb + 3
@@ -519,11 +512,10 @@ impl<'a> Sentence<'a> {
 
     /// The object of a verb of aiming (« viser », « frapper ») whose subject is a noun trigger.
     fn aimed_at(&self, trigger: &Trigger, excluded: &[usize]) -> Option<&ActorMention> {
-        let lex = lexicon();
         let tokens = &self.tokens;
         let verb = (trigger.last + 1..tokens.len().min(trigger.last + 5))
             .take_while(|&j| !is_boundary(&tokens[j]) && tokens[j].norm != ",")
-            .find(|&j| lex.verb(WordClass::VerbAim, &tokens[j].norm).is_some())?;
+            .find(|&j| tokens[j].verb(WordClass::VerbAim).is_some())?;
         self.candidates(excluded)
             .map(|(_, m)| m)
             .find(|m| m.first > verb && m.first <= verb + 2)
@@ -537,8 +529,7 @@ impl<'a> Sentence<'a> {
             let reporting_verb = lex
                 .verb(WordClass::VerbReport, &token.norm)
                 .is_some_and(|t| !t.has(Tenses::INFINITIVE) || t.has(Tenses::FINITE));
-            let reporting_noun =
-                lex.is(WordClass::ReportNoun, &token.norm) && token.norm != "source";
+            let reporting_noun = token.is(WordClass::ReportNoun) && token.norm != "source";
             if !reporting_verb && !reporting_noun {
                 continue;
             }
@@ -583,14 +574,14 @@ impl<'a> Sentence<'a> {
         if at > 0 && tokens[at - 1].norm == "meme" {
             return memory.last_source.clone();
         }
-        let first = if at > 0 && !is_word_in(&tokens[at - 1], WordClass::Preposition) {
+        let first = if at > 0 && !tokens[at - 1].is(WordClass::Preposition) {
             at - 1
         } else {
             at
         };
         let last = if at + 1 < tokens.len()
             && tokens[at + 1].is_word()
-            && !is_word_in(&tokens[at + 1], WordClass::Preposition)
+            && !tokens[at + 1].is(WordClass::Preposition)
         {
             at + 1
         } else {
@@ -652,12 +643,11 @@ impl<'a> Sentence<'a> {
         let tokens = &self.tokens;
         (trigger.last + 1..tokens.len().min(trigger.last + 1 + OBJECT_WINDOW))
             .take_while(|&j| !is_boundary(&tokens[j]))
-            .find(|&j| is_word_in(&tokens[j], WordClass::Settlement))
+            .find(|&j| tokens[j].is(WordClass::Settlement))
             .filter(|&j| !self.places.iter().any(|p| p.first > j && p.first <= j + 2))
     }
 
     fn modality(&self, trigger: &Trigger) -> Modality {
-        let lex = lexicon();
         let tokens = &self.tokens;
         let before = &tokens[trigger.first.saturating_sub(GOVERNOR_WINDOW)..trigger.first];
         // Negation: « ne … pas » around the verb group, « ni » or « sans » before it.
@@ -699,7 +689,7 @@ impl<'a> Sentence<'a> {
                 .is_some_and(|(_, t)| !t.has(Tenses::INFINITIVE) || t.has(Tenses::FINITE))
             || before
                 .iter()
-                .any(|t| lex.is(WordClass::HypotheticalWord, &t.norm) && t.norm != "si")
+                .any(|t| t.is(WordClass::HypotheticalWord) && t.norm != "si")
         {
             return Modality::Hypothetical;
         }
@@ -719,7 +709,7 @@ impl<'a> Sentence<'a> {
             .is_some()
             || before
                 .iter()
-                .any(|t| lex.is(WordClass::IntentWord, &t.norm) || t.norm == "pour");
+                .any(|t| t.is(WordClass::IntentWord) || t.norm == "pour");
         if trigger.verbal && trigger.tenses.has(Tenses::FUTURE) && !trigger.has_aux
             || (infinitive || !trigger.verbal) && intent && !asserted_governor
         {
@@ -734,10 +724,10 @@ fn verb_group_start(tokens: &[Token], verb: usize) -> usize {
     let mut first = verb;
     while first > 0 {
         let t = &tokens[first - 1];
-        if is_word_in(t, WordClass::AuxAvoir)
-            || is_word_in(t, WordClass::AuxEtre)
-            || is_word_in(t, WordClass::Adverb)
-            || is_word_in(t, WordClass::Negation)
+        if t.is(WordClass::AuxAvoir)
+            || t.is(WordClass::AuxEtre)
+            || t.is(WordClass::Adverb)
+            || t.is(WordClass::Negation)
             || matches!(&*t.norm, "se" | "s'")
         {
             first -= 1;
@@ -803,12 +793,10 @@ fn counts_people(kind: EventType) -> bool {
 /// Whether « se rendre » here means going somewhere rather than surrendering.
 fn goes_somewhere(sentence: &Sentence, trigger: &Trigger, mover: Option<&ActorMention>) -> bool {
     let tokens = &sentence.tokens;
-    let next = (trigger.last + 1..tokens.len().min(trigger.last + 8)).find(|&j| {
-        is_word_in(&tokens[j], WordClass::Preposition)
-            || is_word_in(&tokens[j], WordClass::GoPreposition)
-    });
+    let next = (trigger.last + 1..tokens.len().min(trigger.last + 8))
+        .find(|&j| tokens[j].is(WordClass::Preposition) || tokens[j].is(WordClass::GoPreposition));
     let Some(j) = next else { return false };
-    if is_word_in(&tokens[j], WordClass::GoPreposition) {
+    if tokens[j].is(WordClass::GoPreposition) {
         return true;
     }
     if !matches!(&*tokens[j].norm, "a" | "au" | "aux") {
@@ -943,8 +931,7 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
                     .enumerate()
                     .filter(|(k, c)| {
                         !used_counts[*k]
-                            && c.head
-                                .is_none_or(|h| is_word_in(&tokens[h], WordClass::PersonNoun))
+                            && c.head.is_none_or(|h| tokens[h].is(WordClass::PersonNoun))
                     })
                     .min_by_key(|(_, c)| c.start.abs_diff(trigger.start))
             })

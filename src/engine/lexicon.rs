@@ -168,12 +168,27 @@ impl Tenses {
 }
 
 /// What the lexicon knows of one folded word: one lookup answers every class question.
-#[derive(Default)]
-struct WordEntry {
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct WordEntry {
     /// Bit `class as u32` is set for each plain class the word belongs to.
     classes: u64,
     /// The verb classes the word inflects a lemma of, with the form's tenses.
     verbs: Vec<(WordClass, Tenses)>,
+}
+
+impl WordEntry {
+    /// Whether the word belongs to a plain word class.
+    pub fn is(&self, class: WordClass) -> bool {
+        self.classes & (1 << class as u32) != 0
+    }
+
+    /// The word's tenses as an inflection of a verb class's lemmas, if it is one.
+    pub fn verb(&self, class: WordClass) -> Option<Tenses> {
+        self.verbs
+            .iter()
+            .find(|(c, _)| *c == class)
+            .map(|(_, t)| *t)
+    }
 }
 
 /// The parsed word lists.
@@ -267,9 +282,12 @@ impl Lexicon {
 
     /// Whether a folded word belongs to a plain word class.
     pub fn is(&self, class: WordClass, norm: &str) -> bool {
-        self.words
-            .get(norm)
-            .is_some_and(|e| e.classes & (1 << class as u32) != 0)
+        self.entry(norm).is_some_and(|e| e.is(class))
+    }
+
+    /// Everything the lexicon knows of a folded word, if anything (tokens keep it).
+    pub fn entry(&self, norm: &str) -> Option<&WordEntry> {
+        self.words.get(norm)
     }
 
     /// The tenses a folded word has as an inflection of a verb class's lemmas, if it is one.

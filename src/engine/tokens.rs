@@ -7,6 +7,8 @@
 
 use std::borrow::Cow;
 
+use super::lexicon::{Tenses, WordClass, WordEntry, lexicon};
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -31,6 +33,8 @@ pub struct Token<'a> {
     pub kind: TokenKind,
     /// Whether the token starts with an upper-case letter.
     pub capitalized: bool,
+    /// What the word lists know of it, looked up once here for every later stage.
+    pub lex: Option<&'static WordEntry>,
 }
 
 impl Token<'_> {
@@ -42,6 +46,16 @@ impl Token<'_> {
     /// Whether this is a word token.
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
+    }
+
+    /// Whether the token belongs to a word class of the lexicon.
+    pub fn is(&self, class: WordClass) -> bool {
+        self.lex.is_some_and(|e| e.is(class))
+    }
+
+    /// The token's tenses as an inflection of a verb class, if it is one.
+    pub fn verb(&self, class: WordClass) -> Option<Tenses> {
+        self.lex.and_then(|e| e.verb(class))
     }
 }
 
@@ -152,6 +166,7 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>) -> Vec<Token<'_>> {
                     norm: Cow::Borrowed(&slice[start..end]),
                     kind: TokenKind::Number,
                     capitalized: false,
+                    lex: None,
                 });
             }
             pos = end;
@@ -163,6 +178,7 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>) -> Vec<Token<'_>> {
                 norm: fold_cow(&slice[start..end]),
                 kind: TokenKind::Punct,
                 capitalized: false,
+                lex: None,
             });
             pos = end;
         }
@@ -189,10 +205,12 @@ fn push_word<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Token
 
 fn word_token(text: &str, start: usize, end: usize) -> Token<'_> {
     let word = &text[start..end];
+    let norm = fold_cow(word);
     Token {
         start,
         end,
-        norm: fold_cow(word),
+        lex: lexicon().entry(&norm),
+        norm,
         kind: TokenKind::Word,
         capitalized: word.chars().next().is_some_and(char::is_uppercase),
     }

@@ -180,7 +180,6 @@ fn strip_plural(word: &str) -> &str {
 /// Matches the rest of a pattern after `head`, over a few filler words (« a repris mardi le
 /// contrôle »); returns the last matched token.
 fn match_rest(tokens: &[Token], head: usize, rest: &[String]) -> Option<usize> {
-    let lex = lexicon();
     let mut at = head;
     for word in rest {
         let want = strip_plural(word);
@@ -190,7 +189,7 @@ fn match_rest(tokens: &[Token], head: usize, rest: &[String]) -> Option<usize> {
             if strip_plural(&token.norm) == want {
                 break;
             }
-            if j > at + MAX_GAP || !lex.is(WordClass::Filler, &token.norm) {
+            if j > at + MAX_GAP || !token.is(WordClass::Filler) {
                 return None;
             }
             j += 1;
@@ -203,24 +202,23 @@ fn match_rest(tokens: &[Token], head: usize, rest: &[String]) -> Option<usize> {
 /// Walks left from a verb over auxiliaries, adverbs, negation and a reflexive pronoun.
 /// Returns (first token of the span, an auxiliary was found, « être » was among them, reflexive).
 fn verb_prefix(tokens: &[Token], head: usize) -> (usize, bool, bool, bool) {
-    let lex = lexicon();
     let mut first = head;
     let (mut aux, mut etre, mut reflexive) = (false, false, false);
     let mut j = head;
     while j > 0 {
-        let norm = &*tokens[j - 1].norm;
-        if lex.is(WordClass::AuxAvoir, norm) {
+        let t = &tokens[j - 1];
+        if t.is(WordClass::AuxAvoir) {
             aux = true;
             first = j - 1;
-        } else if lex.is(WordClass::AuxEtre, norm) {
+        } else if t.is(WordClass::AuxEtre) {
             aux = true;
             etre = true;
             first = j - 1;
-        } else if is_reflexive_clitic(norm) {
+        } else if is_reflexive_clitic(&t.norm) {
             reflexive = true;
             first = j - 1;
             break;
-        } else if !(lex.is(WordClass::Adverb, norm) || lex.is(WordClass::Negation, norm)) {
+        } else if !(t.is(WordClass::Adverb) || t.is(WordClass::Negation)) {
             break;
         }
         j -= 1;
@@ -236,12 +234,12 @@ fn has_territory(tokens: &[Token], trigger: &Trigger) -> bool {
     let sentence_start = tokens.first().map_or(0, |t| t.start);
     let is_ground = |t: &Token| {
         lex.is(WordClass::Territory, strip_plural(&t.norm))
-            || lex.is(WordClass::Territory, &t.norm)
+            || t.is(WordClass::Territory)
             || (t.capitalized
                 && t.is_word()
                 && t.start != sentence_start
-                && !lex.is(WordClass::Determiner, &t.norm)
-                && !lex.is(WordClass::Preposition, &t.norm))
+                && !t.is(WordClass::Determiner)
+                && !t.is(WordClass::Preposition))
     };
     let is_boundary = |t: &&Token| matches!(&*t.norm, "," | ";" | "." | ":" | "«" | "»" | "\"");
     let right = tokens[trigger.last + 1..]
@@ -253,7 +251,7 @@ fn has_territory(tokens: &[Token], trigger: &Trigger) -> bool {
     let object_pronoun = trigger.verbal
         && !bare_participle
         && trigger.first > 0
-        && lex.is(WordClass::ObjectPronoun, &tokens[trigger.first - 1].norm);
+        && tokens[trigger.first - 1].is(WordClass::ObjectPronoun);
     let left = (trigger.passive || !trigger.verbal)
         && tokens[..trigger.first]
             .iter()
@@ -286,17 +284,15 @@ fn looks_participle(raw: &str, tenses: Tenses) -> bool {
 }
 
 fn air_cue_near(tokens: &[Token], head: usize) -> bool {
-    let lex = lexicon();
     tokens[head + 1..]
         .iter()
         .take(5)
-        .any(|t| lex.is(WordClass::AirCue, &t.norm))
+        .any(|t| t.is(WordClass::AirCue))
 }
 
 /// Finds the triggers of one sentence's tokens, in text order, without overlaps.
 pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
     let lex = trigger_lexicon();
-    let words = lexicon();
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -328,7 +324,7 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                 if entry.reflexive != reflexive {
                     continue;
                 }
-                let etre_active = words.verb(WordClass::VerbEtreActive, &token.norm).is_some();
+                let etre_active = token.verb(WordClass::VerbEtreActive).is_some();
                 let raw = token.text(text);
                 let participle = looks_participle(raw, tenses);
                 // « a été chassé », or a bare participle after a noun (« Daech délogé de »);
@@ -358,8 +354,8 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
             } else {
                 // A noun form right after an auxiliary is a participle (« a frappé »).
                 if i > 0
-                    && (words.is(WordClass::AuxAvoir, &tokens[i - 1].norm)
-                        || words.is(WordClass::AuxEtre, &tokens[i - 1].norm))
+                    && (tokens[i - 1].is(WordClass::AuxAvoir)
+                        || tokens[i - 1].is(WordClass::AuxEtre))
                 {
                     continue;
                 }
@@ -403,7 +399,7 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
             let noun_wins = !trigger.verbal
                 && i > 0
                 && (tokens[i - 1].kind == TokenKind::Number
-                    || words.is(WordClass::Determiner, &tokens[i - 1].norm));
+                    || tokens[i - 1].is(WordClass::Determiner));
             let better = best.as_ref().is_none_or(|(l, _, b)| {
                 length > *l || length == *l && noun_wins && b.as_ref().is_some_and(|b| b.verbal)
             });
@@ -431,11 +427,10 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
 /// Whether a bare participle goes on as an event does (« délogé de », « détruits par »),
 /// rather than describing a state (« les monuments détruits ou endommagés »).
 fn participle_tells_event(tokens: &[Token], last: usize) -> bool {
-    let lex = lexicon();
     tokens[last + 1..]
         .iter()
-        .find(|t| !lex.is(WordClass::Adverb, &t.norm))
-        .is_some_and(|t| lex.is(WordClass::ParticipleComplement, &t.norm))
+        .find(|t| !t.is(WordClass::Adverb))
+        .is_some_and(|t| t.is(WordClass::ParticipleComplement))
 }
 
 fn without_participle(tenses: Tenses) -> Tenses {
@@ -448,13 +443,11 @@ fn without_participle(tenses: Tenses) -> Tenses {
 
 /// « a été chassé » is passive; « ont chassé » is not: only « être » makes a passive.
 fn has_aux_avoir_only(tokens: &[Token], first: usize, head: usize) -> bool {
-    let lex = lexicon();
-    let auxes: Vec<&str> = tokens[first..head]
+    let mut auxes = tokens[first..head]
         .iter()
-        .map(|t| &*t.norm)
-        .filter(|n| lex.is(WordClass::AuxAvoir, n) || lex.is(WordClass::AuxEtre, n))
-        .collect();
-    !auxes.is_empty() && auxes.iter().all(|n| lex.is(WordClass::AuxAvoir, n))
+        .filter(|t| t.is(WordClass::AuxAvoir) || t.is(WordClass::AuxEtre))
+        .peekable();
+    auxes.peek().is_some() && auxes.all(|t| t.is(WordClass::AuxAvoir))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ pub mod counts;
 pub mod times;
 
 use super::gazetteer::{Place, gazetteer};
-use super::lexicon::{WordClass, lexicon};
+use super::lexicon::WordClass;
 use super::tokens::Token;
 use actors::ActorMention;
 
@@ -39,12 +39,11 @@ fn may_start_place(token: &Token) -> bool {
 /// Whether a verb or an auxiliary follows a mention, so that a capital there is the
 /// government speaking or acting.
 fn acts(tokens: &[Token], after: usize) -> bool {
-    let lex = lexicon();
     tokens.get(after).is_some_and(|t| {
-        lex.is(WordClass::AuxAvoir, &t.norm)
-            || lex.is(WordClass::AuxEtre, &t.norm)
-            || lex.verb(WordClass::VerbReport, &t.norm).is_some()
-            || lex.is(WordClass::Negation, &t.norm)
+        t.is(WordClass::AuxAvoir)
+            || t.is(WordClass::AuxEtre)
+            || t.verb(WordClass::VerbReport).is_some()
+            || t.is(WordClass::Negation)
     })
 }
 
@@ -55,7 +54,6 @@ pub fn find_places(
     actors: &mut Vec<ActorMention>,
     countries: &[&str],
 ) -> Vec<PlaceMention> {
-    let lex = lexicon();
     let gazetteer = gazetteer();
     actors.retain(|m| !m.metonym || acts(tokens, m.last + 1));
     let inside_actor = |i: usize| actors.iter().any(|m| m.first <= i && i <= m.last);
@@ -81,7 +79,7 @@ pub fn find_places(
             }
         } else if i >= 2
             && matches!(&*tokens[i - 1].norm, "de" | "d'")
-            && lex.is(WordClass::Settlement, &tokens[i - 2].norm)
+            && tokens[i - 2].is(WordClass::Settlement)
         {
             // « la ville de Xyz »: a place the gazetteer does not know, kept with its text.
             let mut last = i;
