@@ -22,38 +22,39 @@ fn is_opening(c: char) -> bool {
         || matches!(c, '«' | '"' | '“' | '(' | '[' | '-' | '—' | '–')
 }
 
+fn is_final(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
 /// Splits `text[block]` into trimmed sentence ranges (offsets into `text`).
 pub fn split(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
     let slice = &text[block.clone()];
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let mut sentences = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            i += 1;
+    let mut resume = 0;
+    for (pos, c) in slice
+        .match_indices(is_final)
+        .map(|(p, m)| (p, m.chars().next().unwrap_or('.')))
+    {
+        if pos < resume {
             continue;
         }
         // Take in repeated marks and closing quotes or brackets.
-        let mut j = i + 1;
-        while j < chars.len()
-            && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closing(chars[j].1))
-        {
-            j += 1;
-        }
-        let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
-        let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
-        }
-        let next_opens = k < chars.len() && is_opening(chars[k].1);
+        let rest = &slice[pos..];
+        let end = pos
+            + rest
+                .char_indices()
+                .find(|&(_, d)| !(is_final(d) || is_closing(d)))
+                .map_or(rest.len(), |(k, _)| k);
+        resume = end;
+        let after = &slice[end..];
+        let next = after.trim_start();
+        let followed_by_space = after.len() > next.len();
+        let next_opens = next.chars().next().is_some_and(is_opening);
         if followed_by_space && next_opens && !(c == '.' && is_abbreviation(slice, pos)) {
-            let end = chars.get(j).map_or(slice.len(), |n| n.0);
             push_trimmed(slice, block.start, start..end, &mut sentences);
             start = end;
         }
-        i = j;
     }
     push_trimmed(slice, block.start, start..slice.len(), &mut sentences);
     sentences

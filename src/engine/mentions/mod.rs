@@ -30,6 +30,7 @@ pub struct PlaceMention {
 /// (« al-Qaïm »).
 fn may_start_place(token: &Token) -> bool {
     token.is_word()
+        && !token.is(WordClass::Preposition)
         && (token.capitalized
             || ["al-", "el-", "ad-", "ar-", "as-", "ash-", "an-", "az-"]
                 .iter()
