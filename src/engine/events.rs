@@ -85,11 +85,11 @@ impl Memory {
     }
 }
 
-/// Whether two kinds may name the same actor: a state's forces are « foreign » where they fight
-/// abroad, and « des soldats » may be either.
-fn same_family(a: ActorKind, b: ActorKind) -> bool {
-    let state = |k| matches!(k, ActorKind::StateForces | ActorKind::ForeignForces);
-    a == b || state(a) && state(b)
+/// Whether a generic mention of kind `mention` may stand for an actor of kind `actor`: the same
+/// kind, or « des soldats » for a state's forces fighting abroad (« foreign »). Not the other way
+/// round: « la coalition » is no national army.
+fn same_family(actor: ActorKind, mention: ActorKind) -> bool {
+    actor == mention || mention == ActorKind::StateForces && actor == ActorKind::ForeignForces
 }
 
 fn is_boundary(token: &Token) -> bool {
@@ -913,9 +913,19 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
             }
         }
         location.extend(named.map(|p| sentence.place_ref(p)));
+        // The nearest time with no other trigger between it and this one: « a été chassé … les
+        // régions conquises en 2014 »: the year dates the conquest only.
+        let between = |a: usize, b: usize| {
+            let (lo, hi) = (a.min(b), a.max(b));
+            sentence
+                .triggers
+                .iter()
+                .any(|o| o.start != trigger.start && o.start > lo && o.end < hi)
+        };
         let time = sentence
             .times
             .iter()
+            .filter(|t| !between(t.start, trigger.start))
             .min_by_key(|t| t.start.abs_diff(trigger.start))
             .map(|t| TimeRef {
                 text: sentence.text[t.start..t.end].to_string(),
