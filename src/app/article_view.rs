@@ -96,7 +96,7 @@ fn Legend() -> impl IntoView {
         view! {
             <ul class="legend" aria-label=lang.pick("Légende", "Legend")>
                 <li>
-                    <mark class="trg t-capture">{lang.pick("déclencheur", "trigger")}</mark>
+                    <span class="trg-key t-capture">{lang.pick("déclencheur", "trigger")}</span>
                 </li>
                 {roles}
                 <li>
@@ -176,6 +176,7 @@ fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
                         </span>
                         <code class="id">{doc.id.clone()}</code>
                     </p>
+                    <Legend />
                 </header>
             }
         }
@@ -270,9 +271,9 @@ fn render_segment(
             let first = seg.start == e.trigger.start;
             let id = first.then(|| format!("ev-{i}"));
             let selected = move || sel.get() == Some(i);
-            let label = first.then(|| {
-                view! { <span class="lbl" aria-hidden="true">{type_label(kind, lang)}</span> }
-            });
+            // The type's name after the trigger's last piece: drawn by the style sheet from this
+            // attribute, so that the text (copied, read aloud, tested) stays the article's.
+            let label = (seg.end == e.trigger.end).then(|| type_label(kind, lang));
             view! {
                 <mark
                     id=id
@@ -280,6 +281,7 @@ fn render_segment(
                     class:sent-on=in_sentence
                     class:on=selected
                     data-type=kind.as_str()
+                    data-label=label
                     data-tip=tip.clone()
                     aria-label=format!("{piece} : {tip}")
                     tabindex="0"
@@ -296,7 +298,6 @@ fn render_segment(
                     }
                 >
                     {piece.clone()}
-                    {label}
                 </mark>
             }
             .into_any()
@@ -311,6 +312,7 @@ fn render_segment(
                 <span
                     class=format!("role {}", role_class(role))
                     class:sent-on=in_sentence
+                    class:own=move || sel.get() == Some(i)
                     title=title
                 >
                     {piece}
@@ -332,7 +334,6 @@ fn event_item(
     let kind = e.kind;
     let modality = e.modality;
     let selected = move || sel.get() == Some(i);
-    let sentence = event_sentence(e, lang);
     let mod_badge = (modality != Modality::Asserted).then(|| {
         view! {
             <span class=format!("badge mod-{}", modality.as_str())>
@@ -340,39 +341,76 @@ fn event_item(
             </span>
         }
     });
+    // Who did it to whom, as names: « agent → cible ».
+    let names = |v: &[crate::engine::ActorRef]| {
+        v.iter()
+            .map(|a| explore::actor_label(a, lang))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (agent, target) = (names(&e.agent), names(&e.target));
+    let who = match (agent.is_empty(), target.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(view! { <strong>{agent}</strong> }.into_any()),
+        (true, false) => Some(
+            view! {
+                {lang.pick("cible : ", "target: ")}
+                <strong>{target}</strong>
+            }
+            .into_any(),
+        ),
+        (false, false) => Some(
+            view! {
+                <strong>{agent}</strong>
+                <span class="arrow" aria-hidden="true">
+                    " → "
+                </span>
+                <span class="sr-only">{lang.pick(" ; cible : ", "; target: ")}</span>
+                <strong>{target}</strong>
+            }
+            .into_any(),
+        ),
+    };
+    let who = who.map(|w| view! { <span class="ev-who">{w}</span> });
+    let fact = |label: &'static str, value: String| {
+        view! {
+            <span>
+                <span class="k">{label}</span>
+                {value}
+            </span>
+        }
+    };
+    let place = (!e.location.is_empty()).then(|| {
+        let places = e
+            .location
+            .iter()
+            .map(explore::place_label)
+            .collect::<Vec<_>>()
+            .join(", ");
+        fact(lang.pick("lieu : ", "place: "), places)
+    });
     let date = e.time.as_ref().map(|t| {
         let shown = match &t.value {
-            Some(v) if *v != t.text => format!("{} ({v})", t.text),
+            Some(v) if !t.text.contains(v.as_str()) => format!("{} ({v})", t.text),
             _ => t.text.clone(),
         };
-        view! {
-            <span>
-                {lang.pick("quand : ", "when: ")}
-                {shown}
-            </span>
-        }
+        fact(lang.pick("quand : ", "when: "), shown)
     });
-    let count = e.count.as_ref().map(|c| {
-        view! {
-            <span>
-                {lang.pick("nombre : ", "count: ")}
-                {count_label(c, lang)}
-            </span>
-        }
-    });
+    let count = e
+        .count
+        .as_ref()
+        .map(|c| fact(lang.pick("nombre : ", "count: "), count_label(c, lang)));
     let source = e.source.as_ref().map(|s| {
-        view! {
-            <span>
-                {lang.pick("source : ", "source: ")}
-                {explore::actor_label(s, lang)}
-            </span>
-        }
+        fact(
+            lang.pick("selon : ", "according to: "),
+            explore::actor_label(s, lang),
+        )
     });
     let trigger = e.trigger.text.clone();
     view! {
         <li
             id=format!("li-{i}")
-            class=format!("event m-{}", modality.as_str())
+            class=format!("event t-{} m-{}", kind.as_str(), modality.as_str())
             class:on=selected
             data-event-type=kind.as_str()
             data-modality=modality.as_str()
@@ -385,14 +423,14 @@ fn event_item(
                 <span class="ev-head">
                     <span class=format!("badge t-{}", kind.as_str())>{type_label(kind, lang)}</span>
                     {mod_badge}
+                    <span class="ev-trigger" lang="fr">
+                        "« "
+                        {trigger}
+                        " »"
+                    </span>
                 </span>
-                <span class="ev-sentence">{sentence}</span>
-                <span class="ev-meta">
-                    <span>"« " {trigger} " »"</span>
-                    {date}
-                    {count}
-                    {source}
-                </span>
+                {who}
+                <span class="ev-meta">{place} {date} {count} {source}</span>
             </button>
         </li>
     }
