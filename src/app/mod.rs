@@ -169,9 +169,26 @@ fn Notices() -> impl IntoView {
     }
 }
 
-/// Scrolls the element with this id into view (centred) if it exists.
+/// Scrolls the element with this id into view (centred) if it exists: within its pane when the
+/// pane scrolls by itself (wide screens), so that the page does not move; else the page.
 pub fn scroll_to_id(id: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
+    let Some(el) = document().get_element_by_id(id) else {
+        return;
+    };
+    let pane = el
+        .closest(".text-pane, .events-pane")
+        .ok()
+        .flatten()
+        .filter(|p| p.scroll_height() > p.client_height());
+    if let Some(pane) = pane {
+        let (r, pr) = (
+            el.get_bounding_client_rect(),
+            pane.get_bounding_client_rect(),
+        );
+        let centre = r.top() - pr.top() + r.height() / 2.0;
+        let top = f64::from(pane.scroll_top()) + centre - f64::from(pane.client_height()) / 2.0;
+        pane.set_scroll_top(top.max(0.0) as i32);
+    } else {
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Center);
         opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
