@@ -105,6 +105,8 @@ fn click(el: &web_sys::Element) {
     el.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
 }
 
+include!("support/al_qaryatayn.rs");
+
 const ID: &str = "000_1d402241c3120807";
 
 /// A hand-built document over the first corpus article (the engine's events land later).
@@ -162,15 +164,7 @@ fn constructed_document() -> (Document, &'static str) {
         sentence: sentence("avait pris"),
         agent: vec![actor("l’EI", "ISIS")],
         target: vec![],
-        location: vec![PlaceRef {
-            text: "Al-Qaryatayn".into(),
-            start: ps,
-            end: pe,
-            place: Some("Al-Qaryatayn".into()),
-            lat: Some(34.229),
-            lon: Some(37.24),
-            country: Some("SY".into()),
-        }],
+        location: vec![al_qaryatayn(ps, pe)],
         time: None,
         count: None,
         source: None,

@@ -26,10 +26,7 @@ pub fn ArticleView() -> impl IntoView {
         (Some(id), None) => {
             let lang = st.lang();
             view! {
-                <section class="panel intro">
-                    <h2 id="article-title" tabindex="-1">
-                        {lang.pick("Article introuvable", "Article not found")}
-                    </h2>
+                <IntroPanel title=lang.pick("Article introuvable", "Article not found")>
                     <p>
                         {lang.pick("Aucun article n'a l'identifiant ", "No article has the id ")}
                         <code>{id}</code>
@@ -39,7 +36,7 @@ pub fn ArticleView() -> impl IntoView {
                                 ". It may have been removed, or pasted on another device.",
                             )}
                     </p>
-                </section>
+                </IntroPanel>
             }
             .into_any()
         }
@@ -53,10 +50,7 @@ fn Intro() -> impl IntoView {
     move || {
         let lang = st.lang();
         view! {
-            <section class="panel intro">
-                <h2 id="article-title" tabindex="-1">
-                    {lang.pick("Choisissez un article", "Choose an article")}
-                </h2>
+            <IntroPanel title=lang.pick("Choisissez un article", "Choose an article")>
                 <p>
                     {lang
                         .pick(
@@ -72,8 +66,21 @@ fn Intro() -> impl IntoView {
                         )}
                 </p>
                 <Legend />
-            </section>
+            </IntroPanel>
         }
+    }
+}
+
+/// The main pane when no article is shown: a heading that takes the focus, then the message.
+#[component]
+fn IntroPanel(title: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <section class="panel intro">
+            <h2 id="article-title" tabindex="-1">
+                {title}
+            </h2>
+            {children()}
+        </section>
     }
 }
 
@@ -162,14 +169,7 @@ fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
                 <header class="article-head">
                     <h2 id="article-title" tabindex="-1">{title.clone()}</h2>
                     <p class="a-meta">
-                        {entry.user
-                            .then(|| {
-                                view! {
-                                    <span class="badge mine">
-                                        {lang.pick("votre article", "your article")}
-                                    </span>
-                                }
-                            })}
+                        {entry.user.then(|| super::articles::mine_badge(lang))}
                         {doc.date.clone().map(|d| view! { <span class="date">{d}</span> })}
                         <span class="n">
                             {i18n::filtered_count(shown.with(Vec::len), doc.events.len(), lang)}
@@ -342,13 +342,10 @@ fn event_item(
         }
     });
     // Who did it to whom, as names: « agent → cible ».
-    let names = |v: &[crate::engine::ActorRef]| {
-        v.iter()
-            .map(|a| explore::actor_label(a, lang))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let (agent, target) = (names(&e.agent), names(&e.target));
+    let (agent, target) = (
+        explore::actors_label(&e.agent, lang, ", "),
+        explore::actors_label(&e.target, lang, ", "),
+    );
     let who = match (agent.is_empty(), target.is_empty()) {
         (true, true) => None,
         (false, true) => Some(view! { <strong>{agent}</strong> }.into_any()),
@@ -381,13 +378,10 @@ fn event_item(
         }
     };
     let place = (!e.location.is_empty()).then(|| {
-        let places = e
-            .location
-            .iter()
-            .map(explore::place_label)
-            .collect::<Vec<_>>()
-            .join(", ");
-        fact(lang.pick("lieu : ", "place: "), places)
+        fact(
+            lang.pick("lieu : ", "place: "),
+            explore::places_label(&e.location),
+        )
     });
     let date = e.time.as_ref().map(|t| {
         let shown = match &t.value {

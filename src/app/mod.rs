@@ -87,20 +87,21 @@ pub fn Explorer() -> impl IntoView {
                 class="modes"
                 aria-label=move || lang.get().pick("Vue", "View")
             >
-                <button
-                    type="button"
-                    aria-pressed=move || (mode.get() == Mode::Article).to_string()
-                    on:click=move |_| set_mode(Mode::Article)
-                >
-                    {move || lang.get().pick("Par article", "By article")}
-                </button>
-                <button
-                    type="button"
-                    aria-pressed=move || (mode.get() == Mode::Table).to_string()
-                    on:click=move |_| set_mode(Mode::Table)
-                >
-                    {move || lang.get().pick("Tous les événements", "All events")}
-                </button>
+                {[
+                    (Mode::Article, "Par article", "By article"),
+                    (Mode::Table, "Tous les événements", "All events"),
+                ]
+                    .map(|(m, fr, en)| {
+                        view! {
+                            <button
+                                type="button"
+                                aria-pressed=move || (mode.get() == m).to_string()
+                                on:click=move |_| set_mode(m)
+                            >
+                                {move || lang.get().pick(fr, en)}
+                            </button>
+                        }
+                    })}
                 <button
                     type="button"
                     class="lang"
@@ -135,6 +136,43 @@ pub fn Explorer() -> impl IntoView {
                     Mode::Table => view! { <events::EventTable /> }.into_any(),
                 }}
             </main>
+        </div>
+    }
+}
+
+/// A label and its input, in a `div`: the input shows `value` and hands each new value to
+/// `on_value`, as it is typed, or only once committed (the `change` event) with `on_change`.
+#[component]
+pub fn Field(
+    id: &'static str,
+    kind: &'static str,
+    #[prop(into)] label: Signal<&'static str>,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_value: Callback<String>,
+    #[prop(optional)] on_change: bool,
+    #[prop(optional, into)] placeholder: Option<Signal<&'static str>>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <div>
+            <label for=id>{move || label.get()}</label>
+            <input
+                id=id
+                type=kind
+                autocomplete=autocomplete
+                placeholder=move || placeholder.map(|p| p.get())
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    if !on_change {
+                        on_value.run(event_target_value(&ev));
+                    }
+                }
+                on:change=move |ev| {
+                    if on_change {
+                        on_value.run(event_target_value(&ev));
+                    }
+                }
+            />
         </div>
     }
 }
