@@ -445,6 +445,14 @@ pub fn actor_label(a: &ActorRef, lang: Lang) -> String {
         .map_or_else(|| a.text.clone(), str::to_string)
 }
 
+/// Several actors as one text: their labels joined by `sep`.
+pub fn actors_label(v: &[ActorRef], lang: Lang, sep: &str) -> String {
+    v.iter()
+        .map(|a| actor_label(a, lang))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// How an actor key (as in the actor filter) is shown.
 pub fn actor_key_label(key: &str, lang: Lang) -> String {
     canonical_label(key, lang).map_or_else(|| key.to_string(), str::to_string)
@@ -456,6 +464,11 @@ pub fn place_label(p: &crate::engine::PlaceRef) -> String {
         Some(name) => name.clone(),
         None => p.text.clone(),
     }
+}
+
+/// Several places as one text.
+pub fn places_label(v: &[crate::engine::PlaceRef]) -> String {
+    v.iter().map(place_label).collect::<Vec<_>>().join(", ")
 }
 
 /// Indexes one document's events (`doc` is its index in the explorer's list).
@@ -665,12 +678,7 @@ pub fn count_label(c: &crate::engine::Count, lang: Lang) -> String {
 /// An event read as one line: « agent — type — target — place — time — count — selon source ».
 pub fn event_sentence(e: &Event, lang: Lang) -> String {
     let mut parts: Vec<String> = Vec::new();
-    let join = |v: &[ActorRef]| {
-        v.iter()
-            .map(|a| actor_label(a, lang))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let join = |v: &[ActorRef]| actors_label(v, lang, ", ");
     if !e.agent.is_empty() {
         parts.push(join(&e.agent));
     }
@@ -683,13 +691,7 @@ pub fn event_sentence(e: &Event, lang: Lang) -> String {
         parts.push(join(&e.target));
     }
     if !e.location.is_empty() {
-        parts.push(
-            e.location
-                .iter()
-                .map(place_label)
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
+        parts.push(places_label(&e.location));
     }
     if let Some(t) = &e.time {
         parts.push(t.text.clone());
@@ -754,12 +756,7 @@ pub fn export_csv(rows: &[ExportRow]) -> String {
     out.push_str("\r\n");
     for r in rows {
         let e = r.event;
-        let names = |v: &[ActorRef]| {
-            v.iter()
-                .map(|a| actor_label(a, Lang::Fr))
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
+        let names = |v: &[ActorRef]| actors_label(v, Lang::Fr, "; ");
         let loc = e.location.first();
         let fatalities = match (&e.count, e.kind) {
             (Some(c), EventType::Killing) => c.value.to_string(),
@@ -1017,6 +1014,8 @@ mod tests {
 
     const TEXT: &str = "Les forces du régime syrien ont chassé samedi le groupe Etat islamique (EI) d’Al-Qaryatayn, a rapporté Sana. Puis rien.";
 
+    include!("../tests/support/al_qaryatayn.rs");
+
     fn span_of(needle: &str) -> (usize, usize) {
         let s = TEXT.find(needle).expect("needle in text");
         (s, s + needle.len())
@@ -1050,15 +1049,7 @@ mod tests {
             },
             agent: vec![actor("Les forces du régime syrien", Some("SYR_GOV"))],
             target: vec![actor("le groupe Etat islamique (EI)", Some("ISIS"))],
-            location: vec![PlaceRef {
-                text: "Al-Qaryatayn".into(),
-                start: ps,
-                end: pe,
-                place: Some("Al-Qaryatayn".into()),
-                lat: Some(34.229),
-                lon: Some(37.24),
-                country: Some("SY".into()),
-            }],
+            location: vec![al_qaryatayn(ps, pe)],
             time: Some(TimeRef {
                 text: "samedi".into(),
                 start: hs,

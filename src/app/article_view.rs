@@ -26,10 +26,7 @@ pub fn ArticleView() -> impl IntoView {
         (Some(id), None) => {
             let lang = st.lang();
             view! {
-                <section class="panel intro">
-                    <h2 id="article-title" tabindex="-1">
-                        {lang.pick("Article introuvable", "Article not found")}
-                    </h2>
+                <IntroPanel title=lang.pick("Article introuvable", "Article not found")>
                     <p>
                         {lang.pick("Aucun article n'a l'identifiant ", "No article has the id ")}
                         <code>{id}</code>
@@ -39,7 +36,7 @@ pub fn ArticleView() -> impl IntoView {
                                 ". It may have been removed, or pasted on another device.",
                             )}
                     </p>
-                </section>
+                </IntroPanel>
             }
             .into_any()
         }
@@ -53,10 +50,7 @@ fn Intro() -> impl IntoView {
     move || {
         let lang = st.lang();
         view! {
-            <section class="panel intro">
-                <h2 id="article-title" tabindex="-1">
-                    {lang.pick("Choisissez un article", "Choose an article")}
-                </h2>
+            <IntroPanel title=lang.pick("Choisissez un article", "Choose an article")>
                 <p>
                     {lang
                         .pick(
@@ -72,8 +66,21 @@ fn Intro() -> impl IntoView {
                         )}
                 </p>
                 <Legend />
-            </section>
+            </IntroPanel>
         }
+    }
+}
+
+/// The main pane when no article is shown: a heading that takes the focus, then the message.
+#[component]
+fn IntroPanel(title: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <section class="panel intro">
+            <h2 id="article-title" tabindex="-1">
+                {title}
+            </h2>
+            {children()}
+        </section>
     }
 }
 
@@ -96,7 +103,7 @@ fn Legend() -> impl IntoView {
         view! {
             <ul class="legend" aria-label=lang.pick("Légende", "Legend")>
                 <li>
-                    <mark class="trg t-capture">{lang.pick("déclencheur", "trigger")}</mark>
+                    <span class="trg-key t-capture">{lang.pick("déclencheur", "trigger")}</span>
                 </li>
                 {roles}
                 <li>
@@ -162,20 +169,14 @@ fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
                 <header class="article-head">
                     <h2 id="article-title" tabindex="-1">{title.clone()}</h2>
                     <p class="a-meta">
-                        {entry.user
-                            .then(|| {
-                                view! {
-                                    <span class="badge mine">
-                                        {lang.pick("votre article", "your article")}
-                                    </span>
-                                }
-                            })}
+                        {entry.user.then(|| super::articles::mine_badge(lang))}
                         {doc.date.clone().map(|d| view! { <span class="date">{d}</span> })}
                         <span class="n">
                             {i18n::filtered_count(shown.with(Vec::len), doc.events.len(), lang)}
                         </span>
                         <code class="id">{doc.id.clone()}</code>
                     </p>
+                    <Legend />
                 </header>
             }
         }
@@ -270,9 +271,9 @@ fn render_segment(
             let first = seg.start == e.trigger.start;
             let id = first.then(|| format!("ev-{i}"));
             let selected = move || sel.get() == Some(i);
-            let label = first.then(|| {
-                view! { <span class="lbl" aria-hidden="true">{type_label(kind, lang)}</span> }
-            });
+            // The type's name after the trigger's last piece: drawn by the style sheet from this
+            // attribute, so that the text (copied, read aloud, tested) stays the article's.
+            let label = (seg.end == e.trigger.end).then(|| type_label(kind, lang));
             view! {
                 <mark
                     id=id
@@ -280,6 +281,7 @@ fn render_segment(
                     class:sent-on=in_sentence
                     class:on=selected
                     data-type=kind.as_str()
+                    data-label=label
                     data-tip=tip.clone()
                     aria-label=format!("{piece} : {tip}")
                     tabindex="0"
@@ -296,7 +298,6 @@ fn render_segment(
                     }
                 >
                     {piece.clone()}
-                    {label}
                 </mark>
             }
             .into_any()
@@ -311,6 +312,7 @@ fn render_segment(
                 <span
                     class=format!("role {}", role_class(role))
                     class:sent-on=in_sentence
+                    class:own=move || sel.get() == Some(i)
                     title=title
                 >
                     {piece}
@@ -332,7 +334,6 @@ fn event_item(
     let kind = e.kind;
     let modality = e.modality;
     let selected = move || sel.get() == Some(i);
-    let sentence = event_sentence(e, lang);
     let mod_badge = (modality != Modality::Asserted).then(|| {
         view! {
             <span class=format!("badge mod-{}", modality.as_str())>
@@ -340,39 +341,70 @@ fn event_item(
             </span>
         }
     });
+    // Who did it to whom, as names: « agent → cible ».
+    let (agent, target) = (
+        explore::actors_label(&e.agent, lang, ", "),
+        explore::actors_label(&e.target, lang, ", "),
+    );
+    let who = match (agent.is_empty(), target.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(view! { <strong>{agent}</strong> }.into_any()),
+        (true, false) => Some(
+            view! {
+                {lang.pick("cible : ", "target: ")}
+                <strong>{target}</strong>
+            }
+            .into_any(),
+        ),
+        (false, false) => Some(
+            view! {
+                <strong>{agent}</strong>
+                <span class="arrow" aria-hidden="true">
+                    " → "
+                </span>
+                <span class="sr-only">{lang.pick(" ; cible : ", "; target: ")}</span>
+                <strong>{target}</strong>
+            }
+            .into_any(),
+        ),
+    };
+    let who = who.map(|w| view! { <span class="ev-who">{w}</span> });
+    let fact = |label: &'static str, value: String| {
+        view! {
+            <span>
+                <span class="k">{label}</span>
+                {value}
+            </span>
+        }
+    };
+    let place = (!e.location.is_empty()).then(|| {
+        fact(
+            lang.pick("lieu : ", "place: "),
+            explore::places_label(&e.location),
+        )
+    });
     let date = e.time.as_ref().map(|t| {
         let shown = match &t.value {
-            Some(v) if *v != t.text => format!("{} ({v})", t.text),
+            Some(v) if !t.text.contains(v.as_str()) => format!("{} ({v})", t.text),
             _ => t.text.clone(),
         };
-        view! {
-            <span>
-                {lang.pick("quand : ", "when: ")}
-                {shown}
-            </span>
-        }
+        fact(lang.pick("quand : ", "when: "), shown)
     });
-    let count = e.count.as_ref().map(|c| {
-        view! {
-            <span>
-                {lang.pick("nombre : ", "count: ")}
-                {count_label(c, lang)}
-            </span>
-        }
-    });
+    let count = e
+        .count
+        .as_ref()
+        .map(|c| fact(lang.pick("nombre : ", "count: "), count_label(c, lang)));
     let source = e.source.as_ref().map(|s| {
-        view! {
-            <span>
-                {lang.pick("source : ", "source: ")}
-                {explore::actor_label(s, lang)}
-            </span>
-        }
+        fact(
+            lang.pick("selon : ", "according to: "),
+            explore::actor_label(s, lang),
+        )
     });
     let trigger = e.trigger.text.clone();
     view! {
         <li
             id=format!("li-{i}")
-            class=format!("event m-{}", modality.as_str())
+            class=format!("event t-{} m-{}", kind.as_str(), modality.as_str())
             class:on=selected
             data-event-type=kind.as_str()
             data-modality=modality.as_str()
@@ -385,14 +417,14 @@ fn event_item(
                 <span class="ev-head">
                     <span class=format!("badge t-{}", kind.as_str())>{type_label(kind, lang)}</span>
                     {mod_badge}
+                    <span class="ev-trigger" lang="fr">
+                        "« "
+                        {trigger}
+                        " »"
+                    </span>
                 </span>
-                <span class="ev-sentence">{sentence}</span>
-                <span class="ev-meta">
-                    <span>"« " {trigger} " »"</span>
-                    {date}
-                    {count}
-                    {source}
-                </span>
+                {who}
+                <span class="ev-meta">{place} {date} {count} {source}</span>
             </button>
         </li>
     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::i18n;
 use super::state::use_state;
 use crate::engine::EventType;
-use crate::explore::{Mode, type_label};
+use crate::explore::{Lang, Mode, type_label};
 
 /// Per article: events passing the filters, all events, and the filtered ones by type.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -14,6 +14,11 @@ pub struct ArticleCounts {
     pub shown: usize,
     pub total: usize,
     pub by_type: Vec<(EventType, usize)>,
+}
+
+/// The badge of an article you added (in the list and over the article).
+pub(super) fn mine_badge(lang: Lang) -> impl IntoView {
+    view! { <span class="badge mine">{lang.pick("votre article", "your article")}</span> }
 }
 
 /// The list named « Articles ».
@@ -138,14 +143,7 @@ pub fn ArticleList() -> impl IntoView {
                         >
                             <span class="a-title">{entry.title.clone()}</span>
                             <span class="a-meta">
-                                {entry.user
-                                    .then(|| {
-                                        view! {
-                                            <span class="badge mine">
-                                                {lang.pick("votre article", "your article")}
-                                            </span>
-                                        }
-                                    })}
+                                {entry.user.then(|| mine_badge(lang))}
                                 {unsaved}
                                 {entry.doc.date.clone().map(|d| view! { <span class="date">{d}</span> })}
                                 <span class="n">{i18n::filtered_count(n.shown, n.total, lang)}</span>

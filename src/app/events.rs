@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use super::i18n;
 use super::state::use_state;
 use crate::explore::{
-    self, IndexedEvent, Lang, Mode, SortKey, count_label, modality_label, place_label, sort_rows,
-    type_label,
+    self, IndexedEvent, Lang, Mode, SortKey, count_label, modality_label, sort_rows, type_label,
 };
 
 /// How many rows are drawn before « show more ».
@@ -96,12 +95,7 @@ pub fn EventTable() -> impl IntoView {
                     .and_then(|t| t.value.clone())
                     .or_else(|| entry.doc.date.clone())
                     .unwrap_or_default();
-                let names = |v: &[crate::engine::ActorRef]| {
-                    v.iter()
-                        .map(|a| explore::actor_label(a, lang))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                };
+                let names = |v: &[crate::engine::ActorRef]| explore::actors_label(v, lang, ", ");
                 let mut link = current.clone();
                 link.article = Some(entry.doc.id.clone());
                 link.mode = Mode::Article;
@@ -134,7 +128,7 @@ pub fn EventTable() -> impl IntoView {
                         </td>
                         <td>{names(&e.agent)}</td>
                         <td>
-                            {e.location.iter().map(place_label).collect::<Vec<_>>().join(", ")}
+                            {explore::places_label(&e.location)}
                         </td>
                         <td>
                             <span class=format!("badge mod-{}", e.modality.as_str())>
@@ -169,20 +163,7 @@ pub fn EventTable() -> impl IntoView {
                 <table class="events-table">
                     <thead>
                         <tr>
-                            {move || {
-                                [
-                                    SortKey::Article,
-                                    SortKey::Date,
-                                    SortKey::Type,
-                                    SortKey::Agent,
-                                    SortKey::Place,
-                                    SortKey::Modality,
-                                    SortKey::Count,
-                                ]
-                                    .into_iter()
-                                    .map(header_cell)
-                                    .collect_view()
-                            }}
+                            {move || SortKey::ALL.into_iter().map(header_cell).collect_view()}
                             <th scope="col">{t("Cible", "Target")}</th>
                             <th scope="col">{t("Source", "Source")}</th>
                             <th scope="col">{t("Déclencheur", "Trigger")}</th>

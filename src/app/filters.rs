@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+use super::Field;
 use super::i18n;
 use super::state::use_state;
 use crate::engine::{EventType, Modality};
@@ -33,20 +34,8 @@ pub fn Filters() -> impl IntoView {
             let mut actors: BTreeMap<String, usize> = BTreeMap::new();
             let mut places: BTreeMap<String, usize> = BTreeMap::new();
             for e in &c.events {
-                let mut seen: Vec<&String> = Vec::new();
-                for a in &e.actors {
-                    if !seen.contains(&a) {
-                        seen.push(a);
-                        *actors.entry(a.clone()).or_default() += 1;
-                    }
-                }
-                let mut seen: Vec<&String> = Vec::new();
-                for p in &e.places {
-                    if !seen.contains(&p) {
-                        seen.push(p);
-                        *places.entry(p.clone()).or_default() += 1;
-                    }
-                }
+                tally(&mut actors, &e.actors);
+                tally(&mut places, &e.places);
             }
             (
                 actors.into_iter().collect::<Vec<_>>(),
@@ -131,31 +120,43 @@ pub fn Filters() -> impl IntoView {
                 .collect_view()
         };
 
-    let on_select = move |which: &'static str| {
-        move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev);
-            let v = (!v.is_empty()).then_some(v);
-            set(
-                false,
-                Box::new(move |f| match which {
-                    "actor" => f.actor = v,
-                    _ => f.place = v,
-                }),
-            );
+    // A new value for an actor, place or date slot (an empty one, or an invalid date, clears it).
+    let put = move |slot: Slot, v: String| {
+        let valid = match slot {
+            Slot::Actor | Slot::Place => !v.is_empty(),
+            Slot::From | Slot::To => valid_date(&v),
+        };
+        let v = valid.then_some(v);
+        set(false, Box::new(move |f| *slot.of_mut(f) = v));
+    };
+    // The actor and place menus.
+    let choice = move |slot: Slot, id: &'static str, fr: &'static str, en: &'static str| {
+        let actors = slot == Slot::Actor;
+        view! {
+            <div>
+                <label for=id>{move || st.lang().pick(fr, en)}</label>
+                <select id=id on:change=move |ev| put(slot, event_target_value(&ev))>
+                    <option value="" prop:selected=move || filter.with(|f| slot.of(f).is_none())>
+                        {move || st.lang().pick("Tous", "All")}
+                    </option>
+                    {move || {
+                        let (a, p) = choices.get();
+                        select_options(if actors { a } else { p }, filter.with(|f| slot.of(f).clone()), actors)
+                    }}
+                </select>
+            </div>
         }
     };
-
-    let on_date = move |which: &'static str| {
-        move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev);
-            let v = valid_date(&v).then_some(v);
-            set(
-                false,
-                Box::new(move |f| match which {
-                    "from" => f.from = v,
-                    _ => f.to = v,
-                }),
-            );
+    let date = move |slot: Slot, id: &'static str, fr: &'static str, en: &'static str| {
+        view! {
+            <Field
+                id
+                kind="date"
+                label=move || st.lang().pick(fr, en)
+                value=move || filter.with(|f| slot.of(f).clone().unwrap_or_default())
+                on_value=move |v| put(slot, v)
+                on_change=true
+            />
         }
     };
 
@@ -167,41 +168,22 @@ pub fn Filters() -> impl IntoView {
             <p class="summary" aria-live="polite">
                 {move || i18n::filtered_count(shown.get(), total.get(), st.lang())}
             </p>
-            <label for="f-q">{t("Rechercher", "Search")}</label>
-            <input
+            <Field
                 id="f-q"
-                type="search"
-                autocomplete="off"
+                kind="search"
+                label=t("Rechercher", "Search")
                 placeholder=t("mots, acteur, lieu…", "words, actor, place…")
-                prop:value=move || filter.with(|f| f.q.clone())
-                on:input=move |ev| {
-                    let q = event_target_value(&ev);
-                    set(true, Box::new(move |f| f.q = q));
-                }
+                autocomplete="off"
+                value=move || filter.with(|f| f.q.clone())
+                on_value=move |q| set(true, Box::new(move |f| f.q = q))
             />
             <fieldset class="types">
                 <legend>{t("Types d'événements", "Event types")}</legend>
                 <ul>{types}</ul>
             </fieldset>
             <div class="row">
-                <div>
-                    <label for="f-actor">{t("Acteur", "Actor")}</label>
-                    <select id="f-actor" on:change=on_select("actor")>
-                        <option value="" prop:selected=move || filter.with(|f| f.actor.is_none())>
-                            {t("Tous", "All")}
-                        </option>
-                        {move || select_options(choices.get().0, filter.with(|f| f.actor.clone()), true)}
-                    </select>
-                </div>
-                <div>
-                    <label for="f-place">{t("Lieu", "Place")}</label>
-                    <select id="f-place" on:change=on_select("place")>
-                        <option value="" prop:selected=move || filter.with(|f| f.place.is_none())>
-                            {t("Tous", "All")}
-                        </option>
-                        {move || select_options(choices.get().1, filter.with(|f| f.place.clone()), false)}
-                    </select>
-                </div>
+                {choice(Slot::Actor, "f-actor", "Acteur", "Actor")}
+                {choice(Slot::Place, "f-place", "Lieu", "Place")}
             </div>
             <label for="f-modality">{t("Modalité", "Modality")}</label>
             <select
@@ -230,24 +212,8 @@ pub fn Filters() -> impl IntoView {
                 }}
             </select>
             <div class="row">
-                <div>
-                    <label for="f-from">{t("Du", "From")}</label>
-                    <input
-                        id="f-from"
-                        type="date"
-                        prop:value=move || filter.with(|f| f.from.clone().unwrap_or_default())
-                        on:change=on_date("from")
-                    />
-                </div>
-                <div>
-                    <label for="f-to">{t("Au", "To")}</label>
-                    <input
-                        id="f-to"
-                        type="date"
-                        prop:value=move || filter.with(|f| f.to.clone().unwrap_or_default())
-                        on:change=on_date("to")
-                    />
-                </div>
+                {date(Slot::From, "f-from", "Du", "From")}
+                {date(Slot::To, "f-to", "Au", "To")}
             </div>
             <button
                 type="button"
@@ -258,5 +224,43 @@ pub fn Filters() -> impl IntoView {
                 {t("Effacer les filtres", "Clear filters")}
             </button>
         </section>
+    }
+}
+
+/// Counts each key once per event.
+fn tally(counts: &mut BTreeMap<String, usize>, keys: &[String]) {
+    for (i, k) in keys.iter().enumerate() {
+        if !keys[..i].contains(k) {
+            *counts.entry(k.clone()).or_default() += 1;
+        }
+    }
+}
+
+/// A filter field that holds one optional value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Actor,
+    Place,
+    From,
+    To,
+}
+
+impl Slot {
+    fn of(self, f: &Filter) -> &Option<String> {
+        match self {
+            Slot::Actor => &f.actor,
+            Slot::Place => &f.place,
+            Slot::From => &f.from,
+            Slot::To => &f.to,
+        }
+    }
+
+    fn of_mut(self, f: &mut Filter) -> &mut Option<String> {
+        match self {
+            Slot::Actor => &mut f.actor,
+            Slot::Place => &mut f.place,
+            Slot::From => &mut f.from,
+            Slot::To => &mut f.to,
+        }
     }
 }

@@ -87,20 +87,21 @@ pub fn Explorer() -> impl IntoView {
                 class="modes"
                 aria-label=move || lang.get().pick("Vue", "View")
             >
-                <button
-                    type="button"
-                    aria-pressed=move || (mode.get() == Mode::Article).to_string()
-                    on:click=move |_| set_mode(Mode::Article)
-                >
-                    {move || lang.get().pick("Par article", "By article")}
-                </button>
-                <button
-                    type="button"
-                    aria-pressed=move || (mode.get() == Mode::Table).to_string()
-                    on:click=move |_| set_mode(Mode::Table)
-                >
-                    {move || lang.get().pick("Tous les événements", "All events")}
-                </button>
+                {[
+                    (Mode::Article, "Par article", "By article"),
+                    (Mode::Table, "Tous les événements", "All events"),
+                ]
+                    .map(|(m, fr, en)| {
+                        view! {
+                            <button
+                                type="button"
+                                aria-pressed=move || (mode.get() == m).to_string()
+                                on:click=move |_| set_mode(m)
+                            >
+                                {move || lang.get().pick(fr, en)}
+                            </button>
+                        }
+                    })}
                 <button
                     type="button"
                     class="lang"
@@ -139,6 +140,43 @@ pub fn Explorer() -> impl IntoView {
     }
 }
 
+/// A label and its input, in a `div`: the input shows `value` and hands each new value to
+/// `on_value`, as it is typed, or only once committed (the `change` event) with `on_change`.
+#[component]
+pub fn Field(
+    id: &'static str,
+    kind: &'static str,
+    #[prop(into)] label: Signal<&'static str>,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_value: Callback<String>,
+    #[prop(optional)] on_change: bool,
+    #[prop(optional, into)] placeholder: Option<Signal<&'static str>>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <div>
+            <label for=id>{move || label.get()}</label>
+            <input
+                id=id
+                type=kind
+                autocomplete=autocomplete
+                placeholder=move || placeholder.map(|p| p.get())
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    if !on_change {
+                        on_value.run(event_target_value(&ev));
+                    }
+                }
+                on:change=move |ev| {
+                    if on_change {
+                        on_value.run(event_target_value(&ev));
+                    }
+                }
+            />
+        </div>
+    }
+}
+
 /// Messages (errors and notes), announced to screen readers, dismissible.
 #[component]
 fn Notices() -> impl IntoView {
@@ -169,9 +207,26 @@ fn Notices() -> impl IntoView {
     }
 }
 
-/// Scrolls the element with this id into view (centred) if it exists.
+/// Scrolls the element with this id into view (centred) if it exists: within its pane when the
+/// pane scrolls by itself (wide screens), so that the page does not move; else the page.
 pub fn scroll_to_id(id: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
+    let Some(el) = document().get_element_by_id(id) else {
+        return;
+    };
+    let pane = el
+        .closest(".text-pane, .events-pane")
+        .ok()
+        .flatten()
+        .filter(|p| p.scroll_height() > p.client_height());
+    if let Some(pane) = pane {
+        let (r, pr) = (
+            el.get_bounding_client_rect(),
+            pane.get_bounding_client_rect(),
+        );
+        let centre = r.top() - pr.top() + r.height() / 2.0;
+        let top = f64::from(pane.scroll_top()) + centre - f64::from(pane.client_height()) / 2.0;
+        pane.set_scroll_top(top.max(0.0) as i32);
+    } else {
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Center);
         opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::Field;
 use super::i18n;
 use super::state::{AppState, use_state};
 use crate::explore::{self, MAX_ARTICLE_BYTES, Mode, check_bytes, check_text, valid_date};
@@ -127,24 +128,15 @@ pub fn Paste() -> impl IntoView {
             <h2 id="paste-h">{t("Votre article", "Your article")}</h2>
             <form on:submit=submit novalidate>
                 <div class="row">
-                    <div>
-                        <label for="paste-title">{t("Titre (facultatif)", "Title (optional)")}</label>
-                        <input
-                            id="paste-title"
-                            type="text"
-                            prop:value=move || title.get()
-                            on:input=move |ev| title.set(event_target_value(&ev))
-                        />
-                    </div>
-                    <div>
-                        <label for="paste-date">{t("Date (facultative)", "Date (optional)")}</label>
-                        <input
-                            id="paste-date"
-                            type="date"
-                            prop:value=move || date.get()
-                            on:input=move |ev| date.set(event_target_value(&ev))
-                        />
-                    </div>
+                    {[
+                        ("paste-title", "text", "Titre (facultatif)", "Title (optional)", title),
+                        ("paste-date", "date", "Date (facultative)", "Date (optional)", date),
+                    ]
+                        .map(|(id, kind, fr, en, field)| {
+                            view! {
+                                <Field id kind label=t(fr, en) value=field on_value=move |v| field.set(v) />
+                            }
+                        })}
                 </div>
                 <label for="paste-text">{t("Texte de l'article", "Article text")}</label>
                 <textarea
