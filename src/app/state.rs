@@ -66,6 +66,32 @@ pub fn corpus_entries() -> Vec<Entry> {
         .collect()
 }
 
+/// The benchmark's hook (`e2e/bench.mjs`): a number in `window.__depecheRepeat`, set before the
+/// app starts, asks for that many copies of the corpus. 1 otherwise.
+fn bench_repeat() -> usize {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__depecheRepeat".into()).ok())
+        .and_then(|v| v.as_f64())
+        .filter(|n| (1.0..=1000.0).contains(n))
+        .map_or(1, |n| n as usize)
+}
+
+/// `n` copies of the entries, each copy's ids suffixed with `~k`.
+fn repeated(entries: Vec<Entry>, n: usize) -> Vec<Entry> {
+    let mut out = entries.clone();
+    for k in 1..n {
+        out.extend(entries.iter().map(|e| {
+            let mut doc = (*e.doc).clone();
+            doc.id = format!("{}~{k}", doc.id);
+            Entry {
+                doc: Arc::new(doc),
+                ..e.clone()
+            }
+        }));
+    }
+    out
+}
+
 /// Builds a user article's entry: extracts it, then applies the given title and date.
 pub fn user_entry(id: &str, text: &str, title: Option<&str>, date: Option<&str>) -> Entry {
     let mut doc = engine::extract(id, text);
@@ -118,7 +144,7 @@ impl AppState {
         let location = use_location();
         let search = location.search;
         let view = Memo::new(move |_| ViewState::from_query(&search.get()));
-        let mut entries = corpus_entries();
+        let mut entries = repeated(corpus_entries(), bench_repeat());
         let mut problems = Vec::new();
         for loaded in load_user_articles() {
             match loaded {
