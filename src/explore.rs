@@ -957,12 +957,15 @@ pub fn segments(text: &str, events: &[Event], shown: &[usize]) -> Vec<Segment> {
     out
 }
 
-/// A title for a document: its title, else its first words.
+/// A title for a document: its title, else the first words of its body (page furniture such as
+/// « Réagissez » left out, as the engine reads it).
 pub fn display_title(doc: &Document, text: &str) -> String {
     if let Some(t) = doc.title.as_ref().filter(|t| !t.trim().is_empty()) {
         return t.trim().to_string();
     }
-    first_words(text, 12)
+    let layout = crate::engine::document::layout(text);
+    let body = layout.blocks.first().map_or(text, |b| &text[b.clone()]);
+    first_words(body, 12)
 }
 
 /// The first `n` words of the first non-empty line, with an ellipsis when cut.
@@ -976,36 +979,8 @@ pub fn first_words(text: &str, n: usize) -> String {
     }
 }
 
-/// Why a text cannot be analysed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputError {
-    Empty,
-    TooLarge,
-    NotUtf8,
-}
-
-/// The largest article accepted, in bytes.
+/// The largest article the browser accepts, in bytes (a long dispatch is a few tens of KB).
 pub const MAX_ARTICLE_BYTES: usize = 200_000;
-
-/// Checks raw bytes (a file) as an article's text.
-pub fn check_bytes(bytes: &[u8]) -> Result<String, InputError> {
-    if bytes.len() > MAX_ARTICLE_BYTES {
-        return Err(InputError::TooLarge);
-    }
-    let s = std::str::from_utf8(bytes).map_err(|_| InputError::NotUtf8)?;
-    check_text(s).map(str::to_string)
-}
-
-/// Checks a pasted text.
-pub fn check_text(s: &str) -> Result<&str, InputError> {
-    if s.len() > MAX_ARTICLE_BYTES {
-        Err(InputError::TooLarge)
-    } else if s.trim().is_empty() {
-        Err(InputError::Empty)
-    } else {
-        Ok(s)
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -1264,14 +1239,13 @@ mod tests {
     }
 
     #[test]
-    fn input_checks() {
-        assert_eq!(check_text("  \n"), Err(InputError::Empty));
-        assert_eq!(check_bytes(&[0xff, 0xfe, b'a']), Err(InputError::NotUtf8));
-        assert_eq!(
-            check_bytes(&vec![b'a'; MAX_ARTICLE_BYTES + 1]),
-            Err(InputError::TooLarge)
-        );
-        assert_eq!(check_bytes("Raqa".as_bytes()), Ok("Raqa".into()));
+    fn titles_fall_back_to_the_first_words_of_the_body() {
         assert_eq!(first_words("\n  un deux trois", 2), "un deux …");
+        let text = " date 2017-10 Réagissez\n\nL’organisation vit ses derniers moments.";
+        let doc = crate::engine::extract("x", text);
+        assert_eq!(
+            display_title(&doc, text),
+            "L’organisation vit ses derniers moments."
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Interface texts in French (default) and English.
 
-use crate::explore::{InputError, Lang};
+use crate::explore::Lang;
+use crate::input::InputError;
 
 /// « 3 événements » / « 3 events ».
 pub fn events_count(n: usize, lang: Lang) -> String {
@@ -25,20 +26,30 @@ pub fn filtered_count(shown: usize, total: usize, lang: Lang) -> String {
 }
 
 /// The message for a text that cannot be analysed.
-pub fn input_error(e: InputError, lang: Lang) -> &'static str {
+pub fn input_error(e: &InputError, lang: Lang) -> String {
     match e {
-        InputError::Empty => lang.pick(
-            "Le texte est vide : collez ou ouvrez un article.",
-            "The text is empty: paste or open an article.",
-        ),
-        InputError::TooLarge => lang.pick(
-            "Le texte est trop long (200 000 octets au plus).",
-            "The text is too long (at most 200,000 bytes).",
-        ),
-        InputError::NotUtf8 => lang.pick(
-            "Ce fichier n'est pas du texte UTF-8 : enregistrez-le en UTF-8 et réessayez.",
-            "This file is not UTF-8 text: save it as UTF-8 and try again.",
-        ),
+        InputError::Empty => lang
+            .pick(
+                "Le texte est vide : collez ou ouvrez un article.",
+                "The text is empty: paste or open an article.",
+            )
+            .to_string(),
+        InputError::TooLarge { limit, .. } => match lang {
+            Lang::Fr => format!("Le texte est trop long ({limit} octets au plus)."),
+            Lang::En => format!("The text is too long (at most {limit} bytes)."),
+        },
+        InputError::NotUtf8 { .. } => lang
+            .pick(
+                "Ce fichier n'est pas du texte UTF-8 : enregistrez-le en UTF-8 et réessayez.",
+                "This file is not UTF-8 text: save it as UTF-8 and try again.",
+            )
+            .to_string(),
+        InputError::Binary => lang
+            .pick(
+                "Ce fichier n'est pas du texte (données binaires).",
+                "This file is not text (binary data).",
+            )
+            .to_string(),
     }
 }
 

@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 use super::Field;
 use super::i18n;
 use super::state::{AppState, use_state};
-use crate::explore::{self, MAX_ARTICLE_BYTES, Mode, check_bytes, check_text, valid_date};
+use crate::explore::{MAX_ARTICLE_BYTES, Mode, valid_date};
+use crate::input::{InputError, decode};
 
 /// Adds a checked text and opens it.
 fn analyse(st: AppState, text: &str, title: Option<&str>, date: Option<&str>) -> String {
@@ -36,8 +37,8 @@ pub fn Paste() -> impl IntoView {
         ev.prevent_default();
         let lang = st.lang_untracked();
         let body = text.get_untracked();
-        match check_text(&body) {
-            Err(e) => message.set(Some((true, i18n::input_error(e, lang).to_string()))),
+        match decode(body.as_bytes(), MAX_ARTICLE_BYTES) {
+            Err(e) => message.set(Some((true, i18n::input_error(&e, lang)))),
             Ok(body) => {
                 let t = title.get_untracked();
                 let d = date.get_untracked();
@@ -85,7 +86,13 @@ pub fn Paste() -> impl IntoView {
                     true,
                     format!(
                         "{name} : {}",
-                        i18n::input_error(explore::InputError::TooLarge, lang)
+                        i18n::input_error(
+                            &InputError::TooLarge {
+                                size: file.size() as usize,
+                                limit: MAX_ARTICLE_BYTES
+                            },
+                            lang
+                        )
                     ),
                 )));
                 continue;
@@ -97,9 +104,9 @@ pub fn Paste() -> impl IntoView {
                     Err(_) => Err(lang
                         .pick("lecture impossible", "could not be read")
                         .to_string()),
-                    Ok(bytes) => {
-                        check_bytes(&bytes).map_err(|e| i18n::input_error(e, lang).to_string())
-                    }
+                    Ok(bytes) => decode(&bytes, MAX_ARTICLE_BYTES)
+                        .map(str::to_string)
+                        .map_err(|e| i18n::input_error(&e, lang)),
                 };
                 match outcome {
                     Ok(body) => {

@@ -373,7 +373,8 @@ pub fn load_user_articles() -> Vec<Result<Entry, LoadProblem>> {
         match serde_json::from_str::<Saved>(&raw) {
             Ok(s)
                 if key == format!("{STORAGE_PREFIX}{}", s.id)
-                    && explore::check_text(&s.text).is_ok() =>
+                    && crate::input::decode(s.text.as_bytes(), explore::MAX_ARTICLE_BYTES)
+                        .is_ok() =>
             {
                 saved.push(Ok(s))
             }
