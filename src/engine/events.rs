@@ -11,7 +11,9 @@ use std::collections::HashMap;
 use super::gazetteer::PlaceKind;
 use super::lexicon::{Tenses, WordClass, lexicon};
 use super::mentions::PlaceMention;
-use super::mentions::actors::{Actor, ActorKind, ActorMention, demonym_actor, lookup_actor};
+use super::mentions::actors::{
+    Actor, ActorKind, ActorMention, actors, demonym_actor, lookup_actor,
+};
 use super::mentions::counts::CountMention;
 use super::mentions::times::TimeMention;
 use super::record::{ActorRef, Count, Event, EventType, Modality, PlaceRef, Range, Span, TimeRef};
@@ -51,20 +53,26 @@ pub struct Memory {
 impl Memory {
     /// A memory that knows the article's most mentioned actor of each kind.
     pub fn new(sentences: &[Sentence]) -> Memory {
-        let mut counts: HashMap<&'static str, (usize, &'static Actor)> = HashMap::new();
-        for m in sentences.iter().flat_map(|s| &s.actors) {
-            if let Some(actor) = m.actor {
-                counts.entry(actor.id).or_insert((0, actor)).0 += 1;
+        // Each actor in order of first mention, with its number of mentions.
+        let mut tally: Vec<(&'static Actor, usize)> = Vec::new();
+        for actor in sentences
+            .iter()
+            .flat_map(|s| &s.actors)
+            .filter_map(|m| m.actor)
+        {
+            match tally.iter_mut().find(|(a, _)| a.id == actor.id) {
+                Some((_, n)) => *n += 1,
+                None => tally.push((actor, 1)),
             }
         }
-        let mut dominant: HashMap<ActorKind, (usize, &'static Actor)> = HashMap::new();
-        let mut ranked: Vec<_> = counts.into_values().collect();
-        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(b.1.id)));
-        for (n, actor) in ranked {
-            dominant.entry(actor.kind).or_insert((n, actor));
+        // The most mentioned of each kind; the first mentioned among equals (a stable sort).
+        tally.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        let mut dominant = HashMap::new();
+        for (actor, _) in tally {
+            dominant.entry(actor.kind).or_insert(actor);
         }
         Memory {
-            dominant: dominant.into_iter().map(|(k, (_, a))| (k, a)).collect(),
+            dominant,
             ..Memory::default()
         }
     }
@@ -272,7 +280,8 @@ impl<'a> Sentence<'a> {
         (trigger.last + 1..next_trigger)
             .find(|&j| {
                 let t = &tokens[j];
-                is_boundary(t)
+                // Quotation marks may close around the verb alone (« avoir « neutralisé » 20 »).
+                is_boundary(t) && !matches!(&*t.norm, "«" | "»" | "\"" | "“" | "”")
                     || t.norm == ","
                     || t.is(WordClass::AuxAvoir)
                     || t.is(WordClass::AuxEtre)
@@ -613,9 +622,27 @@ impl<'a> Sentence<'a> {
                     same_family(a.kind, kind) && (m.country.is_none() || a.country == m.country)
                 })
         };
+        // « En Irak, les forces armées progressent »: the state of the country the sentence names.
+        let national = || {
+            let country = self
+                .places
+                .iter()
+                .filter_map(|p| p.place)
+                .find(|p| p.kind == PlaceKind::Country)?
+                .country;
+            (m.kind == Some(ActorKind::StateForces) && m.country.is_none())
+                .then(|| state_forces_of(country))
+                .flatten()
+        };
         let actor = m
             .actor
-            .or_else(|| if m.generic { here() } else { None })
+            .or_else(|| {
+                if m.generic {
+                    here().or_else(national)
+                } else {
+                    None
+                }
+            })
             .or_else(|| memory.resolve(m));
         self.span_ref(m.start, m.end, actor)
     }
@@ -750,6 +777,13 @@ fn place_ref(text: &str, start: usize, end: usize, p: &PlaceMention) -> PlaceRef
     }
 }
 
+/// The state forces of a country (ISO-2), from the actor lexicon.
+fn state_forces_of(country: &str) -> Option<&'static Actor> {
+    actors()
+        .iter()
+        .find(|a| a.kind == ActorKind::StateForces && a.country == Some(country))
+}
+
 /// Types with two sides: who acts and whom it is done to.
 fn fights(kind: EventType) -> bool {
     matches!(
@@ -862,6 +896,15 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         if let Some((j, actor)) = roles.demonym {
             let t = &tokens[j];
             agent.push(sentence.span_ref(t.start, t.end, Some(actor)));
+        }
+        // « L'armée a annoncé avoir repris la ville »: who speaks of their own deed acts.
+        if agent.is_empty() && !undergoes && trigger.verbal {
+            let speaker = source.as_ref().filter(|s| {
+                (trigger.first.saturating_sub(4)..trigger.first).any(|j| {
+                    tokens[j].verb(WordClass::VerbReport).is_some() && s.end <= tokens[j].start
+                })
+            });
+            agent.extend(speaker.cloned());
         }
         // Coordinated verbs and infinitives share the subject of the verb before them.
         if agent.is_empty() && !undergoes && roles.coordinated {

@@ -164,6 +164,11 @@ pub struct Trigger {
     pub flags: Flags,
 }
 
+/// Quotation marks, which a verb group may hold (« avoir « neutralisé » »).
+fn is_quote(norm: &str) -> bool {
+    matches!(norm, "«" | "»" | "\"" | "“" | "”")
+}
+
 fn is_reflexive_clitic(norm: &str) -> bool {
     matches!(
         norm,
@@ -218,7 +223,7 @@ fn verb_prefix(tokens: &[Token], head: usize) -> (usize, bool, bool, bool) {
             reflexive = true;
             first = j - 1;
             break;
-        } else if !(t.is(WordClass::Adverb) || t.is(WordClass::Negation)) {
+        } else if !(t.is(WordClass::Adverb) || t.is(WordClass::Negation) || is_quote(&t.norm)) {
             break;
         }
         j -= 1;
@@ -429,7 +434,7 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
 fn participle_tells_event(tokens: &[Token], last: usize) -> bool {
     tokens[last + 1..]
         .iter()
-        .find(|t| !t.is(WordClass::Adverb))
+        .find(|t| !t.is(WordClass::Adverb) && !is_quote(&t.norm))
         .is_some_and(|t| t.is(WordClass::ParticipleComplement))
 }
 
