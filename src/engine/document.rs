@@ -15,6 +15,8 @@ const MAX_HEADLINE: usize = 240;
 const MAX_FURNITURE: usize = 60;
 /// The longest paragraph that may be a teaser for another article, in bytes.
 const MAX_TEASER: usize = 500;
+/// The longest line that may be a dateline of its own, in bytes.
+const DATELINE_LINE: usize = 160;
 /// How many lines from the top may hold the dateline.
 const DATELINE_LINES: usize = 4;
 
@@ -73,13 +75,19 @@ fn is_furniture(line: &str) -> bool {
         return false;
     }
     let words = folded_words(line);
+    // The whole line, or its first or last words.
     lexicon()
         .phrases(WordClass::ClutterPhrase)
         .iter()
         .any(|phrase| {
-            words == *phrase
-                || words.starts_with(&format!("{phrase} "))
-                || words.ends_with(&format!(" {phrase}"))
+            let p = phrase.as_str();
+            words == p
+                || words
+                    .strip_prefix(p)
+                    .is_some_and(|rest| rest.starts_with(' '))
+                || words
+                    .strip_suffix(p)
+                    .is_some_and(|rest| rest.ends_with(' '))
         })
 }
 
@@ -120,7 +128,10 @@ pub fn layout(text: &str) -> Layout {
     let all = lines(text);
     let mut date = None;
     let mut dateline_lines = Vec::new();
-    for (n, range) in all.iter().enumerate().take(DATELINE_LINES) {
+    // A dateline has a short line of its own; one that opens a paragraph is a wire dateline,
+    // read with the first paragraph below.
+    let short = all.iter().enumerate().take(DATELINE_LINES);
+    for (n, range) in short.filter(|(_, r)| r.len() <= DATELINE_LINE) {
         let tokens = tokenize(text, range.clone());
         if let Some((found, start, end)) = find_dateline(text, &tokens) {
             date = Some(found);
@@ -157,7 +168,7 @@ pub fn layout(text: &str) -> Layout {
             skip_teaser = true;
             continue;
         }
-        if skip_teaser && is_teaser(line) || is_teaser(line) && line.len() <= MAX_FURNITURE * 2 {
+        if (skip_teaser || line.len() <= MAX_FURNITURE * 2) && is_teaser(line) {
             skip_teaser = false;
             continue;
         }

@@ -6,10 +6,9 @@
 //! complement, « contre » gives a target and « par » an agent. Generic phrases and pronouns
 //! (« l'organisation », « Il ») take the last actor of their kind.
 
-use std::collections::HashMap;
-
+use super::fast_hash::FastMap;
 use super::gazetteer::PlaceKind;
-use super::lexicon::{Tenses, WordClass, lexicon};
+use super::lexicon::{Tenses, WordClass};
 use super::mentions::PlaceMention;
 use super::mentions::actors::{
     Actor, ActorKind, ActorMention, actors, demonym_actor, lookup_actor,
@@ -43,11 +42,11 @@ pub struct Sentence<'a> {
 #[derive(Default)]
 pub struct Memory {
     last_subject: Option<&'static Actor>,
-    last_by_kind: HashMap<ActorKind, &'static Actor>,
+    last_by_kind: FastMap<ActorKind, &'static Actor>,
     last_city: Option<PlaceRef>,
     last_source: Option<ActorRef>,
     /// The most mentioned actor of each kind in the whole article.
-    dominant: HashMap<ActorKind, &'static Actor>,
+    dominant: FastMap<ActorKind, &'static Actor>,
 }
 
 impl Memory {
@@ -67,7 +66,7 @@ impl Memory {
         }
         // The most mentioned of each kind; the first mentioned among equals (a stable sort).
         tally.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-        let mut dominant = HashMap::new();
+        let mut dominant = FastMap::default();
         for (actor, _) in tally {
             dominant.entry(actor.kind).or_insert(actor);
         }
@@ -532,11 +531,10 @@ impl<'a> Sentence<'a> {
 
     /// The sentence's source: who says so, and which mentions it uses.
     fn source(&self, memory: &Memory) -> (Option<ActorRef>, Vec<usize>) {
-        let lex = lexicon();
         let tokens = &self.tokens;
         for (j, token) in tokens.iter().enumerate() {
-            let reporting_verb = lex
-                .verb(WordClass::VerbReport, &token.norm)
+            let reporting_verb = token
+                .verb(WordClass::VerbReport)
                 .is_some_and(|t| !t.has(Tenses::INFINITIVE) || t.has(Tenses::FINITE));
             let reporting_noun = token.is(WordClass::ReportNoun) && token.norm != "source";
             if !reporting_verb && !reporting_noun {

@@ -63,16 +63,17 @@ pub fn split(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
 /// Whether the word before the period at `dot` is an abbreviation or an initial.
 fn is_abbreviation(slice: &str, dot: usize) -> bool {
     let before = &slice[..dot];
-    let word: String = before
-        .chars()
+    let start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single_capital || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(dot, |(i, _)| i);
+    let word = &before[start..];
+    let mut chars = word.chars();
+    let single_capital =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    single_capital || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 fn push_trimmed(slice: &str, base: usize, range: Range<usize>, out: &mut Vec<Range<usize>>) {

@@ -113,7 +113,10 @@ fn push_folded(out: &mut String, c: char) {
 
 /// The character at byte `pos` of `s`, if any.
 fn char_at(s: &str, pos: usize) -> Option<char> {
-    s.get(pos..).and_then(|rest| rest.chars().next())
+    match s.as_bytes().get(pos) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => s.get(pos..).and_then(|rest| rest.chars().next()),
+    }
 }
 
 /// [`fold`], borrowing `s` when it is already folded.
@@ -143,6 +146,11 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>) -> Vec<Token<'_>> {
             let word = c.is_alphabetic();
             let mut end = pos + c.len_utf8();
             while let Some(d) = char_at(slice, end) {
+                // Most letters are ASCII: no look-ahead needed for them.
+                if word && d.is_ascii_alphanumeric() || !word && d.is_ascii_digit() {
+                    end += 1;
+                    continue;
+                }
                 let next = char_at(slice, end + d.len_utf8());
                 let continues = if word {
                     d.is_alphanumeric()

@@ -61,7 +61,10 @@ pub fn find_places(
     let mut places = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !may_start_place(&tokens[i]) || inside_actor(i) {
+        // A determiner starts a name only before another capital (« Le Caire »).
+        let determiner_alone = tokens[i].is(WordClass::Determiner)
+            && !tokens.get(i + 1).is_some_and(|t| t.capitalized);
+        if !may_start_place(&tokens[i]) || determiner_alone || inside_actor(i) {
             i += 1;
             continue;
         }
@@ -107,7 +110,12 @@ pub fn find_places(
 /// in an article about Lebanon).
 pub fn prefer_countries(tokens: &[Token], places: &mut [PlaceMention], countries: &[&str]) {
     let gazetteer = gazetteer();
-    for p in places.iter_mut().filter(|p| p.place.is_some()) {
+    // Only a place outside the article's main country may have a namesake inside it.
+    let main = countries.first().copied();
+    for p in places
+        .iter_mut()
+        .filter(|p| p.place.is_some_and(|pl| Some(pl.country) != main))
+    {
         if let Some((n, place)) = gazetteer.match_at(tokens, p.first, countries)
             && p.first + n - 1 == p.last
         {
