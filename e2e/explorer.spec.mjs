@@ -53,12 +53,6 @@ function cliRecord() {
   }
 }
 
-test("first render of the corpus (measured)", async ({ page }) => {
-  await open(page);
-  const ms = await page.evaluate(() => performance.now());
-  console.log(`first render of the corpus list: ${ms.toFixed(0)} ms after navigation start`);
-});
-
 test("choosing an article opens its text and its events, and the URL names it", async ({ page }) => {
   const errors = await open(page);
   await expect(page.getByRole("heading", { name: "Choisissez un article" })).toBeVisible();
