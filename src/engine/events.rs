@@ -23,12 +23,16 @@ use super::triggers::Trigger;
 const OBJECT_WINDOW: usize = 8;
 /// How many tokens back a governing verb of an infinitive or a noun may stand.
 const GOVERNOR_WINDOW: usize = 6;
+/// How much farther (in token distance units) a country may be preferred to a nearer place.
+const BROAD_PLACE_COST: usize = 20;
 /// How many sentences ahead a town named later may stand for « une ville » now.
 const BRIDGE_SENTENCES: usize = 3;
 
 /// One sentence with its tokens, mentions and triggers.
 pub struct Sentence<'a> {
     pub range: std::ops::Range<usize>,
+    /// Index of the paragraph the sentence belongs to.
+    pub block: usize,
     pub tokens: Vec<Token<'a>>,
     pub actors: Vec<ActorMention>,
     pub places: Vec<PlaceMention>,
@@ -44,6 +48,8 @@ pub struct Memory {
     last_subject: Option<&'static Actor>,
     last_by_kind: FastMap<ActorKind, &'static Actor>,
     last_city: Option<PlaceRef>,
+    /// The most specific place of the last sentence that named one, with its paragraph.
+    last_place: Option<(usize, PlaceRef)>,
     last_source: Option<ActorRef>,
     /// The most mentioned actor of each kind in the whole article.
     dominant: FastMap<ActorKind, &'static Actor>,
@@ -657,8 +663,13 @@ impl<'a> Sentence<'a> {
             } else {
                 trigger.first.saturating_sub(p.last) * 3
             };
-            let broad = p.place.is_some_and(|pl| pl.kind == PlaceKind::Country);
-            distance + if broad { 12 } else { 0 }
+            // A country, a river or a desert says less than a town or a province.
+            distance
+                + match p.place.map(|pl| pl.kind) {
+                    Some(PlaceKind::Country) => BROAD_PLACE_COST,
+                    Some(PlaceKind::River | PlaceKind::Desert) => BROAD_PLACE_COST / 2,
+                    _ => 0,
+                }
         })
     }
 
@@ -954,6 +965,17 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
             }
         }
         location.extend(named.map(|p| sentence.place_ref(p)));
+        if location.is_empty() && sentence.places.is_empty() {
+            // A sentence naming no place goes on where its paragraph was (« L'une est menée à
+            // l'ouest du fleuve … ont conquis le nord-ouest de la province »).
+            location.extend(
+                memory
+                    .last_place
+                    .as_ref()
+                    .filter(|(block, _)| *block == sentence.block)
+                    .map(|(_, place)| place.clone()),
+            );
+        }
         // The nearest time with no other trigger between it and this one: « a été chassé … les
         // régions conquises en 2014 »: the year dates the conquest only.
         let between = |a: usize, b: usize| {
@@ -1046,6 +1068,15 @@ fn remember(sentence: &Sentence, memory: &mut Memory, source: Option<ActorRef>) 
         .find(|p| p.place.is_none_or(|pl| pl.kind == PlaceKind::City))
     {
         memory.last_city = Some(sentence.place_ref(city));
+    }
+    let specific = |p: &&PlaceMention| p.place.is_none_or(|pl| pl.kind != PlaceKind::Country);
+    if let Some(place) = sentence
+        .places
+        .iter()
+        .rfind(specific)
+        .or(sentence.places.last())
+    {
+        memory.last_place = Some((sentence.block, sentence.place_ref(place)));
     }
     if source.is_some() {
         memory.last_source = source;

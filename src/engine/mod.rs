@@ -28,7 +28,7 @@ pub fn extract(id: &str, text: &str) -> Document {
     let date = layout.date;
     // First pass: tokens and mentions of every sentence.
     let mut sentences: Vec<events::Sentence> = Vec::new();
-    for block in &layout.blocks {
+    for (block_index, block) in layout.blocks.iter().enumerate() {
         for range in sentences::split(text, block.clone()) {
             let tokens = tokens::tokenize(text, range.clone());
             let actors = mentions::actors::find_actors(text, &tokens);
@@ -44,6 +44,7 @@ pub fn extract(id: &str, text: &str) -> Document {
             };
             sentences.push(events::Sentence {
                 range,
+                block: block_index,
                 actors,
                 places: Vec::new(),
                 times,
