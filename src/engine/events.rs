@@ -47,9 +47,10 @@ pub struct Sentence<'a> {
 pub struct Memory {
     last_subject: Option<&'static Actor>,
     last_by_kind: FastMap<ActorKind, &'static Actor>,
-    last_city: Option<PlaceRef>,
+    /// The last town named, as (sentence, place) indices.
+    last_city: Option<(usize, usize)>,
     /// The most specific place of the last sentence that named one, with its paragraph.
-    last_place: Option<(usize, PlaceRef)>,
+    last_place: Option<(usize, usize)>,
     last_source: Option<ActorRef>,
     /// The most mentioned actor of each kind in the whole article.
     dominant: FastMap<ActorKind, &'static Actor>,
@@ -952,7 +953,7 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         if broad && let Some(j) = sentence.unnamed_settlement(trigger) {
             let town = memory
                 .last_city
-                .clone()
+                .map(|(si, pi)| place_at(sentences, si, pi))
                 .or_else(|| city_ahead(sentences, k));
             if let Some(town) = town {
                 let t = &tokens[j];
@@ -971,9 +972,8 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
             location.extend(
                 memory
                     .last_place
-                    .as_ref()
-                    .filter(|(block, _)| *block == sentence.block)
-                    .map(|(_, place)| place.clone()),
+                    .filter(|&(si, _)| sentences[si].block == sentence.block)
+                    .map(|(si, pi)| place_at(sentences, si, pi)),
             );
         }
         // The nearest time with no other trigger between it and this one: « a été chassé … les
@@ -1047,11 +1047,17 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
             memory.last_subject = Some(actor);
         }
     }
-    remember(sentence, memory, source);
+    remember(sentences, k, memory, source);
     events
 }
 
-fn remember(sentence: &Sentence, memory: &mut Memory, source: Option<ActorRef>) {
+/// The record of place `pi` of sentence `si`.
+fn place_at(sentences: &[Sentence], si: usize, pi: usize) -> PlaceRef {
+    sentences[si].place_ref(&sentences[si].places[pi])
+}
+
+fn remember(sentences: &[Sentence], k: usize, memory: &mut Memory, source: Option<ActorRef>) {
+    let sentence = &sentences[k];
     for m in &sentence.actors {
         if let Some(actor) = memory.resolve(m) {
             memory.last_by_kind.insert(actor.kind, actor);
@@ -1060,23 +1066,21 @@ fn remember(sentence: &Sentence, memory: &mut Memory, source: Option<ActorRef>) 
             }
         }
     }
-    if let Some(city) = sentence
-        .places
+    // A town the gazetteer knows, or one the text introduces (« le village de Xyz »).
+    let places = &sentence.places;
+    if let Some(city) = places
         .iter()
-        .rev()
-        // A town the gazetteer knows, or one the text introduces (« le village de Xyz »).
-        .find(|p| p.place.is_none_or(|pl| pl.kind == PlaceKind::City))
+        .rposition(|p| p.place.is_none_or(|pl| pl.kind == PlaceKind::City))
     {
-        memory.last_city = Some(sentence.place_ref(city));
+        memory.last_city = Some((k, city));
     }
-    let specific = |p: &&PlaceMention| p.place.is_none_or(|pl| pl.kind != PlaceKind::Country);
-    if let Some(place) = sentence
-        .places
+    let specific = |p: &PlaceMention| p.place.is_none_or(|pl| pl.kind != PlaceKind::Country);
+    if let Some(place) = places
         .iter()
-        .rfind(specific)
-        .or(sentence.places.last())
+        .rposition(specific)
+        .or(places.len().checked_sub(1))
     {
-        memory.last_place = Some((sentence.block, sentence.place_ref(place)));
+        memory.last_place = Some((k, place));
     }
     if source.is_some() {
         memory.last_source = source;
