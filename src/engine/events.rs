@@ -821,7 +821,7 @@ fn opposed(a: ActorKind, b: ActorKind) -> bool {
 }
 
 /// Types whose count is of the people the event befalls.
-fn counts_people(kind: EventType) -> bool {
+pub fn counts_people(kind: EventType) -> bool {
     matches!(
         kind,
         EventType::Killing

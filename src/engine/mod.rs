@@ -33,14 +33,17 @@ pub fn extract(id: &str, text: &str) -> Document {
             let tokens = tokens::tokenize(text, range.clone());
             let actors = mentions::actors::find_actors(text, &tokens);
             let triggers = triggers::find_triggers(text, &tokens);
-            // Times and counts only serve events: a sentence without a trigger needs neither.
-            let (times, counts) = if triggers.is_empty() {
-                (Vec::new(), Vec::new())
+            // Times and counts only serve events: a sentence without a trigger needs neither,
+            // and only events that befall people are counted.
+            let times = if triggers.is_empty() {
+                Vec::new()
             } else {
-                (
-                    mentions::times::find_times(text, &tokens, date),
-                    mentions::counts::find_counts(text, &tokens),
-                )
+                mentions::times::find_times(text, &tokens, date)
+            };
+            let counts = if triggers.iter().any(|t| events::counts_people(t.kind)) {
+                mentions::counts::find_counts(text, &tokens)
+            } else {
+                Vec::new()
             };
             sentences.push(events::Sentence {
                 range,
