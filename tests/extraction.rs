@@ -125,3 +125,47 @@ fn sources_are_not_participants() {
     );
     assert!(e.target.is_empty());
 }
+
+#[test]
+fn clashes_between_two_sides_and_counts_of_each_trigger() {
+    let d = doc(
+        "Des affrontements ont éclaté vendredi entre les forces loyales au GNA et les troupes de l'Armée nationale libyenne (ANL). Au moins 21 personnes ont été tuées et 27 blessées.",
+    );
+    let a = find(&d, EventType::Attack, "affrontements");
+    assert_eq!(actor(&a.agent), Some("GNA"));
+    assert_eq!(actor(&a.target), Some("LNA"));
+    assert_eq!(
+        find(&d, EventType::Killing, "tuées")
+            .count
+            .as_ref()
+            .map(|c| c.value),
+        Some(21)
+    );
+    assert_eq!(
+        find(&d, EventType::Injury, "blessées")
+            .count
+            .as_ref()
+            .map(|c| c.value),
+        Some(27)
+    );
+}
+
+#[test]
+fn a_claim_names_the_agent_and_a_seat_of_government_is_no_siege() {
+    let d = doc(
+        "L'EI revendique un double attentat-suicide à Bagdad. Les forces de Haftar marchent sur Tripoli, siège du gouvernement d'union nationale (GNA).",
+    );
+    let b = find(&d, EventType::Bombing, "attentat");
+    assert_eq!(actor(&b.agent), Some("ISIS"));
+    assert!(b.source.is_none());
+    assert!(!d.events.iter().any(|e| e.trigger.text.contains("siège")));
+}
+
+#[test]
+fn who_claims_a_deed_is_its_agent_not_the_victims_source() {
+    let d = doc("Les shebab, affiliés à Al-Qaïda, affirment avoir tué 20 soldats.");
+    let k = find(&d, EventType::Killing, "tué");
+    assert_eq!(actor(&k.agent), Some("AL_SHABAAB"));
+    assert_eq!(k.count.as_ref().map(|c| c.value), Some(20));
+    assert!(k.source.as_ref().is_some_and(|s| s.text.contains("shebab")));
+}

@@ -338,16 +338,23 @@ impl<'a> Sentence<'a> {
         all
     }
 
-    /// « entre X et Y »: the two sides after a trigger.
+    /// « entre X et Y »: the two sides after a trigger, before any other trigger (« des
+    /// affrontements ont éclaté … entre X et Y »).
     fn between(&self, trigger: &Trigger) -> Option<(&ActorMention, &ActorMention)> {
         let tokens = &self.tokens;
-        let end = self.clause_end(trigger);
+        let end = self
+            .triggers
+            .iter()
+            .map(|t| t.first)
+            .filter(|&f| f > trigger.last)
+            .min()
+            .unwrap_or(tokens.len());
         let at = (trigger.last + 1..end).find(|&j| tokens[j].norm == "entre")?;
         let first = self.actors.iter().find(|m| m.first == at + 1)?;
-        let second = self
-            .actors
-            .iter()
-            .find(|m| m.first == first.last + 2 && tokens[first.last + 1].norm == "et")?;
+        // « entre les forces loyales au GNA et les troupes de l'ANL »: over the first side's
+        // complements to its « et ».
+        let and = (first.last + 1..end.min(first.last + 6)).find(|&j| tokens[j].norm == "et")?;
+        let second = self.actors.iter().find(|m| m.first == and + 1)?;
         Some((first, second))
     }
 
@@ -550,9 +557,13 @@ impl<'a> Sentence<'a> {
             // After the verb when it follows what it reports (« », a rapporté l'agence Sana »),
             // skipping who was told (« à l'AFP »); else its subject.
             let first = verb_group_start(tokens, j);
+            // « affirment avoir tué », « a annoncé que »: the verb governs what follows.
+            let governs = tokens.get(j + 1).is_some_and(|t| {
+                matches!(&*t.norm, "que" | "qu'" | "avoir" | "etre" | "de" | "d'")
+            });
             let inverted = reporting_noun
-                || first == 0
-                || matches!(&*tokens[first - 1].norm, "," | "»" | "\"" | "”");
+                || !governs
+                    && (first == 0 || matches!(&*tokens[first - 1].norm, "," | "»" | "\"" | "”"));
             let reach = if reporting_noun { 4 } else { OBJECT_WINDOW + 4 };
             let after = inverted
                 .then(|| {
@@ -1003,10 +1014,25 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
                     .iter()
                     .enumerate()
                     .filter(|(k, c)| {
+                        let head = c.head;
+                        // « 27 blessées »: a count of another trigger's word is that trigger's.
+                        let of_other = head.is_some_and(|h| {
+                            sentence
+                                .triggers
+                                .iter()
+                                .any(|o| o.start != trigger.start && o.first <= h && h <= o.last)
+                        });
+                        let of_this = head.is_some_and(|h| trigger.first <= h && h <= trigger.last);
                         !used_counts[*k]
-                            && c.head.is_none_or(|h| tokens[h].is(WordClass::PersonNoun))
+                            && !of_other
+                            && (of_this || head.is_none_or(|h| tokens[h].is(WordClass::PersonNoun)))
                     })
-                    .min_by_key(|(_, c)| c.start.abs_diff(trigger.start))
+                    .min_by_key(|(_, c)| {
+                        let of_this = c
+                            .head
+                            .is_some_and(|h| trigger.first <= h && h <= trigger.last);
+                        (!of_this, c.start.abs_diff(trigger.start))
+                    })
             })
             .flatten()
             .map(|(k, c)| {

@@ -387,7 +387,7 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                 }
             };
             let mut trigger = trigger;
-            if trigger.passive && !trigger.has_aux && !participle_tells_event(tokens, last) {
+            if trigger.passive && !trigger.has_aux && !participle_tells_event(tokens, i, last) {
                 continue;
             }
             if entry.flags.territory && !has_territory(tokens, &trigger) {
@@ -429,13 +429,15 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
     found
 }
 
-/// Whether a bare participle goes on as an event does (« délogé de », « détruits par »),
-/// rather than describing a state (« les monuments détruits ou endommagés »).
-fn participle_tells_event(tokens: &[Token], last: usize) -> bool {
-    tokens[last + 1..]
-        .iter()
-        .find(|t| !t.is(WordClass::Adverb) && !is_quote(&t.norm))
-        .is_some_and(|t| t.is(WordClass::ParticipleComplement))
+/// Whether a bare participle goes on as an event does (« délogé de », « détruits par », « 27
+/// blessées »), rather than describing a state (« les monuments détruits ou endommagés »).
+fn participle_tells_event(tokens: &[Token], first: usize, last: usize) -> bool {
+    let counted = first > 0 && tokens[first - 1].kind == TokenKind::Number;
+    counted
+        || tokens[last + 1..]
+            .iter()
+            .find(|t| !t.is(WordClass::Adverb) && !is_quote(&t.norm))
+            .is_some_and(|t| t.is(WordClass::ParticipleComplement))
 }
 
 fn without_participle(tenses: Tenses) -> Tenses {
