@@ -31,19 +31,118 @@ pub struct Layout {
     pub blocks: Vec<Range<usize>>,
 }
 
-/// Non-blank lines as trimmed byte ranges.
+/// Non-blank lines as trimmed byte ranges. In pasted HTML, block tags (« <p> », « <br> »,
+/// « <li> »…) end lines too, and tags and scripts are no text.
 fn lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        let lead = line.len() - line.trim_start().len();
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            out.push(offset + lead..offset + lead + trimmed.len());
+        for piece in html_pieces(line) {
+            let part = &line[piece.clone()];
+            let lead = part.len() - part.trim_start().len();
+            let trimmed = part.trim();
+            if !trimmed.is_empty() && !only_tags(trimmed) {
+                let start = offset + piece.start + lead;
+                out.push(start..start + trimmed.len());
+            }
         }
         offset += line.len();
     }
     out
+}
+
+/// Whether a piece of a line holds tags and nothing else (« <a href="…"></a> »).
+fn only_tags(piece: &str) -> bool {
+    piece.starts_with('<')
+        && piece.ends_with('>')
+        && piece
+            .split('>')
+            .all(|part| part.trim().is_empty() || part.trim_start().starts_with('<'))
+}
+
+/// Tags that end a line of text.
+const BLOCK_TAGS: [&str; 30] = [
+    "p",
+    "br",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "title",
+    "figcaption",
+    "hr",
+    "html",
+    "head",
+    "body",
+    "main",
+    "nav",
+    "aside",
+];
+/// The longest tag read as one, in bytes.
+const MAX_TAG: usize = 400;
+
+/// The parts of a line between HTML tags: a block tag or a script splits the line, an inline
+/// tag (« <a> », « <b> ») stays inside its text. A line with no tag is one piece.
+fn html_pieces(line: &str) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    let mut skipping: Option<&str> = None;
+    while let Some(found) = line[at..].find('<') {
+        let open = at + found;
+        let Some(close) = line[open..]
+            .find('>')
+            .filter(|&c| c <= MAX_TAG)
+            .map(|c| open + c + 1)
+        else {
+            break;
+        };
+        let inner = line[open + 1..close - 1].trim_start_matches('/');
+        let name_len = inner
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(inner.len());
+        let name = inner[..name_len].to_ascii_lowercase();
+        at = close;
+        if name.is_empty() {
+            continue;
+        }
+        let closing = line[open + 1..].starts_with('/');
+        if let Some(skipped) = skipping {
+            if closing && name == skipped {
+                skipping = None;
+                start = close;
+            }
+            continue;
+        }
+        if name == "script" || name == "style" {
+            pieces.push(start..open);
+            skipping = Some(if name == "script" { "script" } else { "style" });
+            continue;
+        }
+        if BLOCK_TAGS.contains(&name.as_str()) {
+            pieces.push(start..open);
+            start = close;
+        }
+    }
+    if skipping.is_none() {
+        pieces.push(start..line.len());
+    }
+    pieces
 }
 
 fn ends_like_a_sentence(line: &str) -> bool {
@@ -241,6 +340,13 @@ mod tests {
             texts(text),
             ["Un titre", "L'armée est entrée dans Kherson."]
         );
+    }
+
+    #[test]
+    fn pasted_html_splits_at_block_tags_and_drops_scripts() {
+        let text =
+            "<h1>Un titre</h1><p>Le corps.</p><script>alert('x')</script><p>Fin <b>ici</b>.</p>";
+        assert_eq!(texts(text), ["Un titre", "Le corps.", "Fin <b>ici</b>."]);
     }
 
     #[test]
