@@ -169,3 +169,19 @@ fn who_claims_a_deed_is_its_agent_not_the_victims_source() {
     assert_eq!(k.count.as_ref().map(|c| c.value), Some(20));
     assert!(k.source.as_ref().is_some_and(|s| s.text.contains("shebab")));
 }
+
+#[test]
+fn the_target_of_cible_de_and_confronte_a() {
+    let d = doc(
+        "Cible de multiples offensives, les talibans reculent. Boko Haram est confronté à une offensive de l'armée nigériane.",
+    );
+    let first = find(&d, EventType::Attack, "offensives");
+    assert_eq!(actor(&first.target), Some("TALIBAN"));
+    let second = d
+        .events
+        .iter()
+        .rfind(|e| e.kind == EventType::Attack)
+        .unwrap();
+    assert_eq!(actor(&second.target), Some("BOKO_HARAM"));
+    assert_eq!(actor(&second.agent), Some("NGA_GOV"));
+}

@@ -479,6 +479,11 @@ impl<'a> Sentence<'a> {
                 // « l'attentat a visé des civils »: the event as subject of a verb of aiming.
                 roles.target.extend(self.aimed_at(trigger, excluded));
             }
+            if roles.target.is_empty() {
+                // « l'EI a été la cible de multiples offensives », « est confrontée à deux
+                // offensives », « Cible de multiples offensives, l'EI subit… ».
+                roles.target.extend(self.undergoer(trigger, excluded));
+            }
         }
         roles
     }
@@ -514,6 +519,26 @@ impl<'a> Sentence<'a> {
                 .filter(|m| m.last < trigger.first)
                 .find_map(against)
         })
+    }
+
+    /// Who undergoes a noun trigger governed by « cible de », « confronté à », « subir »: the
+    /// subject before that word, or, when it opens the clause, the subject after the comma.
+    fn undergoer(&self, trigger: &Trigger, excluded: &[usize]) -> Option<&ActorMention> {
+        let tokens = &self.tokens;
+        let at = (trigger.first.saturating_sub(GOVERNOR_WINDOW)..trigger.first)
+            .rev()
+            .find(|&j| {
+                tokens[j].is(WordClass::Undergo) || tokens[j].verb(WordClass::VerbUndergo).is_some()
+            })?;
+        let opens = at == 0 || tokens[at - 1].norm == ",";
+        if opens {
+            let comma = (trigger.last + 1..tokens.len()).find(|&j| tokens[j].norm == ",")?;
+            self.candidates(excluded)
+                .map(|(_, m)| m)
+                .find(|m| m.first > comma && m.first <= comma + 3 && !prepositional(tokens, m))
+        } else {
+            self.subject_before(verb_group_start(tokens, at), excluded)
+        }
     }
 
     /// « attribuée à X », « imputé à X »: the actor a noun trigger is attributed to.

@@ -22,6 +22,8 @@ pub enum WordClass {
     ReportNoun,
     VerbLight,
     VerbAim,
+    VerbUndergo,
+    Undergo,
     VerbAttribute,
     Quantity,
     VerbAspect,
@@ -48,7 +50,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    const ALL: [WordClass; 33] = [
+    const ALL: [WordClass; 35] = [
         WordClass::AuxAvoir,
         WordClass::AuxEtre,
         WordClass::Adverb,
@@ -59,6 +61,8 @@ impl WordClass {
         WordClass::ReportNoun,
         WordClass::VerbLight,
         WordClass::VerbAim,
+        WordClass::VerbUndergo,
+        WordClass::Undergo,
         WordClass::VerbAttribute,
         WordClass::Quantity,
         WordClass::VerbAspect,
@@ -97,6 +101,8 @@ impl WordClass {
             WordClass::ReportNoun => "report_noun",
             WordClass::VerbLight => "verb_light",
             WordClass::VerbAim => "verb_aim",
+            WordClass::VerbUndergo => "verb_undergo",
+            WordClass::Undergo => "undergo",
             WordClass::VerbAttribute => "verb_attribute",
             WordClass::Quantity => "quantity",
             WordClass::VerbAspect => "verb_aspect",
