@@ -185,3 +185,17 @@ fn the_target_of_cible_de_and_confronte_a() {
     assert_eq!(actor(&second.target), Some("BOKO_HARAM"));
     assert_eq!(actor(&second.agent), Some("NGA_GOV"));
 }
+
+#[test]
+fn a_capital_that_plans_and_a_subject_that_negates() {
+    let d = doc(
+        "Kiev prévoit de reprendre Kherson avant l'hiver. Aucun civil n'a été tué, selon la police.",
+    );
+    let c = find(&d, EventType::Capture, "reprendre");
+    assert_eq!(actor(&c.agent), Some("UKR_GOV"));
+    assert_eq!(c.modality, Modality::Planned);
+    assert_eq!(
+        find(&d, EventType::Killing, "tué").modality,
+        Modality::Negated
+    );
+}

@@ -739,7 +739,11 @@ impl<'a> Sentence<'a> {
                     &*t.norm,
                     "pas" | "plus" | "jamais" | "guere" | "point" | "aucun" | "aucune"
                 )
-            });
+            })
+            // « Aucun civil n'a été tué »: the negative word is in the subject.
+            || tokens[trigger.first.saturating_sub(4)..trigger.first]
+                .iter()
+                .any(|t| matches!(&*t.norm, "aucun" | "aucune" | "nul" | "nulle" | "personne"));
         if ne && (closer || !trigger.verbal)
             || self
                 .governor(trigger.first, WordClass::NegationVerb)

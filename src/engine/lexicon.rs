@@ -195,6 +195,11 @@ impl WordEntry {
             .find(|(c, _)| *c == class)
             .map(|(_, t)| *t)
     }
+
+    /// Whether the word inflects a verb of any class.
+    pub fn is_verb(&self) -> bool {
+        !self.verbs.is_empty()
+    }
 }
 
 /// The parsed word lists.

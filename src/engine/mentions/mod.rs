@@ -37,7 +37,7 @@ fn may_start_place(token: &Token) -> bool {
                 .any(|p| token.norm.starts_with(p)))
 }
 
-/// Whether a verb or an auxiliary follows a mention, so that a capital there is the
+/// Whether a verb (one the lexicon knows) or an auxiliary follows a mention, so that a capital there is the
 /// government speaking or acting.
 fn acts(tokens: &[Token], after: usize) -> bool {
     tokens.get(after).is_some_and(|t| {
@@ -45,6 +45,7 @@ fn acts(tokens: &[Token], after: usize) -> bool {
             || t.is(WordClass::AuxEtre)
             || t.verb(WordClass::VerbReport).is_some()
             || t.is(WordClass::Negation)
+            || t.lex.is_some_and(|e| e.is_verb())
     })
 }
 
