@@ -88,7 +88,8 @@ impl Memory {
             return mention.actor;
         }
         let kind = mention.kind?;
-        if !mention.generic {
+        // « la coalition », « les forces étrangères »: foreign forces are too many to guess.
+        if !mention.generic || kind == ActorKind::ForeignForces {
             return None;
         }
         self.last_by_kind
@@ -572,16 +573,24 @@ impl<'a> Sentence<'a> {
     fn source(&self, memory: &Memory) -> (Option<ActorRef>, Vec<usize>) {
         let tokens = &self.tokens;
         for (j, token) in tokens.iter().enumerate() {
-            let reporting_verb = token
-                .verb(WordClass::VerbReport)
-                .is_some_and(|t| !t.has(Tenses::INFINITIVE) || t.has(Tenses::FINITE));
+            // « fait état de »: a reporting phrase on « faire ».
+            let fait_etat = token.norm == "etat"
+                && j > 0
+                && matches!(
+                    &*tokens[j - 1].norm,
+                    "fait" | "font" | "faisait" | "faisaient"
+                );
+            let reporting_verb = fait_etat
+                || token
+                    .verb(WordClass::VerbReport)
+                    .is_some_and(|t| !t.has(Tenses::INFINITIVE) || t.has(Tenses::FINITE));
             let reporting_noun = token.is(WordClass::ReportNoun) && token.norm != "source";
             if !reporting_verb && !reporting_noun {
                 continue;
             }
             // After the verb when it follows what it reports (« », a rapporté l'agence Sana »),
             // skipping who was told (« à l'AFP »); else its subject.
-            let first = verb_group_start(tokens, j);
+            let first = verb_group_start(tokens, if fait_etat { j - 1 } else { j });
             // « affirment avoir tué », « a annoncé que »: the verb governs what follows.
             let governs = tokens.get(j + 1).is_some_and(|t| {
                 matches!(&*t.norm, "que" | "qu'" | "avoir" | "etre" | "de" | "d'")
@@ -613,11 +622,31 @@ impl<'a> Sentence<'a> {
             if let Some(anonymous) = self.anonymous_source(j, memory) {
                 return (Some(anonymous), Vec::new());
             }
+            if reporting_noun && let Some(phrase) = self.phrase_after(j) {
+                // « selon un média russe »: who says so, though no actor we know.
+                return (Some(phrase), Vec::new());
+            }
         }
         (None, Vec::new())
     }
 
     /// « une source militaire », « la même source »: an unnamed source, or the last one named.
+    /// The noun phrase right after token `at`, up to punctuation or a verb (five words at most).
+    fn phrase_after(&self, at: usize) -> Option<ActorRef> {
+        let tokens = &self.tokens;
+        let words = tokens[at + 1..]
+            .iter()
+            .take(5)
+            .take_while(|t| {
+                t.is_word()
+                    && !t.is(WordClass::AuxAvoir)
+                    && !t.is(WordClass::AuxEtre)
+                    && t.lex.is_none_or(|e| !e.is_verb())
+            })
+            .count();
+        (words >= 2).then(|| self.span_ref(tokens[at + 1].start, tokens[at + words].end, None))
+    }
+
     fn anonymous_source(&self, from: usize, memory: &Memory) -> Option<ActorRef> {
         let tokens = &self.tokens;
         let at = (from + 1..tokens.len().min(from + 5)).find(|&j| tokens[j].norm == "source")?;
