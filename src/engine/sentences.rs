@@ -76,12 +76,33 @@ fn is_abbreviation(slice: &str, dot: usize) -> bool {
     single_capital || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
+/// The longest sentence read as one, in bytes; a longer run of text (a list, a table, text with
+/// no punctuation) is cut at spaces, so that no input makes the later stages slow.
+pub const MAX_SENTENCE: usize = 2000;
+
 fn push_trimmed(slice: &str, base: usize, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let piece = &slice[range.clone()];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
-    if lead + trail < piece.len() {
-        out.push(base + range.start + lead..base + range.end - trail);
+    if lead + trail >= piece.len() {
+        return;
+    }
+    let (mut start, end) = (range.start + lead, range.end - trail);
+    while end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while !slice.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // At the last space before the limit, when there is one.
+        let cut = slice[start..cut]
+            .rfind(char::is_whitespace)
+            .filter(|&k| k > 0)
+            .map_or(cut, |k| start + k);
+        out.push(base + start..base + cut);
+        start = cut + slice[cut..].len() - slice[cut..].trim_start().len();
+    }
+    if start < end {
+        out.push(base + start..base + end);
     }
 }
 
@@ -133,6 +154,17 @@ mod tests {
             sentences("«Un grand nombre ont été tués.» Ensuite rien."),
             ["«Un grand nombre ont été tués.»", "Ensuite rien."]
         );
+    }
+
+    #[test]
+    fn a_run_without_punctuation_is_cut_at_spaces() {
+        let text = "mot ".repeat(MAX_SENTENCE);
+        let parts = split(&text, 0..text.len());
+        assert!(parts.len() > 1);
+        for p in &parts {
+            assert!(p.len() <= MAX_SENTENCE);
+            assert!(!text[p.clone()].starts_with(' ') && !text[p.clone()].ends_with(' '));
+        }
     }
 
     #[test]
