@@ -273,17 +273,21 @@ impl<'a> Sentence<'a> {
         (j > 0 && self.tokens[j - 1].is(WordClass::Pronoun)).then(|| j - 1)
     }
 
-    /// Where the clause after a trigger ends for its complements: at a boundary, an auxiliary
-    /// (another verb), or the next trigger.
-    fn clause_end(&self, trigger: &Trigger) -> usize {
-        let tokens = &self.tokens;
-        let next_trigger = self
-            .triggers
+    /// The first token of the next trigger after this one, or the sentence's end.
+    fn next_trigger(&self, trigger: &Trigger) -> usize {
+        self.triggers
             .iter()
             .map(|t| t.first)
             .filter(|&f| f > trigger.last)
             .min()
-            .unwrap_or(tokens.len());
+            .unwrap_or(self.tokens.len())
+    }
+
+    /// Where the clause after a trigger ends for its complements: at a boundary, an auxiliary
+    /// (another verb), or the next trigger.
+    fn clause_end(&self, trigger: &Trigger) -> usize {
+        let tokens = &self.tokens;
+        let next_trigger = self.next_trigger(trigger);
         (trigger.last + 1..next_trigger)
             .find(|&j| {
                 let t = &tokens[j];
@@ -343,13 +347,7 @@ impl<'a> Sentence<'a> {
     /// affrontements ont éclaté … entre X et Y »).
     fn between(&self, trigger: &Trigger) -> Option<(&ActorMention, &ActorMention)> {
         let tokens = &self.tokens;
-        let end = self
-            .triggers
-            .iter()
-            .map(|t| t.first)
-            .filter(|&f| f > trigger.last)
-            .min()
-            .unwrap_or(tokens.len());
+        let end = self.next_trigger(trigger);
         let at = (trigger.last + 1..end).find(|&j| tokens[j].norm == "entre")?;
         let first = self.actors.iter().find(|m| m.first == at + 1)?;
         // « entre les forces loyales au GNA et les troupes de l'ANL »: over the first side's
