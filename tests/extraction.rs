@@ -199,3 +199,24 @@ fn a_capital_that_plans_and_a_subject_that_negates() {
         Modality::Negated
     );
 }
+
+#[test]
+fn gaza_strikes_rockets_and_an_attribution_that_is_no_target() {
+    let d = doc(
+        "L'armée israélienne a mené dans la nuit des frappes aériennes sur la bande de Gaza, tuant au moins 12 Palestiniens, selon le ministère de la Santé du Hamas. Le Hamas a tiré plus de 200 roquettes vers Israël.",
+    );
+    let s = find(&d, EventType::AirStrike, "frappes");
+    assert_eq!(actor(&s.agent), Some("ISR_GOV"));
+    assert!(s.target.iter().all(|t| t.actor.as_deref() != Some("HAMAS")));
+    assert_eq!(
+        find(&d, EventType::Killing, "tuant")
+            .count
+            .as_ref()
+            .map(|c| c.value),
+        Some(12)
+    );
+    assert_eq!(
+        actor(&find(&d, EventType::Shelling, "roquettes").agent),
+        Some("HAMAS")
+    );
+}

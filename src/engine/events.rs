@@ -506,7 +506,20 @@ impl<'a> Sentence<'a> {
             let kind = r.actor.as_deref().and_then(lookup_actor).map(|a| a.kind);
             kind.is_some_and(|k| opposed(agent_kind, k)).then_some(r)
         };
-        let candidates: Vec<&ActorMention> = self.candidates(excluded).map(|(_, m)| m).collect();
+        // « selon le ministère de la Santé du Hamas »: from « selon » to the next comma is who
+        // says so.
+        let tokens = &self.tokens;
+        let said = |m: &&ActorMention| {
+            (0..m.first)
+                .rev()
+                .take_while(|&j| tokens[j].norm != ",")
+                .any(|j| tokens[j].is(WordClass::ReportNoun))
+        };
+        let candidates: Vec<&ActorMention> = self
+            .candidates(excluded)
+            .map(|(_, m)| m)
+            .filter(|m| !said(m))
+            .collect();
         let after = candidates
             .iter()
             .filter(|m| m.first > trigger.last)
@@ -1079,9 +1092,12 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
                                 .any(|o| o.start != trigger.start && o.first <= h && h <= o.last)
                         });
                         let of_this = head.is_some_and(|h| trigger.first <= h && h <= trigger.last);
-                        !used_counts[*k]
-                            && !of_other
-                            && (of_this || head.is_none_or(|h| tokens[h].is(WordClass::PersonNoun)))
+                        // People: a noun of people, or an actor (« 12 Palestiniens »).
+                        let people = |h: usize| {
+                            tokens[h].is(WordClass::PersonNoun)
+                                || sentence.actors.iter().any(|m| m.first <= h && h <= m.last)
+                        };
+                        !used_counts[*k] && !of_other && (of_this || head.is_none_or(people))
                     })
                     .min_by_key(|(_, c)| {
                         let of_this = c
