@@ -163,35 +163,44 @@ fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
     let header = {
         let doc = doc.clone();
         let title = entry.title.clone();
-        move || {
-            let lang = st.lang();
-            view! {
-                <header class="article-head">
-                    <h2 id="article-title" tabindex="-1">{title.clone()}</h2>
-                    <p class="a-meta">
-                        {entry.user.then(|| super::articles::mine_badge(lang))}
-                        {doc.date.clone().map(|d| view! { <span class="date">{d}</span> })}
-                        <span class="n">
-                            {i18n::filtered_count(shown.with(Vec::len), doc.events.len(), lang)}
-                        </span>
-                        <code class="id">{doc.id.clone()}</code>
-                    </p>
-                    <Legend />
-                </header>
-            }
+        let count = move || i18n::filtered_count(shown.with(Vec::len), n_events, st.lang());
+        let mine = entry
+            .user
+            .then_some(move || super::articles::mine_badge(st.lang()));
+        view! {
+            <header class="article-head">
+                <h2 id="article-title" tabindex="-1">{title}</h2>
+                <p class="a-meta">
+                    {mine}
+                    {doc.date.clone().map(|d| view! { <span class="date">{d}</span> })}
+                    <span class="n">{count}</span>
+                    <code class="id">{doc.id.clone()}</code>
+                </p>
+                <Legend />
+            </header>
         }
     };
 
+    // The text's pieces and the list's items are keyed: a change of filter redraws only the
+    // pieces whose marks change and adds or removes only the events that change; a change of
+    // language draws them anew.
     let text_view = {
         let doc = doc.clone();
         let text = text.clone();
         move || {
             let lang = st.lang();
-            let shown = shown.get();
-            explore::segments(&text, &doc.events, &shown)
-                .into_iter()
-                .map(|seg| render_segment(&text, &doc, seg, lang, sel))
-                .collect_view()
+            let (doc, text) = (doc.clone(), text.clone());
+            let pieces = {
+                let (doc, text) = (doc.clone(), text.clone());
+                move || shown.with(|s| explore::segments(&text, &doc.events, s))
+            };
+            view! {
+                <For
+                    each=pieces
+                    key=|seg| seg.clone()
+                    children=move |seg| render_segment(&text, &doc, seg, lang, sel)
+                />
+            }
         }
     };
 
@@ -199,11 +208,14 @@ fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
         let doc = doc.clone();
         move || {
             let lang = st.lang();
-            shown
-                .get()
-                .iter()
-                .map(|&i| event_item(&doc, i, lang, sel))
-                .collect_view()
+            let doc = doc.clone();
+            view! {
+                <For
+                    each=move || shown.get()
+                    key=|&i| i
+                    children=move |i| event_item(&doc, i, lang, sel)
+                />
+            }
         }
     };
     let no_event = {
