@@ -292,6 +292,29 @@ test("the corpus-wide table lists every filtered event and sorts", async ({ page
   await page.getByRole("button", { name: /^Date/ }).click();
   await expect.poll(() => query(page).get("sort")).toBe("-date");
   await expect(page.getByRole("columnheader", { name: /Date/ })).toHaveAttribute("aria-sort", "descending");
+  // The modality: a badge only where it is not the default (asserted), which screen readers
+  // still hear; the column still sorts.
+  const rows = page.locator(".events-table tbody tr");
+  await expect(rows.first()).toBeVisible();
+  const cells = await rows.evaluateAll((trs) =>
+    trs.map((tr) => ({
+      asserted: tr.classList.contains("m-asserted"),
+      badges: tr.cells[5].querySelectorAll(".badge").length,
+      text: tr.cells[5].textContent.trim(),
+    })),
+  );
+  for (const c of cells) {
+    expect(c.badges).toBe(c.asserted ? 0 : 1);
+    if (c.asserted) expect(c.text).toBe("affirmé");
+  }
+  await expect(page.locator(".events-table .badge.mod-asserted")).toHaveCount(0);
+  await page.getByRole("button", { name: /^Modalité/ }).click();
+  await expect.poll(() => query(page).get("sort")).toBe("modality");
+  await page.getByRole("button", { name: /^Modalité/ }).click();
+  await expect.poll(() => query(page).get("sort")).toBe("-modality");
+  // Descending: the events that are not asserted come first, each with its badge.
+  await expect(rows.first()).not.toHaveClass(/m-asserted/);
+  await expect(rows.first().locator("td").nth(5).locator(".badge")).toBeVisible();
   await page.getByRole("button", { name: "Par article" }).click();
   await expect.poll(() => query(page).get("view")).toBe(null);
 });

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::i18n;
 use super::state::use_state;
+use crate::engine::Modality;
 use crate::explore::{
     self, IndexedEvent, Lang, Mode, SortKey, count_label, modality_label, sort_rows, type_label,
 };
@@ -185,10 +186,16 @@ fn row(d: usize, i: usize, lang: Lang) -> impl IntoView {
         });
         request_animation_frame(move || super::scroll_to_id(&format!("li-{i}")));
     };
-    let modality = view! {
-        <span class=format!("badge mod-{}", e.modality.as_str())>
-            {modality_label(e.modality, lang)}
-        </span>
+    // « Asserted » is the default: said to screen readers, not drawn on every row.
+    let modality = if e.modality == Modality::Asserted {
+        view! { <span class="sr-only">{modality_label(e.modality, lang)}</span> }.into_any()
+    } else {
+        view! {
+            <span class=format!("badge mod-{}", e.modality.as_str())>
+                {modality_label(e.modality, lang)}
+            </span>
+        }
+        .into_any()
     };
     view! {
         <tr data-event-type=e.kind.as_str() class=format!("m-{}", e.modality.as_str())>
