@@ -330,6 +330,41 @@ test("a phone-sized viewport", async ({ browser }) => {
   await page.close();
 });
 
+// Where each trigger's tip is drawn when the trigger has the keyboard focus, against the text's
+// box: [left, right, text left, text right, tip top, mark top] in px.
+const tipBoxes = (page) =>
+  page.evaluate(() => {
+    const text = document.querySelector(".text").getBoundingClientRect();
+    return [...document.querySelectorAll("mark.trg[data-tip]")].map((m) => {
+      m.focus();
+      const tip = getComputedStyle(m, "::before");
+      const first = m.getClientRects()[0];
+      const left = first.left + parseFloat(tip.left);
+      return [left, left + parseFloat(tip.width), text.left, text.right, m.dataset.tip];
+    });
+  });
+
+for (const [name, viewport] of [
+  ["desktop", { width: 1280, height: 800 }],
+  ["phone", { width: 390, height: 844 }],
+]) {
+  test(`a trigger's tip stays inside the text (${name})`, async ({ browser }) => {
+    const page = await browser.newPage({ viewport });
+    for (const id of corpusIds) {
+      await open(page, `?article=${id}`);
+      await page.locator("mark.trg").first().waitFor();
+      await page.keyboard.press("Tab");
+      const boxes = await tipBoxes(page);
+      expect(boxes.length).toBeGreaterThan(0);
+      for (const [left, right, min, max, tip] of boxes) {
+        expect(left, tip).toBeGreaterThanOrEqual(min - 1);
+        expect(right, tip).toBeLessThanOrEqual(max + 1);
+      }
+    }
+    await page.close();
+  });
+}
+
 for (const scheme of ["light", "dark"]) {
   test(`axe-core reports no serious or critical violation (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
