@@ -292,6 +292,29 @@ test("the corpus-wide table lists every filtered event and sorts", async ({ page
   await page.getByRole("button", { name: /^Date/ }).click();
   await expect.poll(() => query(page).get("sort")).toBe("-date");
   await expect(page.getByRole("columnheader", { name: /Date/ })).toHaveAttribute("aria-sort", "descending");
+  // The modality: a badge only where it is not the default (asserted), which screen readers
+  // still hear; the column still sorts.
+  const rows = page.locator(".events-table tbody tr");
+  await expect(rows.first()).toBeVisible();
+  const cells = await rows.evaluateAll((trs) =>
+    trs.map((tr) => ({
+      asserted: tr.classList.contains("m-asserted"),
+      badges: tr.cells[5].querySelectorAll(".badge").length,
+      text: tr.cells[5].textContent.trim(),
+    })),
+  );
+  for (const c of cells) {
+    expect(c.badges).toBe(c.asserted ? 0 : 1);
+    if (c.asserted) expect(c.text).toBe("affirmé");
+  }
+  await expect(page.locator(".events-table .badge.mod-asserted")).toHaveCount(0);
+  await page.getByRole("button", { name: /^Modalité/ }).click();
+  await expect.poll(() => query(page).get("sort")).toBe("modality");
+  await page.getByRole("button", { name: /^Modalité/ }).click();
+  await expect.poll(() => query(page).get("sort")).toBe("-modality");
+  // Descending: the events that are not asserted come first, each with its badge.
+  await expect(rows.first()).not.toHaveClass(/m-asserted/);
+  await expect(rows.first().locator("td").nth(5).locator(".badge")).toBeVisible();
   await page.getByRole("button", { name: "Par article" }).click();
   await expect.poll(() => query(page).get("view")).toBe(null);
 });
@@ -306,6 +329,41 @@ test("a phone-sized viewport", async ({ browser }) => {
   await expect(page.getByLabel("Texte de l'article", { exact: true })).toBeAttached();
   await page.close();
 });
+
+// Where each trigger's tip is drawn when the trigger has the keyboard focus, against the text's
+// box: [left, right, text left, text right, tip top, mark top] in px.
+const tipBoxes = (page) =>
+  page.evaluate(() => {
+    const text = document.querySelector(".text").getBoundingClientRect();
+    return [...document.querySelectorAll("mark.trg[data-tip]")].map((m) => {
+      m.focus();
+      const tip = getComputedStyle(m, "::before");
+      const first = m.getClientRects()[0];
+      const left = first.left + parseFloat(tip.left);
+      return [left, left + parseFloat(tip.width), text.left, text.right, m.dataset.tip];
+    });
+  });
+
+for (const [name, viewport] of [
+  ["desktop", { width: 1280, height: 800 }],
+  ["phone", { width: 390, height: 844 }],
+]) {
+  test(`a trigger's tip stays inside the text (${name})`, async ({ browser }) => {
+    const page = await browser.newPage({ viewport });
+    for (const id of corpusIds) {
+      await open(page, `?article=${id}`);
+      await page.locator("mark.trg").first().waitFor();
+      await page.keyboard.press("Tab");
+      const boxes = await tipBoxes(page);
+      expect(boxes.length).toBeGreaterThan(0);
+      for (const [left, right, min, max, tip] of boxes) {
+        expect(left, tip).toBeGreaterThanOrEqual(min - 1);
+        expect(right, tip).toBeLessThanOrEqual(max + 1);
+      }
+    }
+    await page.close();
+  });
+}
 
 for (const scheme of ["light", "dark"]) {
   test(`axe-core reports no serious or critical violation (${scheme})`, async ({ page }) => {

@@ -837,7 +837,7 @@ pub fn export_geojson(rows: &[ExportRow]) -> String {
 }
 
 /// What a piece of the highlighted text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
     Trigger,
     Agent,
@@ -847,7 +847,7 @@ pub enum Role {
 }
 
 /// A piece of an article's text: plain, or marked for an event.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Segment {
     pub start: usize,
     pub end: usize,

@@ -356,6 +356,57 @@ async fn an_article_shows_marks_events_and_selection() {
     host.remove();
 }
 
+/// A change of filter updates what changed and keeps the rest of the page's elements: the
+/// articles' items (their numbers change in place), the events that still pass, the type
+/// checkbox that was clicked (so that it keeps the keyboard focus).
+#[wasm_bindgen_test]
+async fn a_filter_change_keeps_the_elements_that_stay() {
+    let host = fresh_page(&format!("?article={ID}"));
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), Routed);
+    settle(10).await;
+    inject(state());
+    settle(10).await;
+
+    let articles = all(&host, "ul[aria-label='Articles'] > li");
+    let events = all(&host, "ol[aria-label='Événements'] > li");
+    assert_eq!(events.len(), 4);
+    let current = one(&host, "ul[aria-label='Articles'] li.current");
+    let mix = one(&current, ".mix").get_attribute("style").unwrap();
+    assert!(mix.contains("var(--c-capture)") && mix.contains("var(--c-killing)"));
+    let checkbox = one(&host, "#type-capture");
+    checkbox
+        .dyn_ref::<web_sys::HtmlElement>()
+        .unwrap()
+        .focus()
+        .unwrap();
+    click(&checkbox);
+    settle(10).await;
+
+    assert!(articles.iter().all(|li| li.is_connected()));
+    assert_eq!(all(&host, "ul[aria-label='Articles'] > li"), articles);
+    assert!(
+        current
+            .text_content()
+            .unwrap()
+            .contains("2 sur 4 événements")
+    );
+    let mix = one(&current, ".mix").get_attribute("style").unwrap();
+    assert!(mix.contains("var(--c-capture)") && !mix.contains("var(--c-killing)"));
+    // The two captures stay, the same elements; the others are gone.
+    let after = all(&host, "ol[aria-label='Événements'] > li");
+    assert_eq!(after, events[..2]);
+    assert!(!events[2].is_connected() && !events[3].is_connected());
+    assert!(checkbox.is_connected());
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element();
+    assert_eq!(focused.as_ref(), Some(&checkbox));
+    drop(handle);
+    host.remove();
+}
+
 #[wasm_bindgen_test]
 async fn a_pasted_article_is_extracted_listed_stored_and_removable() {
     let host = fresh_page("");

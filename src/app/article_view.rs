@@ -163,35 +163,44 @@ fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
     let header = {
         let doc = doc.clone();
         let title = entry.title.clone();
-        move || {
-            let lang = st.lang();
-            view! {
-                <header class="article-head">
-                    <h2 id="article-title" tabindex="-1">{title.clone()}</h2>
-                    <p class="a-meta">
-                        {entry.user.then(|| super::articles::mine_badge(lang))}
-                        {doc.date.clone().map(|d| view! { <span class="date">{d}</span> })}
-                        <span class="n">
-                            {i18n::filtered_count(shown.with(Vec::len), doc.events.len(), lang)}
-                        </span>
-                        <code class="id">{doc.id.clone()}</code>
-                    </p>
-                    <Legend />
-                </header>
-            }
+        let count = move || i18n::filtered_count(shown.with(Vec::len), n_events, st.lang());
+        let mine = entry
+            .user
+            .then_some(move || super::articles::mine_badge(st.lang()));
+        view! {
+            <header class="article-head">
+                <h2 id="article-title" tabindex="-1">{title}</h2>
+                <p class="a-meta">
+                    {mine}
+                    {doc.date.clone().map(|d| view! { <span class="date">{d}</span> })}
+                    <span class="n">{count}</span>
+                    <code class="id">{doc.id.clone()}</code>
+                </p>
+                <Legend />
+            </header>
         }
     };
 
+    // The text's pieces and the list's items are keyed: a change of filter redraws only the
+    // pieces whose marks change and adds or removes only the events that change; a change of
+    // language draws them anew.
     let text_view = {
         let doc = doc.clone();
         let text = text.clone();
         move || {
             let lang = st.lang();
-            let shown = shown.get();
-            explore::segments(&text, &doc.events, &shown)
-                .into_iter()
-                .map(|seg| render_segment(&text, &doc, seg, lang, sel))
-                .collect_view()
+            let (doc, text) = (doc.clone(), text.clone());
+            let pieces = {
+                let (doc, text) = (doc.clone(), text.clone());
+                move || shown.with(|s| explore::segments(&text, &doc.events, s))
+            };
+            view! {
+                <For
+                    each=pieces
+                    key=|seg| seg.clone()
+                    children=move |seg| render_segment(&text, &doc, seg, lang, sel)
+                />
+            }
         }
     };
 
@@ -199,11 +208,14 @@ fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
         let doc = doc.clone();
         move || {
             let lang = st.lang();
-            shown
-                .get()
-                .iter()
-                .map(|&i| event_item(&doc, i, lang, sel))
-                .collect_view()
+            let doc = doc.clone();
+            view! {
+                <For
+                    each=move || shown.get()
+                    key=|&i| i
+                    children=move |i| event_item(&doc, i, lang, sel)
+                />
+            }
         }
     };
     let no_event = {
@@ -234,7 +246,12 @@ fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
             {header}
             <div class="reader">
                 <section class="text-pane" aria-label=text_label tabindex="0">
-                    <div class="text" lang="fr">
+                    <div
+                        class="text"
+                        lang="fr"
+                        on:pointerover=move |ev| place_tip(&ev)
+                        on:focusin=move |ev| place_tip(&ev)
+                    >
                         {text_view}
                     </div>
                 </section>
@@ -429,4 +446,77 @@ fn event_item(
         </li>
     }
     .into_any()
+}
+
+/// Keeps the tip of a trigger (drawn by the style sheet under the mark, on hover or keyboard
+/// focus) inside the text: no wider than the text, moved left as far as its right edge needs,
+/// and above the mark when there is no room below it in the pane. Sets the mark's `--tip-max`,
+/// `--tip-x` and `--tip-y`.
+fn place_tip(ev: &web_sys::Event) {
+    use wasm_bindgen::JsCast;
+    let Some(mark) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("mark.trg").ok().flatten())
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let Some(text) = mark.closest(".text").ok().flatten() else {
+        return;
+    };
+    let style = mark.style();
+    let bounds = text.get_bounding_client_rect();
+    let _ = style.set_property("--tip-max", &format!("{:.0}px", bounds.width()));
+    let _ = style.remove_property("--tip-x");
+    let _ = style.remove_property("--tip-y");
+    // The tip hangs from the mark's first line.
+    let first = mark
+        .get_client_rects()
+        .get(0)
+        .unwrap_or_else(|| mark.get_bounding_client_rect());
+    // The tip as drawn now (it shows while the pointer is over the mark or it has the focus).
+    let tip = window()
+        .get_computed_style_with_pseudo_elt(&mark, "::before")
+        .ok()
+        .flatten();
+    let px = |prop: &str| {
+        tip.as_ref()
+            .and_then(|t| t.get_property_value(prop).ok())
+            .and_then(|v| v.strip_suffix("px")?.parse::<f64>().ok())
+    };
+    let width = px("width").unwrap_or(bounds.width());
+    let x = (bounds.right() - (first.left() + width))
+        .min(0.0)
+        .max(bounds.left() - first.left());
+    if x < 0.0 {
+        let _ = style.set_property("--tip-x", &format!("{x:.0}px"));
+    }
+    // Below the mark unless it would pass the bottom of the pane (or of the window) and there is
+    // more room above.
+    let height = px("height").unwrap_or(0.0);
+    let pane_bottom = mark
+        .closest(".text-pane")
+        .ok()
+        .flatten()
+        .map(|p| p.get_bounding_client_rect().bottom())
+        .unwrap_or(f64::INFINITY);
+    let view_bottom = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    let bottom = pane_bottom.min(view_bottom);
+    let gap = 8.0;
+    let top = text
+        .closest(".text-pane")
+        .ok()
+        .flatten()
+        .map_or(0.0, |p| p.get_bounding_client_rect().top().max(0.0));
+    if first.bottom() + gap + height > bottom && first.top() - gap - height >= top {
+        let _ = style.set_property(
+            "--tip-y",
+            &format!("calc(-100% - {:.0}px - 0.7rem)", first.height()),
+        );
+    }
 }

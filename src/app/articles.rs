@@ -21,7 +21,8 @@ pub(super) fn mine_badge(lang: Lang) -> impl IntoView {
     view! { <span class="badge mine">{lang.pick("votre article", "your article")}</span> }
 }
 
-/// The list named « Articles ».
+/// The list named « Articles »: one item per article, keyed by its id, created once; a change of
+/// filter updates only the numbers and type mixes that change (each item watches its own counts).
 #[component]
 pub fn ArticleList() -> impl IntoView {
     let st = use_state();
@@ -49,123 +50,155 @@ pub fn ArticleList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let current = Memo::new(move |_| st.view.with(|v| v.article.clone()));
-
-    let items = move || {
-        let lang = st.lang();
-        let counts = counts.get();
+    // Choosing an article notifies its item and the previous one only.
+    let current = Selector::new(move || st.view.with(|v| v.article.clone()));
+    let entries = move || {
         st.corpus
-            .get()
-            .entries
-            .iter()
-            .zip(counts)
-            .map(|(entry, n)| {
-                let id = entry.doc.id.clone();
-                let href = {
-                    let id = id.clone();
-                    move || {
-                        let mut v = st.view.get();
-                        v.article = Some(id.clone());
-                        v.mode = Mode::Article;
-                        st.href(&v)
-                    }
-                };
-                let open = {
-                    let id = id.clone();
-                    move |ev: leptos::ev::MouseEvent| {
-                        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-                            return;
-                        }
-                        ev.prevent_default();
-                        st.update(false, |v| {
-                            v.article = Some(id.clone());
-                            v.mode = Mode::Article;
-                        });
-                        super::focus_id("article-title");
-                    }
-                };
-                let is_current = {
-                    let id = id.clone();
-                    move || current.with(|c| c.as_deref() == Some(id.as_str()))
-                };
-                let total: usize = n.by_type.iter().map(|(_, k)| k).sum();
-                let mix = n
-                    .by_type
-                    .iter()
-                    .map(|(t, k)| {
-                        let width = format!("width:{:.2}%", 100.0 * *k as f64 / total as f64);
-                        view! {
-                            <span
-                                class=format!("seg t-{}", t.as_str())
-                                style=width
-                                title=format!("{} : {k}", type_label(*t, lang))
-                            ></span>
-                        }
-                    })
-                    .collect_view();
-                let mix_text = n
-                    .by_type
-                    .iter()
-                    .map(|(t, k)| format!("{} {k}", type_label(*t, lang)))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let remove = entry.user.then(|| {
-                    let id = id.clone();
-                    let title = entry.title.clone();
-                    view! {
-                        <button
-                            type="button"
-                            class="remove"
-                            aria-label=format!(
-                                "{} « {title} »",
-                                lang.pick("Retirer l'article", "Remove the article"),
-                            )
-                            on:click=move |_| st.remove_user_article(&id)
-                        >
-                            {lang.pick("Retirer", "Remove")}
-                        </button>
-                    }
-                });
-                let unsaved = (entry.user && !entry.saved).then(|| {
-                    view! {
-                        <span class="badge warn">
-                            {lang.pick("non conservé", "not kept")}
-                        </span>
-                    }
-                });
-                let is_current2 = is_current.clone();
-                view! {
-                    <li class="article" class:current=is_current class:mine=entry.user>
-                        <a
-                            href=href
-                            on:click=open
-                            aria-current=move || is_current2().then_some("page")
-                        >
-                            <span class="a-title">{entry.title.clone()}</span>
-                            <span class="a-meta">
-                                {entry.user.then(|| mine_badge(lang))}
-                                {unsaved}
-                                {entry.doc.date.clone().map(|d| view! { <span class="date">{d}</span> })}
-                                <span class="n">{i18n::filtered_count(n.shown, n.total, lang)}</span>
-                            </span>
-                            <span class="mix" aria-hidden="true">
-                                {mix}
-                            </span>
-                            <span class="sr-only">{mix_text}</span>
-                        </a>
-                        {remove}
-                    </li>
+            .with(|c| c.entries.iter().cloned().enumerate().collect::<Vec<_>>())
+    };
+    // The items read the language once: a change of language draws the list anew, and the many
+    // items do not each watch it.
+    let list = move || {
+        let lang = st.lang();
+        let current = current.clone();
+        view! {
+            <For
+                each=entries
+                key=|(pos, entry)| (*pos, entry.doc.id.clone())
+                children=move |(pos, entry)| {
+                    let n = Memo::new(move |_| {
+                        counts.with(|c| c.get(pos).cloned().unwrap_or_default())
+                    });
+                    view! { <ArticleItem entry n current=current.clone() lang /> }
                 }
-            })
-            .collect_view()
+            />
+        }
     };
 
     view! {
         <section class="panel articles-panel" aria-labelledby="articles-h">
             <h2 id="articles-h">"Articles"</h2>
             <ul class="articles" aria-label="Articles">
-                {items}
+                {list}
             </ul>
         </section>
     }
+}
+
+/// One article of the list; `n` is its counts, `current` tells whether it is the chosen one.
+#[component]
+fn ArticleItem(
+    entry: super::state::Entry,
+    n: Memo<ArticleCounts>,
+    current: Selector<Option<String>>,
+    lang: Lang,
+) -> impl IntoView {
+    let st = use_state();
+    let id = entry.doc.id.clone();
+    let href = {
+        let id = id.clone();
+        move || st.article_href(&id)
+    };
+    let open = {
+        let id = id.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                return;
+            }
+            ev.prevent_default();
+            st.update(false, |v| {
+                v.article = Some(id.clone());
+                v.mode = Mode::Article;
+            });
+            super::focus_id("article-title");
+        }
+    };
+    let is_current = {
+        let key = Some(id.clone());
+        move || current.selected(&key)
+    };
+    let is_current2 = is_current.clone();
+    // The mix of types: one bar painted by a gradient (a stop per type), not an element per type.
+    let mix = move || n.with(|n| mix_gradient(&n.by_type));
+    let mix_text = move || {
+        n.with(|n| {
+            n.by_type
+                .iter()
+                .map(|(t, k)| format!("{} {k}", type_label(*t, lang)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
+    let count = move || n.with(|n| i18n::filtered_count(n.shown, n.total, lang));
+    let remove = entry.user.then(|| {
+        let id = id.clone();
+        let title = entry.title.clone();
+        view! {
+            <button
+                type="button"
+                class="remove"
+                aria-label=format!(
+                    "{} « {title} »",
+                    lang.pick("Retirer l'article", "Remove the article"),
+                )
+                on:click=move |_| st.remove_user_article(&id)
+            >
+                {lang.pick("Retirer", "Remove")}
+            </button>
+        }
+    });
+    let unsaved = (entry.user && !entry.saved).then(|| {
+        view! {
+            <span class="badge warn">
+                {lang.pick("non conservé", "not kept")}
+            </span>
+        }
+    });
+    let mine = entry.user.then(|| mine_badge(lang));
+    view! {
+        <li class="article" class:current=is_current2 class:mine=entry.user>
+            <a
+                href=href
+                on:click=open
+                aria-current=move || is_current().then_some("page")
+            >
+                <span class="a-title">{entry.title.clone()}</span>
+                <span class="a-meta">
+                    {mine}
+                    {unsaved}
+                    {entry.doc.date.clone().map(|d| view! { <span class="date">{d}</span> })}
+                    <span class="n">{count}</span>
+                </span>
+                <span class="mix" aria-hidden="true" style=mix></span>
+                <span class="sr-only">{mix_text}</span>
+            </a>
+            {remove}
+        </li>
+    }
+}
+
+/// The style of an article's type-mix bar: each type's share of the events in its colour, in
+/// the order of `by_type`, a 1 px gap between two.
+pub fn mix_gradient(by_type: &[(EventType, usize)]) -> String {
+    let total: usize = by_type.iter().map(|(_, k)| k).sum();
+    if total == 0 {
+        return String::new();
+    }
+    let mut stops = Vec::with_capacity(2 * by_type.len());
+    let mut upto = 0;
+    for (i, &(t, k)) in by_type.iter().enumerate() {
+        upto += k;
+        let end = 100.0 * upto as f64 / total as f64;
+        let colour = format!("var(--c-{})", t.as_str());
+        if i + 1 < by_type.len() {
+            stops.push(format!("{colour} 0 calc({end:.2}% - 1px)"));
+            stops.push(format!("transparent 0 {end:.2}%"));
+        } else {
+            stops.push(format!("{colour} 0"));
+        }
+    }
+    format!(
+        "background-image:linear-gradient(90deg,{})",
+        stops.join(",")
+    )
 }

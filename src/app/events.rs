@@ -4,12 +4,14 @@ use leptos::prelude::*;
 
 use super::i18n;
 use super::state::use_state;
+use crate::engine::Modality;
 use crate::explore::{
     self, IndexedEvent, Lang, Mode, SortKey, count_label, modality_label, sort_rows, type_label,
 };
 
-/// How many rows are drawn before « show more ».
-const PAGE: usize = 250;
+/// How many rows are drawn before « show more » (and added by it): about five screens of the
+/// table's frame; more rows cost every change of filter or sort for rows out of view.
+const PAGE: usize = 100;
 
 fn column_label(k: SortKey, lang: Lang) -> &'static str {
     match k {
@@ -79,70 +81,14 @@ pub fn EventTable() -> impl IntoView {
         }
     };
 
+    // The rows drawn: keyed by (article, event), so that a change of filter or sort adds, removes
+    // or moves rows and leaves the others alone. A change of corpus (positions may shift) or of
+    // language draws them anew.
+    let shown = move || rows.with(|r| r.iter().take(limit.get()).copied().collect::<Vec<_>>());
     let body = move || {
+        st.corpus.track();
         let lang = st.lang();
-        let rows = rows.get();
-        let corpus = st.corpus.get();
-        let current = st.view.get_untracked();
-        rows.iter()
-            .take(limit.get())
-            .map(|&(d, i)| {
-                let entry = &corpus.entries[d];
-                let e = &entry.doc.events[i];
-                let date = e
-                    .time
-                    .as_ref()
-                    .and_then(|t| t.value.clone())
-                    .or_else(|| entry.doc.date.clone())
-                    .unwrap_or_default();
-                let names = |v: &[crate::engine::ActorRef]| explore::actors_label(v, lang, ", ");
-                let mut link = current.clone();
-                link.article = Some(entry.doc.id.clone());
-                link.mode = Mode::Article;
-                let id = entry.doc.id.clone();
-                let open = move |ev: leptos::ev::MouseEvent| {
-                    if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-                        return;
-                    }
-                    ev.prevent_default();
-                    st.selected.set(Some((id.clone(), i)));
-                    let id = id.clone();
-                    st.update(false, move |v| {
-                        v.article = Some(id);
-                        v.mode = Mode::Article;
-                    });
-                    request_animation_frame(move || super::scroll_to_id(&format!("li-{i}")));
-                };
-                view! {
-                    <tr data-event-type=e.kind.as_str() class=format!("m-{}", e.modality.as_str())>
-                        <td>
-                            <a href=st.href(&link) on:click=open title=entry.title.clone()>
-                                {explore::first_words(&entry.title, 5)}
-                            </a>
-                        </td>
-                        <td class="nowrap">{date}</td>
-                        <td>
-                            <span class=format!("badge t-{}", e.kind.as_str())>
-                                {type_label(e.kind, lang)}
-                            </span>
-                        </td>
-                        <td>{names(&e.agent)}</td>
-                        <td>
-                            {explore::places_label(&e.location)}
-                        </td>
-                        <td>
-                            <span class=format!("badge mod-{}", e.modality.as_str())>
-                                {modality_label(e.modality, lang)}
-                            </span>
-                        </td>
-                        <td class="num">{e.count.as_ref().map(|c| count_label(c, lang))}</td>
-                        <td>{names(&e.target)}</td>
-                        <td>{e.source.as_ref().map(|s| explore::actor_label(s, lang))}</td>
-                        <td class="trigger">"« " {e.trigger.text.clone()} " »"</td>
-                    </tr>
-                }
-            })
-            .collect_view()
+        view! { <For each=shown key=|&k| k children=move |(d, i)| row(d, i, lang) /> }
     };
 
     let t = move |fr: &'static str, en: &'static str| move || st.lang().pick(fr, en);
@@ -206,5 +152,69 @@ pub fn EventTable() -> impl IntoView {
                     })
             }}
         </section>
+    }
+}
+
+/// One row of the table: event `i` of article `d`.
+fn row(d: usize, i: usize, lang: Lang) -> impl IntoView {
+    let st = use_state();
+    let corpus = st.corpus.get_untracked();
+    let entry = &corpus.entries[d];
+    let e = &entry.doc.events[i];
+    let date = e
+        .time
+        .as_ref()
+        .and_then(|t| t.value.clone())
+        .or_else(|| entry.doc.date.clone())
+        .unwrap_or_default();
+    let names = |v: &[crate::engine::ActorRef]| explore::actors_label(v, lang, ", ");
+    let id = entry.doc.id.clone();
+    let href = {
+        let id = id.clone();
+        move || st.article_href(&id)
+    };
+    let open = move |ev: leptos::ev::MouseEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+            return;
+        }
+        ev.prevent_default();
+        st.selected.set(Some((id.clone(), i)));
+        let id = id.clone();
+        st.update(false, move |v| {
+            v.article = Some(id);
+            v.mode = Mode::Article;
+        });
+        request_animation_frame(move || super::scroll_to_id(&format!("li-{i}")));
+    };
+    // « Asserted » is the default: said to screen readers, not drawn on every row.
+    let modality = if e.modality == Modality::Asserted {
+        view! { <span class="sr-only">{modality_label(e.modality, lang)}</span> }.into_any()
+    } else {
+        view! {
+            <span class=format!("badge mod-{}", e.modality.as_str())>
+                {modality_label(e.modality, lang)}
+            </span>
+        }
+        .into_any()
+    };
+    view! {
+        <tr data-event-type=e.kind.as_str() class=format!("m-{}", e.modality.as_str())>
+            <td>
+                <a href=href on:click=open title=entry.title.clone()>
+                    {explore::first_words(&entry.title, 5)}
+                </a>
+            </td>
+            <td class="nowrap">{date}</td>
+            <td>
+                <span class=format!("badge t-{}", e.kind.as_str())>{type_label(e.kind, lang)}</span>
+            </td>
+            <td>{names(&e.agent)}</td>
+            <td>{explore::places_label(&e.location)}</td>
+            <td>{modality}</td>
+            <td class="num">{e.count.as_ref().map(|c| count_label(c, lang))}</td>
+            <td>{names(&e.target)}</td>
+            <td>{e.source.as_ref().map(|s| explore::actor_label(s, lang))}</td>
+            <td class="trigger">"« " {e.trigger.text.clone()} " »"</td>
+        </tr>
     }
 }

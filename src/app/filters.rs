@@ -50,67 +50,78 @@ pub fn Filters() -> impl IntoView {
         st.update(replace, move |v| change(&mut v.filter));
     };
 
-    let types = move || {
-        let lang = st.lang();
-        let counts = type_counts.get();
-        let chosen = filter.with(|f| f.types.clone());
-        EventType::ALL
-            .into_iter()
-            .map(|t| {
-                let n = counts[t as usize];
-                let checked = chosen.contains(&t);
-                let id = format!("type-{}", t.as_str());
-                view! {
-                    <li class:zero=n == 0>
-                        <input
-                            type="checkbox"
-                            id=id.clone()
-                            value=t.as_str()
-                            prop:checked=checked
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                set(
-                                    false,
-                                    Box::new(move |f| {
-                                        f.types.retain(|x| *x != t);
-                                        if on {
-                                            f.types.push(t);
-                                            f.types.sort();
-                                        }
-                                    }),
-                                );
-                            }
-                        />
-                        <label for=id>
-                            <span class=format!("swatch t-{}", t.as_str()) aria-hidden="true"></span>
-                            {type_label(t, lang)}
-                            <span class="count">{format!(" ({n})")}</span>
-                        </label>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-
-    let select_options =
-        move |items: Vec<(String, usize)>, current: Option<String>, actors: bool| {
-            let lang = st.lang();
-            let mut items = items;
-            if let Some(c) = &current
-                && !items.iter().any(|(k, _)| k == c)
-            {
-                items.push((c.clone(), 0));
+    // The type checkboxes are drawn once; their state, count and label follow (so that a click
+    // neither redraws the list nor loses the keyboard focus).
+    let types = EventType::ALL
+        .into_iter()
+        .map(|t| {
+            let n = Memo::new(move |_| type_counts.with(|c| c[t as usize]));
+            let checked = Memo::new(move |_| filter.with(|f| f.types.contains(&t)));
+            let id = format!("type-{}", t.as_str());
+            view! {
+                <li class:zero=move || n.get() == 0>
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        value=t.as_str()
+                        prop:checked=checked
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            set(
+                                false,
+                                Box::new(move |f| {
+                                    f.types.retain(|x| *x != t);
+                                    if on {
+                                        f.types.push(t);
+                                        f.types.sort();
+                                    }
+                                }),
+                            );
+                        }
+                    />
+                    <label for=id>
+                        <span class=format!("swatch t-{}", t.as_str()) aria-hidden="true"></span>
+                        {move || type_label(t, st.lang())}
+                        <span class="count">{move || format!(" ({})", n.get())}</span>
+                    </label>
+                </li>
             }
+        })
+        .collect_view();
+
+    // A menu's options: the choices, and the current value if it is not among them (count 0).
+    // Drawn again only when these or the language change; which one is selected follows.
+    let select_options = move |slot: Slot| {
+        let actors = slot == Slot::Actor;
+        let current = Memo::new(move |_| filter.with(|f| slot.of(f).clone()));
+        let items = Memo::new(move |_| {
+            let c = current.get();
+            choices.with(|(a, p)| {
+                let mut items = if actors { a.clone() } else { p.clone() };
+                if let Some(c) = c
+                    && !items.iter().any(|(k, _)| *k == c)
+                {
+                    items.push((c, 0));
+                }
+                items
+            })
+        });
+        move || {
+            let lang = st.lang();
             items
+                .get()
                 .into_iter()
                 .map(|(k, n)| {
-                    let selected = current.as_deref() == Some(k.as_str());
                     let name = if actors {
                         actor_key_label(&k, lang)
                     } else {
                         k.clone()
                     };
                     let label = format!("{name} ({n})");
+                    let selected = {
+                        let k = k.clone();
+                        move || current.with(|c| c.as_deref() == Some(k.as_str()))
+                    };
                     view! {
                         <option value=k prop:selected=selected>
                             {label}
@@ -118,7 +129,8 @@ pub fn Filters() -> impl IntoView {
                     }
                 })
                 .collect_view()
-        };
+        }
+    };
 
     // A new value for an actor, place or date slot (an empty one, or an invalid date, clears it).
     let put = move |slot: Slot, v: String| {
@@ -131,7 +143,6 @@ pub fn Filters() -> impl IntoView {
     };
     // The actor and place menus.
     let choice = move |slot: Slot, id: &'static str, fr: &'static str, en: &'static str| {
-        let actors = slot == Slot::Actor;
         view! {
             <div>
                 <label for=id>{move || st.lang().pick(fr, en)}</label>
@@ -139,10 +150,7 @@ pub fn Filters() -> impl IntoView {
                     <option value="" prop:selected=move || filter.with(|f| slot.of(f).is_none())>
                         {move || st.lang().pick("Tous", "All")}
                     </option>
-                    {move || {
-                        let (a, p) = choices.get();
-                        select_options(if actors { a } else { p }, filter.with(|f| slot.of(f).clone()), actors)
-                    }}
+                    {select_options(slot)}
                 </select>
             </div>
         }
@@ -196,20 +204,19 @@ pub fn Filters() -> impl IntoView {
                 <option value="" prop:selected=move || filter.with(|f| f.modality.is_none())>
                     {t("Toutes", "All")}
                 </option>
-                {move || {
-                    let lang = st.lang();
-                    let cur = filter.with(|f| f.modality);
-                    Modality::ALL
-                        .into_iter()
-                        .map(|m| {
-                            view! {
-                                <option value=m.as_str() prop:selected=cur == Some(m)>
-                                    {modality_label(m, lang)}
-                                </option>
-                            }
-                        })
-                        .collect_view()
-                }}
+                {Modality::ALL
+                    .into_iter()
+                    .map(|m| {
+                        view! {
+                            <option
+                                value=m.as_str()
+                                prop:selected=move || filter.with(|f| f.modality == Some(m))
+                            >
+                                {move || modality_label(m, st.lang())}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
             <div class="row">
                 {date(Slot::From, "f-from", "Du", "From")}

@@ -128,6 +128,11 @@ pub struct AppState {
     pub corpus: RwSignal<Arc<Corpus>>,
     /// The view, as read from the URL.
     pub view: Memo<ViewState>,
+    /// The interface language alone, so that texts do not re-render on every change of view.
+    lang: Memo<Lang>,
+    /// The view that a link to an article keeps (everything but the article, in article mode):
+    /// changes with the filters, the sort and the language, not with the chosen article.
+    link_base: Memo<ViewState>,
     /// Indices into `corpus.events` of the events that pass the filters, in corpus order.
     pub filtered: Memo<Arc<Vec<usize>>>,
     /// The chosen event: its article's id and its index there.
@@ -168,9 +173,18 @@ impl AppState {
             })
         });
         let navigate = use_navigate();
+        let lang = Memo::new(move |_| view.with(|v| v.lang));
+        let link_base = Memo::new(move |_| {
+            let mut v = view.get();
+            v.article = None;
+            v.mode = explore::Mode::Article;
+            v
+        });
         let state = AppState {
             corpus,
             view,
+            lang,
+            link_base,
             filtered,
             selected: RwSignal::new(None),
             notices: RwSignal::new(Vec::new()),
@@ -200,13 +214,23 @@ impl AppState {
         state
     }
 
-    /// The interface language.
+    /// The interface language (tracked alone: a change of filter does not re-render texts).
     pub fn lang(&self) -> Lang {
-        self.view.with(|v| v.lang)
+        self.lang.get()
     }
 
     pub fn lang_untracked(&self) -> Lang {
-        self.view.with_untracked(|v| v.lang)
+        self.lang.get_untracked()
+    }
+
+    /// The URL of the article with this id, in article mode, keeping the filters, the sort and
+    /// the language (tracked: follows them, not the chosen article).
+    pub fn article_href(&self, id: &str) -> String {
+        self.link_base.with(|v| {
+            let mut v = v.clone();
+            v.article = Some(id.to_string());
+            self.href(&v)
+        })
     }
 
     /// The URL (relative to the page) of the view `v`.
