@@ -220,3 +220,18 @@ fn gaza_strikes_rockets_and_an_attribution_that_is_no_target() {
         Some("HAMAS")
     );
 }
+
+#[test]
+fn a_town_told_before_its_name_takes_the_name() {
+    let d = doc(
+        "Les jihadistes ont chassé samedi l'armée malienne d'une ville stratégique de la région de Mopti, selon une source sécuritaire.\nLes jihadistes avaient déjà pris Douentza en 2013.",
+    );
+    let c = find(&d, EventType::Capture, "chassé");
+    let places: Vec<&str> = c
+        .location
+        .iter()
+        .filter_map(|p| p.place.as_deref())
+        .collect();
+    assert_eq!(places.first(), Some(&"Douentza"), "{places:?}");
+    assert_eq!(c.location[0].text, "ville");
+}

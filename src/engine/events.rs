@@ -754,8 +754,9 @@ impl<'a> Sentence<'a> {
     /// its own.
     fn unnamed_settlement(&self, trigger: &Trigger) -> Option<usize> {
         let tokens = &self.tokens;
-        (trigger.last + 1..tokens.len().min(trigger.last + 1 + OBJECT_WINDOW))
-            .take_while(|&j| !is_boundary(&tokens[j]))
+        // Past the object and its acronym (« le groupe Etat islamique (EI) d'une ville »).
+        (trigger.last + 1..tokens.len().min(trigger.last + 1 + 2 * OBJECT_WINDOW))
+            .take_while(|&j| !matches!(&*tokens[j].norm, ";" | ":" | "«" | "»" | "," | "."))
             .find(|&j| tokens[j].is(WordClass::Settlement))
             .filter(|&j| !self.places.iter().any(|p| p.first > j && p.first <= j + 2))
     }
@@ -1022,13 +1023,19 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         // Place: the nearest named place, or the town a « ville » stands for.
         let mut location: Vec<PlaceRef> = Vec::new();
         let named = sentence.location(trigger);
+        // « une ville de la province de Homs »: a name after « province » is the province.
         let broad = named.is_none_or(|p| {
-            p.place.is_none_or(|pl| {
-                matches!(
-                    pl.kind,
-                    PlaceKind::Country | PlaceKind::Admin | PlaceKind::Region | PlaceKind::Desert
-                )
-            })
+            let after_admin_noun = p.first >= 2 && tokens[p.first - 2].is(WordClass::AdminNoun);
+            after_admin_noun
+                || p.place.is_none_or(|pl| {
+                    matches!(
+                        pl.kind,
+                        PlaceKind::Country
+                            | PlaceKind::Admin
+                            | PlaceKind::Region
+                            | PlaceKind::Desert
+                    )
+                })
         });
         if broad && let Some(j) = sentence.unnamed_settlement(trigger) {
             let town = memory
