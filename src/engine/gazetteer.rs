@@ -892,63 +892,6 @@ mod tests {
         assert!(g.match_at(&[], 0, &[]).is_none());
     }
 
-    /// Timing, for release builds: `cargo test --release --lib gazetteer -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn timing() {
-        use std::time::Instant;
-        let t = Instant::now();
-        let g = Gazetteer::parse(DATA);
-        let parse = t.elapsed();
-        let t = Instant::now();
-        let _ = g.fuzzy(b"deizur", &[]);
-        let fuzzy_build = t.elapsed();
-        let text: String = crate::corpus::ARTICLES
-            .iter()
-            .map(|a| a.text)
-            .collect::<Vec<_>>()
-            .join("\n");
-        let text = text.repeat(200);
-        let toks = tokenize(&text, 0..text.len());
-        for (label, only_caps) in [("every word token", false), ("capitalised tokens", true)] {
-            let t = Instant::now();
-            let mut found = 0;
-            for i in 0..toks.len() {
-                if only_caps && !toks[i].capitalized {
-                    continue;
-                }
-                if g.match_at(&toks, i, &["SY"]).is_some() {
-                    found += 1;
-                }
-            }
-            let secs = t.elapsed().as_secs_f64();
-            println!(
-                "match_at on {label}: {:.1} MB/s ({found} matches, {} tokens)",
-                text.len() as f64 / secs / 1e6,
-                toks.len()
-            );
-        }
-        println!(
-            "parse {parse:?}, fuzzy index {fuzzy_build:?}, {} places",
-            g.places.len()
-        );
-    }
-
-    #[test]
-    #[ignore]
-    fn list_corpus_matches() {
-        let g = gazetteer();
-        for a in crate::corpus::ARTICLES {
-            let toks = tokenize(a.text, 0..a.text.len());
-            for i in 0..toks.len() {
-                if let Some((n, p)) = g.match_at(&toks, i, &["SY"]) {
-                    let text = &a.text[toks[i].start..toks[i + n - 1].end];
-                    println!("{text} → {} {} {:?}", p.name, p.country, p.kind);
-                }
-            }
-        }
-    }
-
     fn match_in(text: &str, i: usize) -> Option<(usize, &'static str, &'static str)> {
         let toks = tokenize(text, 0..text.len());
         gazetteer()

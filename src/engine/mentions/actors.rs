@@ -863,18 +863,6 @@ mod tests {
         find_actors(text, &tokenize(text, 0..text.len()))
     }
 
-    fn show(text: &str, m: &ActorMention) -> String {
-        format!(
-            "[{}] {}{}{}{}{}",
-            &text[m.start..m.end],
-            m.actor.map_or("-", |a| a.id),
-            m.kind.map_or(String::new(), |k| format!(" {}", k.as_str())),
-            m.country.map_or(String::new(), |c| format!(" {c}")),
-            if m.generic { " generic" } else { "" },
-            if m.metonym { " metonym" } else { "" },
-        )
-    }
-
     /// (text, actor id or "-") of each mention.
     fn ids(text: &str) -> Vec<(String, String)> {
         find(text)
@@ -1430,50 +1418,5 @@ mod tests {
         let found = find_actors(text, &toks);
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].start..found[0].end], "les forces irakiennes");
-    }
-
-    /// Throughput of `find_actors` on the corpus (run with `--release --ignored`).
-    #[test]
-    #[ignore]
-    fn speed() {
-        let lines: Vec<(&str, Vec<Token>)> = crate::corpus::ARTICLES
-            .iter()
-            .flat_map(|a| a.text.lines())
-            .map(|l| (l, tokenize(l, 0..l.len())))
-            .collect();
-        let bytes: usize = lines.iter().map(|l| l.0.len()).sum();
-        let _ = find("warm up");
-        let rounds = 200;
-        let t = std::time::Instant::now();
-        let mut n = 0;
-        for _ in 0..rounds {
-            for (l, toks) in &lines {
-                n += find_actors(l, toks).len();
-            }
-        }
-        let secs = t.elapsed().as_secs_f64();
-        println!(
-            "{n} mentions, {:.1} MB/s",
-            (bytes * rounds) as f64 / secs / 1e6
-        );
-    }
-
-    #[test]
-    #[ignore]
-    fn dump_corpus() {
-        let extra = std::env::var("ACTORS_DUMP")
-            .ok()
-            .and_then(|p| std::fs::read_to_string(p).ok());
-        let texts: Vec<&str> = match &extra {
-            Some(t) => vec![t.as_str()],
-            None => crate::corpus::ARTICLES.iter().map(|a| a.text).collect(),
-        };
-        for text in texts {
-            for line in text.lines() {
-                for m in find(line) {
-                    println!("{}", show(line, &m));
-                }
-            }
-        }
     }
 }
