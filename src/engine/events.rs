@@ -16,7 +16,7 @@ use super::mentions::actors::{
 use super::mentions::counts::CountMention;
 use super::mentions::times::TimeMention;
 use super::record::{ActorRef, Count, Event, EventType, Modality, PlaceRef, Range, Span, TimeRef};
-use super::tokens::{Token, TokenKind};
+use super::tokens::{Token, TokenKind, is_quote};
 use super::triggers::Trigger;
 
 /// How many tokens a direct object or a complement may stand from its trigger.
@@ -292,7 +292,7 @@ impl<'a> Sentence<'a> {
             .find(|&j| {
                 let t = &tokens[j];
                 // Quotation marks may close around the verb alone (« avoir « neutralisé » 20 »).
-                is_boundary(t) && !matches!(&*t.norm, "«" | "»" | "\"" | "“" | "”")
+                is_boundary(t) && !is_quote(&t.norm)
                     || t.norm == ","
                     || t.is(WordClass::AuxAvoir)
                     || t.is(WordClass::AuxEtre)

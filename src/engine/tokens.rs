@@ -72,6 +72,12 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑')
 }
 
+/// Whether a folded token is a quotation mark; a verb group may hold them (« avoir
+/// « neutralisé » »).
+pub fn is_quote(norm: &str) -> bool {
+    matches!(norm, "«" | "»" | "\"" | "“" | "”")
+}
+
 /// Folds a string for matching: lower case, accents and ligatures removed, typographic
 /// apostrophes and hyphens made plain.
 pub fn fold(s: &str) -> String {

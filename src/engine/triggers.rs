@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use super::fast_hash::FastMap;
 use super::lexicon::{Tenses, WordClass, lexicon};
 use super::record::EventType;
-use super::tokens::{Token, TokenKind, tokenize};
+use super::tokens::{Token, TokenKind, is_quote, tokenize};
 
 const TRIGGERS: &str = include_str!("../../data/triggers.tsv");
 
@@ -162,11 +162,6 @@ pub struct Trigger {
     /// Whether an auxiliary is part of the span.
     pub has_aux: bool,
     pub flags: Flags,
-}
-
-/// Quotation marks, which a verb group may hold (« avoir « neutralisé » »).
-fn is_quote(norm: &str) -> bool {
-    matches!(norm, "«" | "»" | "\"" | "“" | "”")
 }
 
 fn is_reflexive_clitic(norm: &str) -> bool {
