@@ -127,9 +127,7 @@ fn char_at(s: &str, pos: usize) -> Option<char> {
 
 /// [`fold`], borrowing `s` when it is already folded.
 pub fn fold_cow(s: &str) -> Cow<'_, str> {
-    if s.bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
-    {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(fold(s))
