@@ -378,16 +378,29 @@ impl<'a> Sentence<'a> {
             coordinated: false,
             demonym: None,
         };
-        let by = self.after(trigger, &[Some("par")], excluded);
+        // Who leads an event is an actor: phrases that name none are left out.
+        let actors_only: Vec<usize> = excluded
+            .iter()
+            .copied()
+            .chain((0..self.actors.len()).filter(|&k| self.actors[k].phrase))
+            .collect();
+        let by = self
+            .after(trigger, &[Some("par")], excluded)
+            .filter(|m| !m.phrase);
         let to = self.after(trigger, &[Some("a"), Some("au"), Some("aux")], excluded);
         if trigger.verbal {
+            let moves = trigger.kind == EventType::Withdrawal;
+            let undergoes = trigger.passive && !moves || trigger.flags.inverted;
             let subject = if trigger.passive && !trigger.has_aux {
                 // A bare participle describes the phrase right before it.
                 self.candidates(excluded)
                     .map(|(_, m)| m)
                     .rfind(|m| m.last < trigger.first && m.last + 3 >= trigger.first)
-            } else {
+                    .filter(|m| undergoes || !m.phrase)
+            } else if undergoes {
                 self.subject_before(trigger.first, excluded)
+            } else {
+                self.subject_before(trigger.first, &actors_only)
             };
             if subject.is_none() {
                 roles.pronoun = self.pronoun_before(trigger.first);
@@ -402,7 +415,6 @@ impl<'a> Sentence<'a> {
             let subjects = subject
                 .map(|m| self.with_coordinated(m))
                 .unwrap_or_default();
-            let moves = trigger.kind == EventType::Withdrawal;
             if trigger.passive && !moves {
                 roles.target = subjects;
                 roles.agent.extend(by);
@@ -457,11 +469,14 @@ impl<'a> Sentence<'a> {
                 | EventType::Displacement => true,
                 _ => trigger.flags.inverted,
             };
+            let actor = |m: &&ActorMention| !m.phrase;
             if of_is_target {
                 roles.target.extend(complement);
-                roles.agent.extend(by);
+                roles.agent.extend(by.filter(actor));
             } else {
-                roles.agent.extend(by.or(attributed).or(complement));
+                roles
+                    .agent
+                    .extend(by.or(attributed).or(complement).filter(actor));
                 roles.target.extend(against);
             }
             if roles.agent.is_empty() {
@@ -471,7 +486,7 @@ impl<'a> Sentence<'a> {
                 // « ont lancé la bataille »: the light verb's subject leads the event.
                 if let Some((verb, _)) = self.governor(trigger.first, WordClass::VerbLight) {
                     let first = verb_group_start(&self.tokens, verb);
-                    roles.agent.extend(self.subject_before(first, excluded));
+                    roles.agent.extend(self.subject_before(first, &actors_only));
                 }
             }
             if roles.target.is_empty() {
@@ -485,6 +500,31 @@ impl<'a> Sentence<'a> {
             }
         }
         roles
+            .target
+            .retain(|m| !m.phrase || self.phrase_befalls(trigger.kind, m));
+        roles
+    }
+
+    /// Whether a phrase that names no actor may be what an event of `kind` befalls: the thing
+    /// hit or destroyed, or the people killed, hurt or taken; never the ground a capture or an
+    /// advance gains, which is its place.
+    fn phrase_befalls(&self, kind: EventType, m: &ActorMention) -> bool {
+        match kind {
+            EventType::Attack
+            | EventType::AirStrike
+            | EventType::Shelling
+            | EventType::Bombing
+            | EventType::Destruction => true,
+            EventType::Killing
+            | EventType::Injury
+            | EventType::Abduction
+            | EventType::Arrest
+            | EventType::Displacement => (m.first..=m.last).any(|j| {
+                let t = &self.tokens[j];
+                t.is(WordClass::PersonNoun)
+            }),
+            _ => false,
+        }
     }
 
     /// With a known agent and no target, the other side named in the sentence (« ont rétabli la
@@ -613,7 +653,8 @@ impl<'a> Sentence<'a> {
             let after = inverted
                 .then(|| {
                     self.actors.iter().enumerate().find(|(_, m)| {
-                        m.first > j
+                        !m.phrase
+                            && m.first > j
                             && m.first <= j + reach
                             && !matches!(preposition_before(tokens, m), Some("a" | "au" | "aux"))
                     })
@@ -624,7 +665,7 @@ impl<'a> Sentence<'a> {
                     self.actors
                         .iter()
                         .enumerate()
-                        .rfind(|(_, m)| m.last < first && !prepositional(tokens, m))
+                        .rfind(|(_, m)| !m.phrase && m.last < first && !prepositional(tokens, m))
                 })
                 .flatten();
             if let Some((k, m)) = after.or(before) {
@@ -972,7 +1013,7 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
             let earlier = sentence
                 .actors
                 .iter()
-                .rfind(|m| m.last < p && !prepositional(tokens, m))
+                .rfind(|m| !m.phrase && m.last < p && !prepositional(tokens, m))
                 .and_then(|m| memory.resolve(m));
             if let Some(actor) = earlier.or(memory.last_subject) {
                 let t = &tokens[p];

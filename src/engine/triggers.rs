@@ -326,7 +326,10 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                 }
                 let etre_active = token.verb(WordClass::VerbEtreActive).is_some();
                 let raw = token.text(text);
-                let participle = looks_participle(raw, tenses);
+                // After an auxiliary, a form that may be a participle is one (« a été
+                // détruit », not the present « il détruit »).
+                let participle =
+                    looks_participle(raw, tenses) || has_aux && tenses.has(Tenses::PARTICIPLE);
                 // « a été chassé », or a bare participle after a noun (« Daech délogé de »);
                 // never « ont chassé » nor « sont entrés ».
                 let passive = !entry.reflexive

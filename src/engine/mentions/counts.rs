@@ -210,6 +210,11 @@ pub(crate) fn is_stop_word(tokens: &[Token], i: usize) -> bool {
     NUMBERS.at(tokens, i, Role::Stop).is_some()
 }
 
+/// Whether `tokens[i]` is a number word (« trois », « vingt »).
+pub(crate) fn is_number_word(tokens: &[Token], i: usize) -> bool {
+    NUMBERS.at(tokens, i, Role::Num).is_some()
+}
+
 /// Whether a count qualifier (« plus de », « environ », « au moins »…) ends just before `tokens[i]`.
 pub(crate) fn follows_qualifier(tokens: &[Token], i: usize) -> bool {
     (1..=3).any(|len| {
