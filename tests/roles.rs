@@ -38,3 +38,41 @@ fn a_phrase_that_names_no_actor_never_leads() {
     let c = find(&d, EventType::Capture, "repris");
     assert!(c.target.iter().all(|t| t.text != "la colline"), "{c:#?}");
 }
+
+#[test]
+fn the_dead_of_an_intransitive_verb_are_its_target_and_the_other_side_killed_them() {
+    let d = doc(
+        "Selon une ONG, au moins douze combattants du groupe Etat islamique sont morts lundi dans des affrontements avec l'armée irakienne.",
+    );
+    let k = find(&d, EventType::Killing, "morts");
+    assert!(texts(&k.target)[0].contains("combattants"), "{k:#?}");
+    assert!(texts(&k.agent)[0].contains("armée irakienne"), "{k:#?}");
+    // « affrontements avec X »: X leads the fight.
+    let a = find(&d, EventType::Attack, "affrontements");
+    assert!(texts(&a.agent)[0].contains("armée irakienne"), "{a:#?}");
+}
+
+#[test]
+fn a_verb_coordinated_by_et_shares_the_subject_not_the_object_before_it() {
+    let d =
+        doc("Selon la police, les assaillants ont tué six villageois et en ont blessé dix autres.");
+    let k = find(&d, EventType::Killing, "tué");
+    assert_eq!(texts(&k.agent), ["les assaillants"]);
+    let i = find(&d, EventType::Injury, "blessé");
+    assert_eq!(texts(&i.agent), ["les assaillants"], "{i:#?}");
+    assert_eq!(texts(&i.target), ["dix autres"]);
+}
+
+#[test]
+fn a_capture_takes_the_ground_as_place_and_the_loser_after_a() {
+    let d = doc("Selon l'état-major, l'armée veut reprendre cette base aux rebelles.");
+    let c = find(&d, EventType::Capture, "reprendre");
+    assert_eq!(texts(&c.target), ["rebelles"]);
+}
+
+#[test]
+fn who_surrenders_is_named_after_de_over_a_number_word() {
+    let d = doc("Selon la police, la reddition de cent policiers a eu lieu mardi.");
+    let s = find(&d, EventType::Surrender, "reddition");
+    assert_eq!(texts(&s.agent), ["policiers"]);
+}

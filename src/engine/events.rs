@@ -13,7 +13,7 @@ use super::mentions::PlaceMention;
 use super::mentions::actors::{
     Actor, ActorKind, ActorMention, actors, demonym_actor, lookup_actor,
 };
-use super::mentions::counts::CountMention;
+use super::mentions::counts::{CountMention, is_number_word};
 use super::mentions::times::TimeMention;
 use super::record::{ActorRef, Count, Event, EventType, Modality, PlaceRef, Range, Span, TimeRef};
 use super::tokens::{Token, TokenKind, is_quote};
@@ -133,8 +133,13 @@ fn word_before<'t, 'a>(tokens: &'t [Token<'a>], m: &ActorMention) -> Option<&'t 
             j -= 1;
         }
     }
-    if j > 0 && tokens[j - 1].kind == TokenKind::Number {
+    let number = |k: usize| tokens[k].kind == TokenKind::Number || is_number_word(tokens, k);
+    if j > 0 && number(j - 1) {
         j -= 1;
+        // « deux cents », « vingt et un ».
+        while j > 0 && (number(j - 1) || tokens[j - 1].norm == "et" && j > 1 && number(j - 2)) {
+            j -= 1;
+        }
         loop {
             let pair = j
                 .checked_sub(2)
@@ -205,7 +210,7 @@ impl<'a> Sentence<'a> {
             && (tokens[j - 1].is(WordClass::Adverb)
                 || tokens[j - 1].is(WordClass::Negation)
                 || tokens[j - 1].is(WordClass::ObjectPronoun)
-                || tokens[j - 1].norm == "y")
+                || matches!(&*tokens[j - 1].norm, "y" | "en"))
         {
             j -= 1;
         }
@@ -391,7 +396,15 @@ impl<'a> Sentence<'a> {
         if trigger.verbal {
             let moves = trigger.kind == EventType::Withdrawal;
             let undergoes = trigger.passive && !moves || trigger.flags.inverted;
-            let subject = if trigger.passive && !trigger.has_aux {
+            // « ont tué neuf soldats et en ont blessé trente »: a verb coordinated with an
+            // earlier one shares its subject; the phrase between them is the first one's object.
+            let lead = self.skip_clitics(self.clause_verb_start(trigger.first));
+            let shares_subject = lead > 0
+                && matches!(&*self.tokens[lead - 1].norm, "et" | "puis" | "mais")
+                && self.triggers.iter().any(|t| t.verbal && t.last + 1 < lead);
+            let subject = if shares_subject {
+                None
+            } else if trigger.passive && !trigger.has_aux {
                 // A bare participle describes the phrase right before it.
                 self.candidates(excluded)
                     .map(|(_, m)| m)
@@ -405,13 +418,16 @@ impl<'a> Sentence<'a> {
             if subject.is_none() {
                 roles.pronoun = self.pronoun_before(trigger.first);
                 let start = self.clause_verb_start(trigger.first);
-                roles.coordinated = start > 0
-                    && (matches!(
-                        &*self.tokens[start - 1].norm,
-                        "et" | "puis" | "de" | "d'" | "a" | "pour"
-                    ) || trigger.tenses.has(Tenses::INFINITIVE | Tenses::GERUND));
+                roles.coordinated = shares_subject
+                    || start > 0
+                        && (matches!(
+                            &*self.tokens[start - 1].norm,
+                            "et" | "puis" | "de" | "d'" | "a" | "pour"
+                        ) || trigger.tenses.has(Tenses::INFINITIVE | Tenses::GERUND));
             }
-            let object = self.after(trigger, &[None], excluded);
+            let object = self
+                .after(trigger, &[None], excluded)
+                .filter(|m| !m.phrase || self.phrase_befalls(trigger.kind, m));
             let subjects = subject
                 .map(|m| self.with_coordinated(m))
                 .unwrap_or_default();
@@ -470,13 +486,21 @@ impl<'a> Sentence<'a> {
                 _ => trigger.flags.inverted,
             };
             let actor = |m: &&ActorMention| !m.phrase;
+            // « des combats avec les Kurdes »: the side named after « avec » leads the fight;
+            // « un accord avec les talibans »: the other party.
+            let with = self.after(trigger, &[Some("avec")], excluded).filter(actor);
             if of_is_target {
                 roles.target.extend(complement);
                 roles.agent.extend(by.filter(actor));
-            } else {
+            } else if trigger.kind == EventType::Agreement {
                 roles
                     .agent
                     .extend(by.or(attributed).or(complement).filter(actor));
+                roles.target.extend(against.or(with));
+            } else {
+                roles
+                    .agent
+                    .extend(by.or(attributed).or(complement).filter(actor).or(with));
                 roles.target.extend(against);
             }
             if roles.agent.is_empty() {
@@ -1044,6 +1068,11 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         }
         if target.is_empty() && fights(kind) {
             target.extend(sentence.other_side(trigger, &agent, memory, &source_mentions));
+        }
+        // « 35 djihadistes ont été tués dans des combats avec les Kurdes »: who killed them is
+        // the other side of the fight the sentence tells.
+        if agent.is_empty() && matches!(kind, EventType::Killing | EventType::Injury) {
+            agent.extend(sentence.other_side(trigger, &target, memory, &source_mentions));
         }
         if trigger.flags.go_sense && goes_somewhere(sentence, trigger, roles.agent.first().copied())
         {
