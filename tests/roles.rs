@@ -76,3 +76,26 @@ fn who_surrenders_is_named_after_de_over_a_number_word() {
     let s = find(&d, EventType::Surrender, "reddition");
     assert_eq!(texts(&s.agent), ["policiers"]);
 }
+
+#[test]
+fn a_headline_participle_after_people_is_a_killing() {
+    let d = doc("Trois civils tués dans des raids de l'aviation près d'Idleb\n\nLe texte suit.");
+    let k = find(&d, EventType::Killing, "tués");
+    assert_eq!(texts(&k.target), ["civils"]);
+    // Being displaced is a state, not an event.
+    let d = doc("Selon l'ONU, l'attentat a visé des personnes déplacées dans la province.");
+    assert!(
+        d.events.iter().all(|e| e.kind != EventType::Displacement),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn a_bare_participle_after_et_shares_the_auxiliary_and_the_subject() {
+    let d = doc(
+        "Selon la police, les insurgés ont incendié plusieurs maisons et tué quatre villageois.",
+    );
+    let k = find(&d, EventType::Killing, "tué");
+    assert_eq!(texts(&k.agent), ["les insurgés"]);
+    assert_eq!(texts(&k.target), ["villageois"]);
+}
