@@ -99,3 +99,36 @@ fn a_bare_participle_after_et_shares_the_auxiliary_and_the_subject() {
     assert_eq!(texts(&k.agent), ["les insurgés"]);
     assert_eq!(texts(&k.target), ["villageois"]);
 }
+
+#[test]
+fn modality_of_foiled_conditional_and_planned_events() {
+    use depeche::engine::Modality;
+    let d = doc("Selon la police, deux attaques ont été déjouées dimanche à Gao.");
+    assert_eq!(
+        find(&d, EventType::Attack, "attaques").modality,
+        Modality::Negated
+    );
+    let d = doc("Selon Kiev, s'ils se rendaient, ils seraient épargnés.");
+    assert_eq!(
+        find(&d, EventType::Surrender, "rendaient").modality,
+        Modality::Hypothetical
+    );
+    // The « si » of degree is no condition.
+    let d = doc("Selon l'ONU, une si grande perte de territoire est rare.");
+    assert_eq!(
+        find(&d, EventType::Capture, "perte").modality,
+        Modality::Asserted
+    );
+    let d = doc("Selon l'état-major, il est question de reprendre la base aux rebelles.");
+    assert_eq!(
+        find(&d, EventType::Capture, "reprendre").modality,
+        Modality::Planned
+    );
+    // Aiming at, and counting, are no intentions.
+    let d =
+        doc("Selon l'ONU, les villes sont visées par des frappes et le camp compte 500 déplacés.");
+    assert_eq!(
+        find(&d, EventType::AirStrike, "frappes").modality,
+        Modality::Asserted
+    );
+}

@@ -259,6 +259,7 @@ impl<'a> Sentence<'a> {
             [
                 WordClass::VerbAspect,
                 WordClass::VerbIntent,
+                WordClass::VerbIntentInfinitive,
                 WordClass::VerbPossible,
                 WordClass::NegationVerb,
             ]
@@ -854,6 +855,7 @@ impl<'a> Sentence<'a> {
             || self
                 .governor(trigger.first, WordClass::NegationVerb)
                 .is_some()
+            || self.foiled(trigger)
         {
             return Modality::Negated;
         }
@@ -862,9 +864,7 @@ impl<'a> Sentence<'a> {
             .rev()
             .find(|&j| tokens[j].norm == ",")
             .map_or(0, |j| j + 1);
-        if tokens[clause_start..trigger.first]
-            .iter()
-            .any(|t| t.norm == "si")
+        if (clause_start..trigger.first).any(|j| self.opens_condition(j))
             || trigger.verbal && trigger.tenses.has(Tenses::CONDITIONAL)
             || self
                 .governor(trigger.first, WordClass::VerbPossible)
@@ -887,9 +887,17 @@ impl<'a> Sentence<'a> {
                 .rev()
                 .take(2)
                 .any(|t| t.norm == "avoir" || t.norm == "avant");
-        let intent = self
-            .governor(trigger.first, WordClass::VerbIntent)
-            .is_some()
+        // An intention governs the event directly, not through « que » (« espère que cette
+        // destruction permettra »).
+        let governs = |class: WordClass| {
+            self.governor(trigger.first, class).is_some_and(|(j, _)| {
+                !tokens[j..trigger.first]
+                    .iter()
+                    .any(|t| matches!(&*t.norm, "que" | "qu'"))
+            })
+        };
+        let intent = governs(WordClass::VerbIntent)
+            || infinitive && governs(WordClass::VerbIntentInfinitive)
             || before
                 .iter()
                 .any(|t| t.is(WordClass::IntentWord) || t.norm == "pour");
@@ -899,6 +907,44 @@ impl<'a> Sentence<'a> {
             return Modality::Planned;
         }
         Modality::Asserted
+    }
+}
+
+impl Sentence<'_> {
+    /// Whether token `j` opens a condition: « si » before its subject (« si les rebelles… »,
+    /// « s'ils »), not the « si » of degree (« une si grande perte »).
+    fn opens_condition(&self, j: usize) -> bool {
+        let tokens = &self.tokens;
+        let Some(next) = tokens.get(j + 1) else {
+            return false;
+        };
+        match &*tokens[j].norm {
+            "si" => {
+                next.capitalized
+                    || next.kind == TokenKind::Number
+                    || next.is(WordClass::Determiner)
+                    || next.is(WordClass::Pronoun)
+                    || next.norm == "on"
+            }
+            "s'" => matches!(&*next.norm, "il" | "ils"),
+            _ => false,
+        }
+    }
+
+    /// Whether a noun trigger is said to have been foiled after it (« deux attaques ont été
+    /// déjouées », « une attaque … qui a été évitée »): a participle of a verb of failure in
+    /// its clause.
+    fn foiled(&self, trigger: &Trigger) -> bool {
+        let tokens = &self.tokens;
+        !trigger.verbal
+            && tokens[trigger.last + 1..]
+                .iter()
+                .take(OBJECT_WINDOW)
+                .take_while(|t| t.norm != "," && !is_boundary(t))
+                .any(|t| {
+                    t.verb(WordClass::NegationVerb)
+                        .is_some_and(|tenses| tenses.has(Tenses::PARTICIPLE))
+                })
     }
 }
 
