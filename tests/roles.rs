@@ -132,3 +132,34 @@ fn modality_of_foiled_conditional_and_planned_events() {
         Modality::Asserted
     );
 }
+
+#[test]
+fn an_act_of_violence_with_no_one_named_behind_it_goes_on_the_side_just_told() {
+    let d = doc(
+        "Selon la police, les shebab ont bombardé le quartier mardi. Quatre obus sont tombés près du marché.",
+    );
+    let s = find(&d, EventType::Shelling, "obus");
+    assert_eq!(texts(&s.agent), ["les shebab"], "{s:#?}");
+    // Not the side that the act befalls.
+    let d =
+        doc("Selon la police, les shebab ont attaqué la ville. Dix shebab ont ensuite été tués.");
+    let k = find(&d, EventType::Killing, "tués");
+    assert!(k.agent.is_empty(), "{k:#?}");
+}
+
+#[test]
+fn who_says_so_after_selon_ends_at_the_comma() {
+    let d = doc("Selon un communiqué, la coalition a mené trois raids aériens autour de Raqqa.");
+    let e = find(&d, EventType::AirStrike, "raids");
+    assert_eq!(texts(&e.agent), ["la coalition"]);
+}
+
+#[test]
+fn a_pronoun_leads_the_event_a_light_verb_governs() {
+    let d = doc(
+        "Selon la police, les shebab ont pris la ville. Mardi, ils ont lancé une attaque contre une base militaire.",
+    );
+    let e = find(&d, EventType::Attack, "attaque");
+    assert_eq!(texts(&e.agent), ["ils"]);
+    assert_eq!(e.agent[0].actor.as_deref(), Some("AL_SHABAAB"), "{e:#?}");
+}

@@ -16,7 +16,7 @@ use super::mentions::actors::{
 use super::mentions::counts::{CountMention, is_number_word};
 use super::mentions::times::TimeMention;
 use super::record::{ActorRef, Count, Event, EventType, Modality, PlaceRef, Range, Span, TimeRef};
-use super::tokens::{Token, TokenKind, is_quote};
+use super::tokens::{Token, TokenKind, fold, is_quote};
 use super::triggers::Trigger;
 
 /// How many tokens a direct object or a complement may stand from its trigger.
@@ -52,6 +52,8 @@ pub struct Memory {
     /// The most specific place of the last sentence that named one, with its paragraph.
     last_place: Option<(usize, usize)>,
     last_source: Option<ActorRef>,
+    /// Who led the last act of violence told, with its sentence's index and paragraph.
+    last_assailant: Option<(usize, usize, ActorRef)>,
     /// The most mentioned actor of each kind in the whole article.
     dominant: FastMap<ActorKind, &'static Actor>,
 }
@@ -512,6 +514,10 @@ impl<'a> Sentence<'a> {
                 if let Some((verb, _)) = self.governor(trigger.first, WordClass::VerbLight) {
                     let first = verb_group_start(&self.tokens, verb);
                     roles.agent.extend(self.subject_before(first, &actors_only));
+                    // « ils ont lancé une attaque »: a pronoun leads it.
+                    if roles.agent.is_empty() {
+                        roles.pronoun = self.pronoun_before(first);
+                    }
                 }
             }
             if roles.target.is_empty() {
@@ -677,10 +683,15 @@ impl<'a> Sentence<'a> {
             let reach = if reporting_noun { 4 } else { OBJECT_WINDOW + 4 };
             let after = inverted
                 .then(|| {
+                    // « Selon un communiqué, la coalition… »: who says so ends at the comma.
+                    let comma = (j + 1..tokens.len())
+                        .find(|&k| tokens[k].norm == ",")
+                        .unwrap_or(tokens.len());
                     self.actors.iter().enumerate().find(|(_, m)| {
                         !m.phrase
                             && m.first > j
                             && m.first <= j + reach
+                            && (!reporting_noun || m.first < comma)
                             && !matches!(preposition_before(tokens, m), Some("a" | "au" | "aux"))
                     })
                 })
@@ -1240,6 +1251,23 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
                     qualifier: c.qualifier,
                 }
             });
+        // « Quatre obus sont tombés », « 20 personnes ont été tuées »: an act of violence whose
+        // clause names no one behind it goes on the side behind the one told just before, in
+        // this sentence or the last, unless that side is what it befalls.
+        if violent(kind) {
+            if agent.is_empty()
+                && let Some((.., assailant)) =
+                    memory.last_assailant.as_ref().filter(|(si, block, a)| {
+                        (si + 1 >= k || *block == sentence.block)
+                            && !target.iter().any(|t| same_actor(t, a))
+                    })
+            {
+                agent.push(assailant.clone());
+            }
+            if let Some(a) = agent.iter().find(|a| a.actor.is_some()) {
+                memory.last_assailant = Some((k, sentence.block, a.clone()));
+            }
+        }
         if !agent.is_empty() {
             previous_agent.clone_from(&agent);
         }
@@ -1270,6 +1298,31 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
     }
     remember(sentences, k, memory, source);
     events
+}
+
+/// Whether two records name the same actor: the same canonical actor, or the same last word
+/// (« les rebelles », « dix rebelles »).
+fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
+    let head = |r: &ActorRef| r.text.split_whitespace().last().map(fold);
+    match (&a.actor, &b.actor) {
+        (Some(x), Some(y)) => x == y,
+        _ => head(a) == head(b),
+    }
+}
+
+/// Types of violence done by one side to another.
+fn violent(kind: EventType) -> bool {
+    matches!(
+        kind,
+        EventType::Attack
+            | EventType::AirStrike
+            | EventType::Shelling
+            | EventType::Bombing
+            | EventType::Killing
+            | EventType::Injury
+            | EventType::Destruction
+            | EventType::Abduction
+    )
 }
 
 /// The record of place `pi` of sentence `si`.
