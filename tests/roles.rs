@@ -163,3 +163,38 @@ fn a_pronoun_leads_the_event_a_light_verb_governs() {
     assert_eq!(texts(&e.agent), ["ils"]);
     assert_eq!(e.agent[0].actor.as_deref(), Some("AL_SHABAAB"), "{e:#?}");
 }
+
+/// Every rule of `data/roles.tsv` does what its example says: the words in brackets fill the
+/// rule's role in an event of one of its types.
+#[test]
+fn every_role_rule_example_holds() {
+    use depeche::engine::roles::{Role, rules};
+    let mut failures = Vec::new();
+    for rule in rules() {
+        let open = rule.example.find('[').expect("checked when parsed");
+        let close = rule.example.find(']').expect("checked when parsed");
+        let words = &rule.example[open + 1..close];
+        let text = rule.example.replace(['[', ']'], "");
+        let d = doc(&text);
+        let holds = d.events.iter().any(|e| {
+            let role = match rule.role {
+                Role::Agent => &e.agent,
+                Role::Target => &e.target,
+            };
+            (rule.types.is_empty() || rule.types.contains(&e.kind))
+                && role.iter().any(|r| r.text == words)
+        });
+        if !holds {
+            failures.push(format!(
+                "data/roles.tsv:{}: « {words} » is not the {:?} in « {text} »: {:?}",
+                rule.line,
+                rule.role,
+                d.events
+                    .iter()
+                    .map(|e| (e.kind, &e.trigger.text, texts(&e.agent), texts(&e.target)))
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,9 +1,11 @@
 //! Stage 6: events — each trigger with its participants, place, time, count, source and
 //! modality, read off the mentions of its sentence and what the article said before.
 //!
-//! Roles follow French word order: the subject before the verb group acts and the direct object
-//! undergoes, the passive turns them round (« a été chassé par »), a noun takes its « de »
-//! complement, « contre » gives a target and « par » an agent. Generic phrases and pronouns
+//! The grammar is read here: a trigger's form (active, passive, a verb whose subject undergoes
+//! it, a noun) and its functions — the subject before the verb group, the direct object, the
+//! « par », « à », « de », « avec », « contre », « entre X et Y » complements, the subject of a
+//! light verb governing a noun. Which function plays which role for each event type is data:
+//! the rules of `data/roles.tsv` ([`super::roles`]). Generic phrases and pronouns
 //! (« l'organisation », « Il ») take the last actor of their kind.
 
 use super::fast_hash::FastMap;
@@ -16,6 +18,7 @@ use super::mentions::actors::{
 use super::mentions::counts::{CountMention, is_number_word};
 use super::mentions::times::TimeMention;
 use super::record::{ActorRef, Count, Event, EventType, Modality, PlaceRef, Range, Span, TimeRef};
+use super::roles::{self as rules, Condition, Form, Function, Role};
 use super::tokens::{Token, TokenKind, fold, is_quote};
 use super::triggers::Trigger;
 
@@ -179,6 +182,25 @@ fn preposition_before<'t>(tokens: &'t [Token], m: &ActorMention) -> Option<&'t s
         (Some(t), _) => Some(&*t.norm),
         (None, contracted @ ("du" | "au" | "aux" | "des")) => Some(contracted),
         (None, _) => word_before(tokens, m).map(|t| &*t.norm),
+    }
+}
+
+/// How the phrases of a sentence stand to one trigger (see [`Sentence::functions`]).
+struct Functions<'s> {
+    form: Form,
+    /// Each function with a phrase that fills it (the subject may have several).
+    filled: Vec<(Function, &'s ActorMention)>,
+    /// A demonym right after a noun trigger, as (token, actor).
+    demonym: Option<(usize, &'static Actor)>,
+    /// A subject pronoun standing for the last subject.
+    pronoun: Option<usize>,
+    /// The verb shares the subject of an earlier one.
+    coordinated: bool,
+}
+
+impl<'s> Functions<'s> {
+    fn add(&mut self, function: Function, m: Option<&'s ActorMention>) {
+        self.filled.extend(m.map(|m| (function, m)));
     }
 }
 
@@ -378,13 +400,15 @@ impl<'a> Sentence<'a> {
             .find_map(|j| demonym_actor(&self.tokens[j].norm).map(|a| (j, a)))
     }
 
-    fn roles(&self, trigger: &Trigger, excluded: &[usize]) -> Roles<'_> {
-        let mut roles = Roles {
-            agent: Vec::new(),
-            target: Vec::new(),
+    /// How the phrases of the sentence stand to a trigger: its form (active, passive, inverted,
+    /// noun) and each grammatical function with the phrases that fill it.
+    fn functions(&self, trigger: &Trigger, excluded: &[usize]) -> Functions<'_> {
+        let mut f = Functions {
+            form: Form::Noun,
+            filled: Vec::new(),
+            demonym: None,
             pronoun: None,
             coordinated: false,
-            demonym: None,
         };
         // Who leads an event is an actor: phrases that name none are left out.
         let actors_only: Vec<usize> = excluded
@@ -392,13 +416,19 @@ impl<'a> Sentence<'a> {
             .copied()
             .chain((0..self.actors.len()).filter(|&k| self.actors[k].phrase))
             .collect();
-        let by = self
-            .after(trigger, &[Some("par")], excluded)
-            .filter(|m| !m.phrase);
+        let by = self.after(trigger, &[Some("par")], excluded);
         let to = self.after(trigger, &[Some("a"), Some("au"), Some("aux")], excluded);
+        f.add(Function::By, by);
+        f.add(Function::To, to);
         if trigger.verbal {
-            let moves = trigger.kind == EventType::Withdrawal;
-            let undergoes = trigger.passive && !moves || trigger.flags.inverted;
+            f.form = if trigger.passive {
+                Form::Passive
+            } else if trigger.flags.inverted {
+                Form::Inverted
+            } else {
+                Form::Active
+            };
+            let undergoes = f.form != Form::Active;
             // « ont tué neuf soldats et en ont blessé trente »: a verb coordinated with an
             // earlier one shares its subject; the phrase between them is the first one's object.
             let lead = self.skip_clitics(self.clause_verb_start(trigger.first));
@@ -412,128 +442,140 @@ impl<'a> Sentence<'a> {
                 self.candidates(excluded)
                     .map(|(_, m)| m)
                     .rfind(|m| m.last < trigger.first && m.last + 3 >= trigger.first)
-                    .filter(|m| undergoes || !m.phrase)
             } else if undergoes {
                 self.subject_before(trigger.first, excluded)
             } else {
                 self.subject_before(trigger.first, &actors_only)
             };
-            if subject.is_none() {
-                roles.pronoun = self.pronoun_before(trigger.first);
-                let start = self.clause_verb_start(trigger.first);
-                roles.coordinated = shares_subject
-                    || start > 0
-                        && (matches!(
-                            &*self.tokens[start - 1].norm,
-                            "et" | "puis" | "de" | "d'" | "a" | "pour"
-                        ) || trigger.tenses.has(Tenses::INFINITIVE | Tenses::GERUND));
+            match subject {
+                Some(m) => {
+                    for m in self.with_coordinated(m) {
+                        f.add(Function::Subject, Some(m));
+                    }
+                }
+                None => {
+                    f.pronoun = self.pronoun_before(trigger.first);
+                    let start = self.clause_verb_start(trigger.first);
+                    f.coordinated = shares_subject
+                        || start > 0
+                            && (matches!(
+                                &*self.tokens[start - 1].norm,
+                                "et" | "puis" | "de" | "d'" | "a" | "pour"
+                            ) || trigger.tenses.has(Tenses::INFINITIVE | Tenses::GERUND));
+                }
             }
             let object = self
                 .after(trigger, &[None], excluded)
                 .filter(|m| !m.phrase || self.phrase_befalls(trigger.kind, m));
-            let subjects = subject
-                .map(|m| self.with_coordinated(m))
-                .unwrap_or_default();
-            if trigger.passive && !moves {
-                roles.target = subjects;
-                roles.agent.extend(by);
-            } else if trigger.flags.inverted {
-                roles.target = subjects;
-            } else {
-                roles.agent = subjects;
-                roles.target.extend(object.or(to));
-            }
-            if trigger.kind == EventType::Capture && roles.target.is_empty() {
-                // « récupérés aux djihadistes »: taken from someone.
-                roles.target.extend(to);
-            }
-        } else {
-            if let Some((x, y)) = self.between(trigger) {
-                // « des combats entre X et Y », « un accord entre X et Y ».
-                roles.agent.push(x);
-                if trigger.kind == EventType::Agreement {
-                    roles.agent.push(y);
-                } else {
-                    roles.target.push(y);
-                }
-                return roles;
-            }
-            // « l'appui de l'aviation russe »: the actor may begin inside the expression.
-            let overlapping = self.candidates(excluded).map(|(_, m)| m).find(|m| {
-                m.first > trigger.first && m.first <= trigger.last && m.last > trigger.last
-            });
-            // « une attaque attribuée à des jihadistes »: who it is laid at the door of.
-            let attributed = self.attributed_to(trigger, excluded);
-            let complement = self
-                .after(
-                    trigger,
-                    &[Some("de"), Some("d'"), Some("du"), Some("des")],
-                    excluded,
-                )
-                .or(overlapping);
-            let against = self.after(
+            f.add(Function::Object, object);
+            return f;
+        }
+        if let Some((x, y)) = self.between(trigger) {
+            f.add(Function::Between1, Some(x));
+            f.add(Function::Between2, Some(y));
+        }
+        // « l'appui de l'aviation russe »: the actor may begin inside the expression.
+        let overlapping = self
+            .candidates(excluded)
+            .map(|(_, m)| m)
+            .find(|m| m.first > trigger.first && m.first <= trigger.last && m.last > trigger.last);
+        let of = self
+            .after(
                 trigger,
-                &[Some("contre"), Some("sur"), Some("face")],
+                &[Some("de"), Some("d'"), Some("du"), Some("des")],
                 excluded,
-            );
-            let armed = |m: &ActorMention| !matches!(m.kind, Some(ActorKind::Civilians) | None);
-            let of_is_target = match trigger.kind {
-                // « les ravages des combattants »: fighters destroy, things are destroyed.
-                EventType::Destruction => complement.is_none_or(|m| !armed(m)),
-                EventType::Capture
-                | EventType::Abduction
-                | EventType::Killing
-                | EventType::Injury
-                | EventType::Arrest
-                | EventType::Displacement => true,
-                _ => trigger.flags.inverted,
+            )
+            .or(overlapping);
+        f.add(Function::Of, of);
+        f.add(Function::Attributed, self.attributed_to(trigger, excluded));
+        f.add(
+            Function::With,
+            self.after(trigger, &[Some("avec")], excluded),
+        );
+        let against = self.after(
+            trigger,
+            &[Some("contre"), Some("sur"), Some("face")],
+            excluded,
+        );
+        f.add(Function::Against, against);
+        f.demonym = self.demonym_after(trigger);
+        // « ont lancé la bataille »: the light verb's subject, or its pronoun (« ils ont lancé
+        // une attaque »).
+        if let Some((verb, _)) = self.governor(trigger.first, WordClass::VerbLight) {
+            let first = verb_group_start(&self.tokens, verb);
+            let subject = self.subject_before(first, &actors_only);
+            f.add(Function::LightSubject, subject);
+            if subject.is_none() {
+                f.pronoun = self.pronoun_before(first);
+            }
+        }
+        f.add(Function::Aimed, self.aimed_at(trigger, excluded));
+        f.add(Function::Undergoer, self.undergoer(trigger, excluded));
+        f
+    }
+
+    /// The roles of a trigger: its grammatical functions read through the rules of
+    /// `data/roles.tsv`.
+    fn roles(&self, trigger: &Trigger, excluded: &[usize]) -> Roles<'_> {
+        let f = self.functions(trigger, excluded);
+        let mut roles = Roles {
+            agent: Vec::new(),
+            target: Vec::new(),
+            pronoun: f.pronoun,
+            coordinated: f.coordinated,
+            demonym: None,
+        };
+        let armed = |m: &ActorMention| !matches!(m.kind, Some(ActorKind::Civilians) | None);
+        for rule in rules::rules()
+            .iter()
+            .filter(|r| r.applies(f.form, trigger.kind))
+        {
+            let filled = match rule.role {
+                Role::Agent => !roles.agent.is_empty() || roles.demonym.is_some(),
+                Role::Target => !roles.target.is_empty(),
             };
-            let actor = |m: &&ActorMention| !m.phrase;
-            // « des combats avec les Kurdes »: the side named after « avec » leads the fight;
-            // « un accord avec les talibans »: the other party.
-            let with = self.after(trigger, &[Some("avec")], excluded).filter(actor);
-            if of_is_target {
-                roles.target.extend(complement);
-                roles.agent.extend(by.filter(actor));
-            } else if trigger.kind == EventType::Agreement {
-                roles
-                    .agent
-                    .extend(by.or(attributed).or(complement).filter(actor));
-                roles.target.extend(against.or(with));
-            } else {
-                roles
-                    .agent
-                    .extend(by.or(attributed).or(complement).filter(actor).or(with));
-                roles.target.extend(against);
+            if filled && !rule.adds {
+                continue;
             }
-            if roles.agent.is_empty() {
-                roles.demonym = self.demonym_after(trigger);
-            }
-            if roles.agent.is_empty() && roles.demonym.is_none() {
-                // « ont lancé la bataille »: the light verb's subject leads the event.
-                if let Some((verb, _)) = self.governor(trigger.first, WordClass::VerbLight) {
-                    let first = verb_group_start(&self.tokens, verb);
-                    roles.agent.extend(self.subject_before(first, &actors_only));
-                    // « ils ont lancé une attaque »: a pronoun leads it.
-                    if roles.agent.is_empty() {
-                        roles.pronoun = self.pronoun_before(first);
-                    }
+            if rule.function == Function::Demonym {
+                if rule.role == Role::Agent {
+                    roles.demonym = roles.demonym.or(f.demonym);
                 }
+                continue;
             }
-            if roles.target.is_empty() {
-                // « l'attentat a visé des civils »: the event as subject of a verb of aiming.
-                roles.target.extend(self.aimed_at(trigger, excluded));
-            }
-            if roles.target.is_empty() {
-                // « l'EI a été la cible de multiples offensives », « est confrontée à deux
-                // offensives », « Cible de multiples offensives, l'EI subit… ».
-                roles.target.extend(self.undergoer(trigger, excluded));
+            let taken: Vec<&ActorMention> = f
+                .filled
+                .iter()
+                .filter(|(function, _)| *function == rule.function)
+                .map(|&(_, m)| m)
+                .filter(|m| {
+                    let used = roles.agent.iter().chain(&roles.target).any(|u| u == m);
+                    let fits = match rule.role {
+                        // « des hommes armés », « ses alliés »: people may act, things never.
+                        Role::Agent => !m.phrase || self.names_people(m),
+                        Role::Target => !m.phrase || self.phrase_befalls(trigger.kind, m),
+                    };
+                    let holds = match rule.condition {
+                        Condition::Any => true,
+                        Condition::Armed => armed(m),
+                        Condition::Unarmed => !armed(m),
+                    };
+                    !used && fits && holds
+                })
+                .collect();
+            match rule.role {
+                Role::Agent => roles.agent.extend(taken),
+                Role::Target => roles.target.extend(taken),
             }
         }
         roles
-            .target
-            .retain(|m| !m.phrase || self.phrase_befalls(trigger.kind, m));
-        roles
+    }
+
+    /// Whether a phrase names people (« plusieurs personnes », « ses alliés »).
+    fn names_people(&self, m: &ActorMention) -> bool {
+        self.tokens[m.first..=m.last]
+            .iter()
+            .any(|t| t.is(WordClass::PersonNoun))
     }
 
     /// Whether a phrase that names no actor may be what an event of `kind` befalls: the thing
@@ -550,10 +592,7 @@ impl<'a> Sentence<'a> {
             | EventType::Injury
             | EventType::Abduction
             | EventType::Arrest
-            | EventType::Displacement => (m.first..=m.last).any(|j| {
-                let t = &self.tokens[j];
-                t.is(WordClass::PersonNoun)
-            }),
+            | EventType::Displacement => self.names_people(m),
             _ => false,
         }
     }

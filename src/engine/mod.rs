@@ -11,6 +11,7 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod mentions;
 pub mod record;
+pub mod roles;
 pub mod sentences;
 pub mod tokens;
 pub mod triggers;
