@@ -198,3 +198,15 @@ fn every_role_rule_example_holds() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn the_type_follows_what_is_hit_and_who_moves() {
+    // Shooting down an aircraft destroys it; nobody is killed.
+    let d = doc("Selon Kiev, la défense a abattu un drone au-dessus de la ville.");
+    find(&d, EventType::Destruction, "abattu");
+    // People who flee are displaced; fighters who flee withdraw.
+    let d = doc("Selon l'ONU, des milliers de personnes ont fui la ville.");
+    find(&d, EventType::Displacement, "fui");
+    let d = doc("Selon l'armée, les combattants de l'EI ont fui la ville.");
+    find(&d, EventType::Withdrawal, "fui");
+}

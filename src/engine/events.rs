@@ -410,11 +410,14 @@ impl<'a> Sentence<'a> {
             pronoun: None,
             coordinated: false,
         };
-        // Who leads an event is an actor: phrases that name none are left out.
+        // Who leads an event is an actor or people: phrases of things are left out.
         let actors_only: Vec<usize> = excluded
             .iter()
             .copied()
-            .chain((0..self.actors.len()).filter(|&k| self.actors[k].phrase))
+            .chain((0..self.actors.len()).filter(|&k| {
+                let m = &self.actors[k];
+                m.phrase && !self.names_people(m)
+            }))
             .collect();
         let by = self.after(trigger, &[Some("par")], excluded);
         let to = self.after(trigger, &[Some("a"), Some("au"), Some("aux")], excluded);
@@ -1174,11 +1177,10 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         {
             continue;
         }
-        let mover_is_civilian = roles
-            .agent
-            .iter()
-            .chain(&roles.target)
-            .any(|m| m.kind == Some(ActorKind::Civilians));
+        let mover_is_civilian =
+            roles.agent.iter().chain(&roles.target).any(|m| {
+                m.kind == Some(ActorKind::Civilians) || m.phrase && sentence.names_people(m)
+            });
         if trigger.flags.civilian_switch && mover_is_civilian {
             kind = EventType::Displacement;
         }

@@ -49,6 +49,8 @@ struct Entry {
     rest: Vec<String>,
     flags: Flags,
     air_switch: bool,
+    /// A destruction instead when aircraft are named next to it (« abattu un drone »).
+    downing_switch: bool,
 }
 
 struct TriggerLexicon {
@@ -134,6 +136,7 @@ fn trigger_lexicon() -> &'static TriggerLexicon {
                     subsumed: has("S"),
                 },
                 air_switch: has("X"),
+                downing_switch: has("W"),
             });
         }
         lex
@@ -405,6 +408,9 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
             }
             if entry.flags.arrest_switch && !has_territory(tokens, &trigger) {
                 trigger.kind = EventType::Arrest;
+            }
+            if entry.downing_switch && air_cue_near(tokens, last) {
+                trigger.kind = EventType::Destruction;
             }
             if entry.air_switch && air_cue_near(tokens, last) {
                 trigger.kind = EventType::AirStrike;
