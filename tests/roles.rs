@@ -210,3 +210,19 @@ fn the_type_follows_what_is_hit_and_who_moves() {
     let d = doc("Selon l'armée, les combattants de l'EI ont fui la ville.");
     find(&d, EventType::Withdrawal, "fui");
 }
+
+#[test]
+fn places_the_gazetteer_does_not_know_and_names_that_are_no_place() {
+    let d = doc(
+        "Selon l'armée, les shebab ont attaqué le camp militaire de Bourhakaba mardi. Onze soldats ont été tués.",
+    );
+    let a = find(&d, EventType::Attack, "attaqué");
+    assert_eq!(a.location[0].text, "Bourhakaba");
+    // A sentence naming no place goes on where the article was.
+    let k = find(&d, EventType::Killing, "tués");
+    assert_eq!(k.location[0].text, "Bourhakaba", "{k:#?}");
+    // « Alexandre » before a surname is a first name, not the Egyptian city.
+    let d = doc("Selon Moscou, le dirigeant Alexandre Zakharchenko a été blessé.");
+    let i = find(&d, EventType::Injury, "blessé");
+    assert!(i.location.iter().all(|p| p.text != "Alexandre"), "{i:#?}");
+}

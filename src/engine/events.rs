@@ -1224,10 +1224,12 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         if location.is_empty() && sentence.places.is_empty() {
             // A sentence naming no place goes on where its paragraph was (« L'une est menée à
             // l'ouest du fleuve … ont conquis le nord-ouest de la province »).
+            // Else in the last town the article named: dispatches tell one place at length.
             location.extend(
                 memory
                     .last_place
                     .filter(|&(si, _)| sentences[si].block == sentence.block)
+                    .or(memory.last_city)
                     .map(|(si, pi)| place_at(sentences, si, pi)),
             );
         }
