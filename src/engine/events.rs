@@ -805,6 +805,7 @@ impl<'a> Sentence<'a> {
             start,
             end,
             actor: actor.map(|a| a.id.to_string()),
+            name: actor.map(|a| a.label_fr.to_string()),
         }
     }
 
