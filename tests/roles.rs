@@ -226,3 +226,24 @@ fn places_the_gazetteer_does_not_know_and_names_that_are_no_place() {
     let i = find(&d, EventType::Injury, "blessé");
     assert!(i.location.iter().all(|p| p.text != "Alexandre"), "{i:#?}");
 }
+
+#[test]
+fn a_short_parenthesis_and_a_range_do_not_hide_the_subject() {
+    let d =
+        doc("Selon une ONG, au moins 20 combattants de l'Etat islamique (EI) ont été tués lundi.");
+    let k = find(&d, EventType::Killing, "tués");
+    assert!(texts(&k.target)[0].contains("combattants"), "{k:#?}");
+    let d = doc("Selon la police, 4 à 10 personnes ont été tuées jeudi.");
+    let k = find(&d, EventType::Killing, "tuées");
+    assert_eq!(texts(&k.target), ["10 personnes"], "{k:#?}");
+}
+
+#[test]
+fn who_surrenders_gives_up_to_the_other_side_named() {
+    let d = doc(
+        "Selon un responsable, plus de cent policiers se sont rendus après trois jours de combats contre les talibans.",
+    );
+    let s = find(&d, EventType::Surrender, "rendus");
+    assert_eq!(texts(&s.agent), ["policiers"]);
+    assert_eq!(texts(&s.target), ["les talibans"], "{s:#?}");
+}

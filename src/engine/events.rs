@@ -119,6 +119,15 @@ fn is_boundary(token: &Token) -> bool {
     )
 }
 
+/// Whether a boundary stands between a subject and its verb, over a short parenthesis (« 35
+/// djihadistes de l'Etat islamique (EI) ont été tués »).
+fn bounded(between: &[Token]) -> bool {
+    let short_parenthesis = between.len() <= 5
+        && between.first().is_some_and(|t| t.norm == "(")
+        && between.last().is_some_and(|t| t.norm == ")");
+    !short_parenthesis && between.iter().any(is_boundary)
+}
+
 /// The token before a mention, over a number or a quantity that counts it (« de plus de 200
 /// éléments », « qu'une centaine de combattants »).
 fn word_before<'t, 'a>(tokens: &'t [Token<'a>], m: &ActorMention) -> Option<&'t Token<'a>> {
@@ -141,6 +150,12 @@ fn word_before<'t, 'a>(tokens: &'t [Token<'a>], m: &ActorMention) -> Option<&'t 
     let number = |k: usize| tokens[k].kind == TokenKind::Number || is_number_word(tokens, k);
     if j > 0 && number(j - 1) {
         j -= 1;
+    }
+    // « 4 à 10 personnes »: a range.
+    if j >= 2 && number(j) && tokens[j - 1].norm == "a" && number(j - 2) {
+        j -= 2;
+    }
+    if j < m.first || number(j) {
         // « deux cents », « vingt et un ».
         while j > 0 && (number(j - 1) || tokens[j - 1].norm == "et" && j > 1 && number(j - 2)) {
             j -= 1;
@@ -264,7 +279,7 @@ impl<'a> Sentence<'a> {
         self.candidates(excluded)
             .map(|(_, m)| m)
             .filter(|m| m.last < first && !prepositional(tokens, m))
-            .rfind(|m| !tokens[m.last + 1..first].iter().any(is_boundary))
+            .rfind(|m| !bounded(&tokens[m.last + 1..first]))
     }
 
     /// Where the finite verb group of a clause starts: an infinitive or participle group after
@@ -471,6 +486,7 @@ impl<'a> Sentence<'a> {
                 .after(trigger, &[None], excluded)
                 .filter(|m| !m.phrase || self.phrase_befalls(trigger.kind, m));
             f.add(Function::Object, object);
+            f.add(Function::Of, self.of_complement(trigger, excluded));
             return f;
         }
         if let Some((x, y)) = self.between(trigger) {
@@ -482,14 +498,10 @@ impl<'a> Sentence<'a> {
             .candidates(excluded)
             .map(|(_, m)| m)
             .find(|m| m.first > trigger.first && m.first <= trigger.last && m.last > trigger.last);
-        let of = self
-            .after(
-                trigger,
-                &[Some("de"), Some("d'"), Some("du"), Some("des")],
-                excluded,
-            )
-            .or(overlapping);
-        f.add(Function::Of, of);
+        f.add(
+            Function::Of,
+            self.of_complement(trigger, excluded).or(overlapping),
+        );
         f.add(Function::Attributed, self.attributed_to(trigger, excluded));
         f.add(
             Function::With,
@@ -515,6 +527,15 @@ impl<'a> Sentence<'a> {
         f.add(Function::Aimed, self.aimed_at(trigger, excluded));
         f.add(Function::Undergoer, self.undergoer(trigger, excluded));
         f
+    }
+
+    /// The « de » complement after a trigger.
+    fn of_complement(&self, trigger: &Trigger, excluded: &[usize]) -> Option<&ActorMention> {
+        self.after(
+            trigger,
+            &[Some("de"), Some("d'"), Some("du"), Some("des")],
+            excluded,
+        )
     }
 
     /// The roles of a trigger: its grammatical functions read through the rules of
@@ -610,13 +631,27 @@ impl<'a> Sentence<'a> {
         memory: &Memory,
         excluded: &[usize],
     ) -> Option<ActorRef> {
-        let agent_kind = agent
-            .iter()
-            .find_map(|a| a.actor.as_deref().and_then(lookup_actor))?
-            .kind;
+        // The kind of a side: its canonical actor's, or its mention's (« des Kurdes »).
+        let agent_kind = agent.iter().find_map(|a| {
+            a.actor
+                .as_deref()
+                .and_then(lookup_actor)
+                .map(|x| x.kind)
+                .or_else(|| {
+                    self.actors
+                        .iter()
+                        .find(|m| m.start == a.start && m.end == a.end)
+                        .and_then(|m| m.kind)
+                })
+        })?;
         let against = |m: &&ActorMention| {
             let r = self.actor_ref(m, memory);
-            let kind = r.actor.as_deref().and_then(lookup_actor).map(|a| a.kind);
+            let kind = r
+                .actor
+                .as_deref()
+                .and_then(lookup_actor)
+                .map(|a| a.kind)
+                .or(m.kind);
             kind.is_some_and(|k| opposed(agent_kind, k)).then_some(r)
         };
         // « selon le ministère de la Santé du Hamas »: from « selon » to the next comma is who
@@ -1049,6 +1084,7 @@ fn fights(kind: EventType) -> bool {
             | EventType::Advance
             | EventType::AirStrike
             | EventType::Shelling
+            | EventType::Surrender
     )
 }
 
