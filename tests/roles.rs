@@ -247,3 +247,13 @@ fn who_surrenders_gives_up_to_the_other_side_named() {
     assert_eq!(texts(&s.agent), ["policiers"]);
     assert_eq!(texts(&s.target), ["les talibans"], "{s:#?}");
 }
+
+#[test]
+fn a_fight_told_on_keeps_its_sides() {
+    let d = doc(
+        "Selon l'armée, les shebab ont attaqué des soldats somaliens près de Baidoa. Les combats ont duré trois heures.",
+    );
+    let c = find(&d, EventType::Attack, "combats");
+    assert_eq!(texts(&c.agent), ["les shebab"], "{c:#?}");
+    assert!(!c.target.is_empty(), "{c:#?}");
+}

@@ -45,6 +45,14 @@ pub struct Sentence<'a> {
     pub text: &'a str,
 }
 
+/// Who led an act of violence, and against whom, where the article told it.
+struct Assailant {
+    sentence: usize,
+    block: usize,
+    agent: ActorRef,
+    target: Option<ActorRef>,
+}
+
 /// What the article has said so far, for coreference.
 #[derive(Default)]
 pub struct Memory {
@@ -55,8 +63,9 @@ pub struct Memory {
     /// The most specific place of the last sentence that named one, with its paragraph.
     last_place: Option<(usize, usize)>,
     last_source: Option<ActorRef>,
-    /// Who led the last act of violence told, with its sentence's index and paragraph.
-    last_assailant: Option<(usize, usize, ActorRef)>,
+    /// The last act of violence told: its sentence's index and paragraph, who led it and the
+    /// actor it befell.
+    last_assailant: Option<Assailant>,
     /// The most mentioned actor of each kind in the whole article.
     dominant: FastMap<ActorKind, &'static Actor>,
 }
@@ -1333,19 +1342,31 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
             });
         // « Quatre obus sont tombés », « 20 personnes ont été tuées »: an act of violence whose
         // clause names no one behind it goes on the side behind the one told just before, in
-        // this sentence or the last, unless that side is what it befalls.
+        // this sentence or the last, unless that side is what it befalls; and a fight told on
+        // keeps its sides: the same assailant fights the same enemy.
         if violent(kind) {
-            if agent.is_empty()
-                && let Some((.., assailant)) =
-                    memory.last_assailant.as_ref().filter(|(si, block, a)| {
-                        (si + 1 >= k || *block == sentence.block)
-                            && !target.iter().any(|t| same_actor(t, a))
-                    })
-            {
-                agent.push(assailant.clone());
+            let recent = memory
+                .last_assailant
+                .as_ref()
+                .filter(|a| a.sentence + 1 >= k || a.block == sentence.block);
+            if let Some(last) = recent {
+                if agent.is_empty() && !target.iter().any(|t| same_actor(t, &last.agent)) {
+                    agent.push(last.agent.clone());
+                }
+                if fights(kind)
+                    && target.is_empty()
+                    && agent.iter().any(|a| same_actor(a, &last.agent))
+                {
+                    target.extend(last.target.clone());
+                }
             }
             if let Some(a) = agent.iter().find(|a| a.actor.is_some()) {
-                memory.last_assailant = Some((k, sentence.block, a.clone()));
+                memory.last_assailant = Some(Assailant {
+                    sentence: k,
+                    block: sentence.block,
+                    agent: a.clone(),
+                    target: target.iter().find(|t| t.actor.is_some()).cloned(),
+                });
             }
         }
         if !agent.is_empty() {
