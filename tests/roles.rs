@@ -257,3 +257,18 @@ fn a_fight_told_on_keeps_its_sides() {
     assert_eq!(texts(&c.agent), ["les shebab"], "{c:#?}");
     assert!(!c.target.is_empty(), "{c:#?}");
 }
+
+#[test]
+fn aircraft_shot_down_and_figures_put_forward() {
+    let d = doc("Selon Kiev, deux drones ont été abattus dans la nuit au-dessus de la ville.");
+    find(&d, EventType::Destruction, "abattus");
+    // « avancer » an advance only in the active: figures put forward are no troops.
+    let d = doc("Selon la presse, des chiffres ont été avancés sur le nombre de victimes.");
+    assert!(
+        d.events.iter().all(|e| e.kind != EventType::Advance),
+        "{d:#?}"
+    );
+    // An adverb between the auxiliary and the participle.
+    let d = doc("Selon l'armée, elles ont ensuite encerclé l'usine.");
+    find(&d, EventType::Advance, "encerclé");
+}

@@ -51,6 +51,8 @@ struct Entry {
     air_switch: bool,
     /// A destruction instead when aircraft are named next to it (« abattu un drone »).
     downing_switch: bool,
+    /// No event in the passive (« des chiffres ont été avancés »).
+    active_only: bool,
 }
 
 struct TriggerLexicon {
@@ -137,6 +139,7 @@ fn trigger_lexicon() -> &'static TriggerLexicon {
                 },
                 air_switch: has("X"),
                 downing_switch: has("W"),
+                active_only: has("P"),
             });
         }
         lex
@@ -397,6 +400,9 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                 }
             };
             let mut trigger = trigger;
+            if entry.active_only && trigger.passive {
+                continue;
+            }
             if trigger.passive
                 && !trigger.has_aux
                 && !participle_tells_event(tokens, trigger.kind, i, last)
@@ -409,7 +415,13 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
             if entry.flags.arrest_switch && !has_territory(tokens, &trigger) {
                 trigger.kind = EventType::Arrest;
             }
-            if entry.downing_switch && air_cue_near(tokens, last) {
+            // « a abattu un bombardier », « deux drones ont été abattus ».
+            let aircraft_before = tokens[..trigger.first]
+                .iter()
+                .rev()
+                .take(3)
+                .any(|t| t.is(WordClass::AirCue));
+            if entry.downing_switch && (air_cue_near(tokens, last) || aircraft_before) {
                 trigger.kind = EventType::Destruction;
             }
             if entry.air_switch && air_cue_near(tokens, last) {
