@@ -272,3 +272,25 @@ fn aircraft_shot_down_and_figures_put_forward() {
     let d = doc("Selon l'armée, elles ont ensuite encerclé l'usine.");
     find(&d, EventType::Advance, "encerclé");
 }
+
+#[test]
+fn the_dead_of_an_attack_told_in_the_same_sentence_are_its_assailants_deed() {
+    let d = doc(
+        "Selon des sources locales, au moins 15 civils ont été tués lundi dans une attaque de jihadistes contre un village.",
+    );
+    let k = find(&d, EventType::Killing, "tués");
+    assert_eq!(texts(&k.agent), ["jihadistes"], "{k:#?}");
+    // An air strike is no armed group's deed.
+    let d =
+        doc("Selon l'OSDH, les jihadistes ont attaqué le village. Des bombardements ont suivi.");
+    let b = find(&d, EventType::AirStrike, "bombardements");
+    assert!(b.agent.is_empty(), "{b:#?}");
+}
+
+#[test]
+fn who_repels_an_attack_underwent_it() {
+    let d = doc("Selon l'état-major, les forces ukrainiennes ont repoussé une attaque russe.");
+    let a = find(&d, EventType::Attack, "attaque");
+    assert_eq!(texts(&a.agent), ["russe"]);
+    assert_eq!(texts(&a.target), ["les forces ukrainiennes"]);
+}

@@ -1350,7 +1350,10 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
                 .as_ref()
                 .filter(|a| a.sentence + 1 >= k || a.block == sentence.block);
             if let Some(last) = recent {
-                if agent.is_empty() && !target.iter().any(|t| same_actor(t, &last.agent)) {
+                if agent.is_empty()
+                    && may_lead(kind, &last.agent)
+                    && !target.iter().any(|t| same_actor(t, &last.agent))
+                {
                     agent.push(last.agent.clone());
                 }
                 if fights(kind)
@@ -1397,8 +1400,40 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
             memory.last_subject = Some(actor);
         }
     }
+    share_assailant(&mut events);
     remember(sentences, k, memory, source);
     events
+}
+
+/// « 15 civils ont été tués dans une attaque de jihadistes »: an act of violence of a sentence
+/// that names no one behind it is the deed of whoever leads another act of violence told in
+/// the same sentence (the nearest), unless it befalls them.
+fn share_assailant(events: &mut [Event]) {
+    for k in 0..events.len() {
+        if !violent(events[k].kind) || !events[k].agent.is_empty() {
+            continue;
+        }
+        let leader = (0..events.len())
+            .filter(|&o| o != k && violent(events[o].kind))
+            .filter_map(|o| events[o].agent.first().map(|a| (o, a)))
+            .filter(|(_, a)| {
+                may_lead(events[k].kind, a) && !events[k].target.iter().any(|t| same_actor(t, a))
+            })
+            .min_by_key(|(o, _)| o.abs_diff(k))
+            .map(|(_, a)| a.clone());
+        events[k].agent.extend(leader);
+    }
+}
+
+/// Whether an actor told elsewhere may lead an event of this kind: air strikes come from
+/// states' air forces.
+fn may_lead(kind: EventType, agent: &ActorRef) -> bool {
+    kind != EventType::AirStrike
+        || agent
+            .actor
+            .as_deref()
+            .and_then(lookup_actor)
+            .is_some_and(|a| matches!(a.kind, ActorKind::StateForces | ActorKind::ForeignForces))
 }
 
 /// Whether two records name the same actor: the same canonical actor, or the same last word
