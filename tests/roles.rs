@@ -294,3 +294,28 @@ fn who_repels_an_attack_underwent_it() {
     assert_eq!(texts(&a.agent), ["russe"]);
     assert_eq!(texts(&a.target), ["les forces ukrainiennes"]);
 }
+
+#[test]
+fn coordinated_participles_share_par_and_entre_reaches_over_complements() {
+    let d =
+        doc("Selon l'ONU, le quartier est totalement encerclé et assiégé par les forces armées.");
+    let e = find(&d, EventType::Advance, "encerclé");
+    assert_eq!(texts(&e.agent), ["les forces armées"]);
+    let d = doc(
+        "Selon l'ONU, les combats entre les forces armées de la RDC (FARDC) et les rebelles ont repris.",
+    );
+    let c = find(&d, EventType::Attack, "combats");
+    assert_eq!(texts(&c.agent), ["les forces armées"], "{c:#?}");
+    assert_eq!(texts(&c.target), ["les rebelles"], "{c:#?}");
+}
+
+#[test]
+fn a_title_opens_on_a_noun_and_faire_leads_the_dead() {
+    let d = doc("Somalie : Attaque des shebab contre une base militaire\n\nLe texte suit.");
+    let a = find(&d, EventType::Attack, "Attaque");
+    assert_eq!(texts(&a.agent), ["des shebab"]);
+    assert_eq!(texts(&a.target), ["une base militaire"]);
+    let d = doc("Selon la police, les rebelles ont fait dix morts mardi.");
+    let k = find(&d, EventType::Killing, "morts");
+    assert_eq!(texts(&k.agent), ["les rebelles"], "{k:#?}");
+}

@@ -24,6 +24,8 @@ use super::triggers::Trigger;
 
 /// How many tokens a direct object or a complement may stand from its trigger.
 const OBJECT_WINDOW: usize = 8;
+/// How far past the first side of « entre X et Y » its « et » may stand.
+const BETWEEN_REACH: usize = 10;
 /// How many tokens back a governing verb of an infinitive or a noun may stand.
 const GOVERNOR_WINDOW: usize = 6;
 /// How much farther (in token distance units) a country may be preferred to a nearer place.
@@ -403,11 +405,19 @@ impl<'a> Sentence<'a> {
         let tokens = &self.tokens;
         let end = self.next_trigger(trigger);
         let at = (trigger.last + 1..end).find(|&j| tokens[j].norm == "entre")?;
-        let first = self.actors.iter().find(|m| m.first == at + 1)?;
-        // « entre les forces loyales au GNA et les troupes de l'ANL »: over the first side's
-        // complements to its « et ».
-        let and = (first.last + 1..end.min(first.last + 6)).find(|&j| tokens[j].norm == "et")?;
-        let second = self.actors.iter().find(|m| m.first == and + 1)?;
+        // A side may begin a word late (« entre le rebelles du M23 », a typo for « les »).
+        let side = |j: usize| {
+            self.actors
+                .iter()
+                .find(|m| m.first == j || m.first == j + 1)
+        };
+        let first = side(at + 1)?;
+        // « entre les forces loyales au GNA et les troupes de l'ANL », « entre les Forces armées
+        // de la RDC (FARDC) et… »: over the first side's complements to its « et ».
+        let and = (first.last + 1..end.min(first.last + BETWEEN_REACH))
+            .take_while(|&j| tokens[j].norm != ",")
+            .find(|&j| tokens[j].norm == "et")?;
+        let second = side(and + 1)?;
         Some((first, second))
     }
 
@@ -443,7 +453,14 @@ impl<'a> Sentence<'a> {
                 m.phrase && !self.names_people(m)
             }))
             .collect();
-        let by = self.after(trigger, &[Some("par")], excluded);
+        // « encerclé et assiégé par les forces armées »: participles coordinated share « par ».
+        let coordinated_next = self
+            .triggers
+            .iter()
+            .find(|t| t.first == trigger.last + 2 && self.tokens[trigger.last + 1].norm == "et");
+        let by = self
+            .after(trigger, &[Some("par")], excluded)
+            .or_else(|| coordinated_next.and_then(|t| self.after(t, &[Some("par")], excluded)));
         let to = self.after(trigger, &[Some("a"), Some("au"), Some("aux")], excluded);
         f.add(Function::By, by);
         f.add(Function::To, to);

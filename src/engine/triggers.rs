@@ -454,8 +454,9 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
     found
 }
 
-/// Whether token `i` stands where a noun does: after a determiner or a number, or after an
-/// adjective that follows one (« une importante avancée », « deux autres attaques »).
+/// Whether token `i` stands where a noun does: after a determiner or a number, after an
+/// adjective that follows one (« une importante avancée », « deux autres attaques »), or
+/// opening a title.
 fn after_determiner(tokens: &[Token], i: usize) -> bool {
     let opens = |k: usize| {
         tokens[k].kind == TokenKind::Number
@@ -466,7 +467,10 @@ fn after_determiner(tokens: &[Token], i: usize) -> bool {
         let t = &tokens[k];
         t.is_word() && !t.capitalized && t.lex.is_none()
     };
-    i > 0 && (opens(i - 1) || i > 1 && adjective(i - 1) && opens(i - 2))
+    // « Somalie : Attaque revendiquée… »: a capitalised word opening a title or a sentence.
+    let opening =
+        tokens[i].capitalized && (i == 0 || matches!(&*tokens[i - 1].norm, ":" | "-" | "«" | "\""));
+    opening || i > 0 && (opens(i - 1) || i > 1 && adjective(i - 1) && opens(i - 2))
 }
 
 /// Whether a bare participle goes on as an event does (« délogé de », « détruits par », « 27
