@@ -15,8 +15,10 @@ What is kept, for a page that downloads it:
 
 Output (UTF-8), packed as inflection classes so that the page downloads little:
   =<TAB>slot<TAB>slot...       an inflection class; classes are numbered 0, 1, ... in order;
-  lemma<TAB>POSclass<TAB>...   a lemma, lower case with its accents, with its part of speech
-                               (one letter) and inflection class for each of its readings.
+  lemma<TAB>POSclass/BAND...  a lemma, lower case with its accents, with its part of speech
+                               (one letter), inflection class and frequency band (a log
+                               scale, so that the engine can put the likelier reading first)
+                               for each of its readings.
 A slot is  Nsuffix:FEATURES : the form is the lemma without its last N characters, then the
 suffix; FEATURES has one character per feature (legend in the file's header). A lemma's forms
 are the slots of its class.
@@ -35,6 +37,7 @@ Run: python3 scripts/gen_lexicon.py   (or `make lexicon`, which installs pylexiq
 
 import csv
 import gzip
+import math
 import os
 import sys
 
@@ -85,8 +88,9 @@ HEADER = f"""\
 # Kept: every verb, every closed-class word, nouns and adjectives whose lemma occurs at least
 # {MIN_LEMMA_FREQ:g} times per million words.
 # Lines: "=<TAB>slot<TAB>..." is an inflection class (numbered from 0 in file order);
-#   "lemma<TAB>POSclass<TAB>..." gives a lemma its readings. A slot "Nsuffix:FEATURES" makes a
-#   form: the lemma without its last N characters, then the suffix.
+#   "lemma<TAB>POSclass/BAND<TAB>..." gives a lemma its readings, BAND being the lemma's
+#   frequency, round(log2(occurrences per million words + 1)). A slot "Nsuffix:FEATURES"
+#   makes a form: the lemma without its last N characters, then the suffix.
 # POS: N noun, V verb, X auxiliary, A adjective, R adverb, P preposition, C conjunction,
 #   L definite article, U indefinite article, Q numeral, K indefinite adjective, H possessive
 #   adjective, Y demonstrative adjective, Z interrogative adjective, E personal pronoun,
@@ -123,10 +127,16 @@ def common_suffix(words):
     return first[len(first) - n :]
 
 
+def band(freq):
+    """A lemma's frequency per million words on a log scale: 0 (rarer than 1) to 16."""
+    return round(math.log2(freq + 1))
+
+
 def read_lexemes():
-    """(lemma, POS letter) -> set of (N, suffix, cell); a cell is a finite Lexique cell
-    ("ind:pre:3s") or a non-finite use with its agreement ("P:ms", "W:", ":fp")."""
+    """(lemma, POS letter) -> set of (N, suffix, cell), and -> frequency band. A cell is a
+    finite Lexique cell ("ind:pre:3s") or a non-finite use with its agreement ("P:ms", "W:")."""
     lexemes = {}
+    bands = {}
     with open(SOURCE, encoding="latin-1", newline="") as f:
         rows = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
         header = next(rows)
@@ -138,11 +148,13 @@ def read_lexemes():
             # Tokens are letters with inner apostrophes or hyphens: nothing else can match.
             if not all(c.isalpha() or c in "'-" for c in form + lemma):
                 continue
-            if cgram in OPEN and max(number(row[6]), number(row[7])) < MIN_LEMMA_FREQ:
+            freq = max(number(row[6]), number(row[7]))
+            if cgram in OPEN and freq < MIN_LEMMA_FREQ:
                 continue
             agreement = {"m": "m", "f": "f"}.get(row[4], "") + {"s": "s", "p": "p"}.get(row[5], "")
             n, suffix = rewrite(lemma, form)
             slots = lexemes.setdefault((lemma, POS[cgram]), set())
+            bands[(lemma, POS[cgram])] = max(bands.get((lemma, POS[cgram]), 0), band(freq))
             cells = [c for c in row[10].strip('"').split(";") if c]
             if cgram not in ("VER", "AUX") or not cells:
                 slots.add((n, suffix, ":" + agreement))
@@ -155,7 +167,7 @@ def read_lexemes():
                     slots.add((n, suffix, kind + ":" + agreement))
                 else:
                     slots.add((n, suffix, cell))
-    return lexemes
+    return lexemes, bands
 
 
 def slot_text(signature):
@@ -207,7 +219,7 @@ def classes(lexemes):
 
 
 def main():
-    lexemes = read_lexemes()
+    lexemes, bands = read_lexemes()
     found, assigned = classes(lexemes)
     # Most used classes first, so that their numbers are short.
     order = sorted(range(len(found)), key=lambda i: (-found[i][2], slot_text(found[i][0])))
@@ -216,7 +228,7 @@ def main():
     out.extend("=\t" + slot_text(found[i][0]) + "\n" for i in order)
     by_lemma = {}
     for (lemma, pos), index in assigned.items():
-        by_lemma.setdefault(lemma, []).append(f"{pos}{number_of[index]}")
+        by_lemma.setdefault(lemma, []).append(f"{pos}{number_of[index]}/{bands[(lemma, pos)]}")
     for lemma in sorted(by_lemma):
         out.append(lemma + "\t" + "\t".join(sorted(by_lemma[lemma])) + "\n")
     data = "".join(out).encode("utf-8")
