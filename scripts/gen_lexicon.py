@@ -11,7 +11,8 @@ What is kept, for a page that downloads it:
     numeral / possessive / demonstrative / indefinite / interrogative adjectives);
   * nouns and adjectives whose lemma is frequent enough (MIN_LEMMA_FREQ, see below), with all
     their forms; rarer ones are left to the ending rules of data/morphology_rules.tsv;
-  * not interjections (ONO), nor forms with spaces, digits or dots (a token never holds them).
+  * not interjections (ONO), nor forms with spaces, digits or dots (a token never holds them);
+  * elided forms of closed-class words that Lexique lacks (« qu' », « jusqu' », « c' »).
 
 Output (UTF-8), packed as inflection classes so that the page downloads little:
   =<TAB>slot<TAB>slot...       an inflection class; classes are numbered 0, 1, ... in order;
@@ -77,6 +78,11 @@ POS = {
     "PRO:pos": "S",
 }
 OPEN = {"NOM", "ADJ"}
+# Elided forms the tokenizer splits off (src/engine/tokens.rs): Lexique lists « l' » and
+# « d' » but not « qu' » nor « jusqu' », which get the readings of their full form.
+ELIDED = {"l'", "d'", "s'", "n'", "j'", "m'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'"}
+# The parts of speech that elide: pronouns, conjunctions, prepositions (not « ce » adjective).
+ELIDING = {"E", "I", "T", "W", "M", "S", "C", "P"}
 
 MOODS = {"ind": "I", "sub": "S", "cnd": "C", "imp": "M"}
 TENSES = {"pre": "r", "imp": "i", "fut": "u", "pas": "a"}
@@ -167,6 +173,19 @@ def read_lexemes():
                     slots.add((n, suffix, kind + ":" + agreement))
                 else:
                     slots.add((n, suffix, cell))
+    forms = {
+        lemma[: len(lemma) - n] + suffix
+        for (lemma, _), slots in lexemes.items()
+        for n, suffix, _ in slots
+    }
+    for (lemma, pos), slots in lexemes.items():
+        if pos not in ELIDING:
+            continue
+        for n, suffix, cell in list(slots):
+            form = lemma[: len(lemma) - n] + suffix
+            elided = form[:-1] + "'"
+            if form.endswith("e") and elided in ELIDED and elided not in forms:
+                slots.add((n, suffix[:-1] + "'", cell) if suffix else (n + 1, "'", cell))
     return lexemes, bands
 
 

@@ -955,6 +955,16 @@ mod tests {
     }
 
     #[test]
+    fn elided_words_are_known() {
+        let m = morphs("Il dit qu’il restera jusqu'à ce que c'en soit fini");
+        for (word, lemma) in [("qu’", "que"), ("jusqu'", "jusque"), ("c'", "ce")] {
+            let (_, morph) = m.iter().find(|(t, _)| t == word).expect("a clitic");
+            assert_eq!(morph.origin(), Origin::Lexicon, "{word}");
+            assert_eq!(morph.lemma(), Some(lemma), "{word}");
+        }
+    }
+
+    #[test]
     fn likeliest_reading_comes_first() {
         assert_eq!(word("Il est parti.", "est").lemma(), Some("être"));
         assert_eq!(word("Il a tué.", "tué").lemma(), Some("tuer"));
