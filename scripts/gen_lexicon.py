@@ -25,10 +25,10 @@ suffix; FEATURES has one character per feature (legend in the file's header). A 
 are the slots of its class.
 
 Classes come from Lexique itself: a lemma's signature is the set of (N, suffix, cell) of its
-attested forms. A verb joins the class of a larger signature that contains its own when the verbs
-of that class share its ending, at least the characters the class rewrites (the longest shared
-ending wins), so that a verb seen in few tenses gets the regular forms of its kind; otherwise
-its signature founds a class. Other words keep their attested forms exactly.
+attested forms. A verb joins the class of a larger signature that contains its own when it ends
+as the verbs of that class do, in at least the characters the class rewrites (the longest
+ending wins), so that a verb seen in few tenses (« dépolluer », only as an infinitive) gets the
+regular forms of its kind; otherwise its signature founds a class. Other words keep their attested forms exactly.
 The finite cells of one form are merged into one slot, while each non-finite use (infinitive,
 past participle, present participle) is a slot of its own, so that « fait » is both a finite
 verb and a past participle.
@@ -213,27 +213,29 @@ def classes(lexemes):
     groups = {}
     for key, signature in lexemes.items():
         groups.setdefault(frozenset(signature), []).append(key)
-    found = []  # [signature, ending, users]
+    found = []  # [signature, ending, users, characters its slots rewrite]
     assigned = {}
     for signature, members in sorted(groups.items(), key=lambda g: (-len(g[0]), -len(g[1]))):
-        ending = common_suffix([lemma for lemma, _ in members])
-        verbs = all(pos in "VX" for _, pos in members)
-        fits = [
-            i
-            for i, (sig, end, _) in enumerate(found)
-            if verbs
-            and signature <= sig
-            and ending.endswith(end)
-            and len(end) >= max(n for n, _, _ in sig)
-        ]
-        if fits:
-            index = max(fits, key=lambda i: (len(found[i][1]), found[i][2]))
-        else:
-            index = len(found)
-            found.append([signature, ending, 0])
-        found[index][2] += len(members)
+        alone = []
         for key in members:
-            assigned[key] = index
+            lemma, pos = key
+            fits = [
+                i
+                for i, (sig, end, _, rewrites) in enumerate(found)
+                if pos in "VX" and len(end) >= rewrites and lemma.endswith(end) and signature <= sig
+            ]
+            if fits:
+                index = max(fits, key=lambda i: (len(found[i][1]), found[i][2]))
+                found[index][2] += 1
+                assigned[key] = index
+            else:
+                alone.append(key)
+        if alone:
+            ending = common_suffix([lemma for lemma, _ in alone])
+            rewrites = max(n for n, _, _ in signature)
+            found.append([signature, ending, len(alone), rewrites])
+            for key in alone:
+                assigned[key] = len(found) - 1
     return found, assigned
 
 
