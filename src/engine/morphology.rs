@@ -14,8 +14,9 @@ use std::sync::LazyLock;
 
 use std::hash::Hasher;
 
-use super::fast_hash::{FastHasher, FastMap};
-use super::tokens::{Token, TokenKind};
+use super::fast_hash::{FastHasher, FastMap, FastSet};
+use super::lexicon::Tenses;
+use super::tokens::{Token, TokenKind, fold};
 
 const FORMS: &str = include_str!("../../data/morphology.tsv");
 const FORMS_FILE: &str = "data/morphology.tsv";
@@ -80,6 +81,15 @@ impl Pos {
             'S' => Pos::PossessivePronoun,
             _ => return None,
         })
+    }
+
+    /// Whether this is a closed class: articles, prepositions, conjunctions, pronouns and
+    /// determiners.
+    fn is_closed(self) -> bool {
+        !matches!(
+            self,
+            Pos::Noun | Pos::ProperNoun | Pos::Verb | Pos::Auxiliary | Pos::Adjective | Pos::Adverb
+        )
     }
 
     /// Whether this is a verb, auxiliaries included.
@@ -478,6 +488,77 @@ fn split_pos(field: &'static str) -> Result<(Pos, &'static str), String> {
     Ok((pos, chars.as_str()))
 }
 
+/// A lemma line of `data/morphology.tsv`: its readings as (part of speech, band, class).
+struct LemmaLine {
+    line: usize,
+    lemma: &'static str,
+    readings: Vec<(Pos, u8, usize)>,
+}
+
+/// Reads `data/morphology.tsv` into its classes and lemma lines; bad lines are left out and
+/// reported (a bad class stays as an empty one, so that the numbers after it hold).
+fn read_forms(data: &'static str) -> (Vec<Vec<Slot>>, Vec<LemmaLine>, Vec<DataError>) {
+    let mut classes: Vec<Vec<Slot>> = Vec::new();
+    let mut lines = Vec::new();
+    let mut errors = Vec::new();
+    for (line, text) in data_lines(data) {
+        let mut fields = text.split('\t');
+        let head = fields.next().unwrap_or_default();
+        let parsed = if head == "=" {
+            fields
+                .map(parse_slot)
+                .collect::<Result<Vec<_>, _>>()
+                .map(|slots| {
+                    classes.push(slots);
+                })
+        } else {
+            fields
+                .map(|field| parse_reading(field, classes.len()))
+                .collect::<Result<Vec<_>, _>>()
+                .and_then(|readings| {
+                    if readings.is_empty() {
+                        return Err(format!("lemma {head:?} has no reading"));
+                    }
+                    lines.push(LemmaLine {
+                        line,
+                        lemma: head,
+                        readings,
+                    });
+                    Ok(())
+                })
+        };
+        if let Err(message) = parsed {
+            if head == "=" {
+                classes.push(Vec::new());
+            }
+            errors.push(DataError {
+                file: FORMS_FILE,
+                line,
+                message,
+            });
+        }
+    }
+    (classes, lines, errors)
+}
+
+/// Parses a lemma's reading "POSclass/band"; `classes` is how many are defined so far.
+fn parse_reading(field: &'static str, classes: usize) -> Result<(Pos, u8, usize), String> {
+    let (pos, rest) = split_pos(field)?;
+    let (class, band) = rest
+        .split_once('/')
+        .ok_or_else(|| format!("{field:?} has no '/'"))?;
+    let class: usize = class
+        .parse()
+        .map_err(|_| format!("bad class number in {field:?}"))?;
+    let band: u8 = band
+        .parse()
+        .map_err(|_| format!("bad frequency band in {field:?}"))?;
+    if class >= classes {
+        return Err(format!("class {class} is not defined above"));
+    }
+    Ok((pos, band, class))
+}
+
 impl Morphology {
     /// Parses both data files; bad lines are left out and reported.
     fn parse(forms: &'static str, rules: &'static str) -> (Morphology, Vec<DataError>) {
@@ -492,63 +573,24 @@ impl Morphology {
             rules: FastMap::default(),
             longest_rule: 0,
         };
-        let mut errors = Vec::new();
-        let mut classes: Vec<Vec<Slot>> = Vec::new();
+        let (classes, lines, mut errors) = read_forms(forms);
         let mut form = String::new();
-        for (line, text) in data_lines(forms) {
-            let error = |message| DataError {
-                file: FORMS_FILE,
-                line,
-                message,
-            };
-            let mut fields = text.split('\t');
-            let head = fields.next().unwrap_or_default();
-            if head == "=" {
-                match fields.map(parse_slot).collect::<Result<Vec<_>, _>>() {
-                    Ok(slots) => classes.push(slots),
-                    Err(message) => {
-                        errors.push(error(message));
-                        // Keep the numbering of the classes that follow.
-                        classes.push(Vec::new());
-                    }
-                }
-                continue;
-            }
-            let readings: Result<Vec<_>, String> = fields
-                .map(|field| {
-                    let (pos, rest) = split_pos(field)?;
-                    let (class, band) = rest
-                        .split_once('/')
-                        .ok_or_else(|| format!("{field:?} has no '/'"))?;
-                    let class: usize = class
-                        .parse()
-                        .map_err(|_| format!("bad class number in {field:?}"))?;
-                    let band: u8 = band
-                        .parse()
-                        .map_err(|_| format!("bad frequency band in {field:?}"))?;
-                    let slots = classes
-                        .get(class)
-                        .ok_or_else(|| format!("class {class} is not defined above"))?;
-                    Ok((pos, band, slots))
-                })
-                .collect();
-            let readings = match readings {
-                Ok(r) if !r.is_empty() => r,
-                Ok(_) => {
-                    errors.push(error(format!("lemma {head:?} has no reading")));
-                    continue;
-                }
-                Err(message) => {
-                    errors.push(error(message));
-                    continue;
-                }
-            };
+        for LemmaLine {
+            line,
+            lemma: head,
+            readings,
+        } in lines
+        {
             let lemma = morphology.lemmas.len() as u32;
             morphology.lemmas.push(head);
-            for (pos, band, slots) in readings {
-                for slot in slots {
+            for (pos, band, class) in readings {
+                for slot in &classes[class] {
                     if !slot.form.apply(head, &mut form) {
-                        errors.push(error(format!("lemma {head:?} is too short for its class")));
+                        errors.push(DataError {
+                            file: FORMS_FILE,
+                            line,
+                            message: format!("lemma {head:?} is too short for its class"),
+                        });
                         continue;
                     }
                     let entry = Entry {
@@ -749,6 +791,107 @@ pub fn warm_up() {
 /// sound build: the unit tests check). It costs what start-up costs, and benches measure it.
 pub fn check_data() -> Vec<DataError> {
     Morphology::parse(FORMS, RULES).1
+}
+
+/// The verbs of `data/morphology.tsv` by folded lemma, for the word lists that name verbs
+/// folded (`data/words.tsv`, `data/triggers.tsv`). Built without the full table of forms, so
+/// that the tokenizer's word lists do not pay for it.
+struct Verbs {
+    classes: Vec<Vec<Slot>>,
+    /// Folded lemma → (lemma, class) of each verb reading.
+    by_folded: FastMap<String, Vec<(&'static str, usize)>>,
+    /// Folded forms of the words that no verb form may pass for (« du », not « dû »).
+    closed: FastSet<String>,
+}
+
+fn verbs() -> &'static Verbs {
+    static VERBS: LazyLock<Verbs> = LazyLock::new(|| {
+        let (classes, lines, _) = read_forms(FORMS);
+        let mut by_folded: FastMap<String, Vec<(&'static str, usize)>> = FastMap::default();
+        let mut closed = FastSet::default();
+        let mut form = String::new();
+        for line in lines {
+            for &(pos, _, class) in &line.readings {
+                if pos == Pos::Verb {
+                    let key = fold(line.lemma);
+                    by_folded.entry(key).or_default().push((line.lemma, class));
+                } else if pos.is_closed() {
+                    for slot in &classes[class] {
+                        if slot.form.apply(line.lemma, &mut form) {
+                            closed.insert(fold(&form));
+                        }
+                    }
+                }
+            }
+        }
+        Verbs {
+            classes,
+            by_folded,
+            closed,
+        }
+    });
+    &VERBS
+}
+
+/// The tense classes of the word lists for a verb form's features.
+fn tenses(features: Features) -> Tenses {
+    let mut tenses = Tenses::default();
+    if features.contains(Features::INFINITIVE) {
+        tenses = tenses | Tenses::INFINITIVE;
+    }
+    if features.contains(Features::PAST_PARTICIPLE) {
+        tenses = tenses | Tenses::PARTICIPLE;
+    }
+    if features.contains(Features::PRESENT_PARTICIPLE) {
+        tenses = tenses | Tenses::GERUND;
+    }
+    if features.contains(Features::CONDITIONAL) {
+        tenses = tenses | Tenses::CONDITIONAL;
+    }
+    if features.contains(Features::INDICATIVE | Features::FUTURE) {
+        tenses = tenses | Tenses::FUTURE;
+    }
+    let other_finite = Features::SUBJUNCTIVE | Features::IMPERATIVE;
+    if features.intersects(other_finite)
+        || features.contains(Features::INDICATIVE) && !features.contains(Features::FUTURE)
+    {
+        tenses = tenses | Tenses::FINITE;
+    }
+    tenses
+}
+
+/// Every form of a verb whose lemma is given folded (« detruire »), folded, with its tense
+/// classes, from `data/morphology.tsv`; forms shared by two tenses (« chasse », « chassé »)
+/// come once with both. A form is left out where it would pass for a closed-class word: when
+/// its accents alone tell them apart (« dû », « du ») and when it is a first or second person
+/// (« je puis », « puis »), which dispatches hardly use. A lemma the data lacks gives itself
+/// alone, as an infinitive.
+pub fn verb_forms(lemma: &str) -> Vec<(String, Tenses)> {
+    let verbs = verbs();
+    let Some(readings) = verbs.by_folded.get(lemma) else {
+        return vec![(lemma.to_string(), Tenses::INFINITIVE)];
+    };
+    let mut forms: Vec<(String, Tenses)> = Vec::new();
+    let mut form = String::new();
+    for &(spelled, class) in readings {
+        for slot in &verbs.classes[class] {
+            if !slot.form.apply(spelled, &mut form) {
+                continue;
+            }
+            let folded = fold(&form);
+            let first_or_second = slot.features.intersects(Features::FINITE)
+                && !slot.features.contains(Features::THIRD);
+            if (folded != form || first_or_second) && verbs.closed.contains(&folded) {
+                continue;
+            }
+            let tenses = tenses(slot.features);
+            match forms.iter_mut().find(|(f, _)| *f == folded) {
+                Some((_, known)) => *known = *known | tenses,
+                None => forms.push((folded, tenses)),
+            }
+        }
+    }
+    forms
 }
 
 /// A word as the lexicon spells it: lower case with accents, plain apostrophes and hyphens,
@@ -962,6 +1105,30 @@ mod tests {
             assert_eq!(morph.origin(), Origin::Lexicon, "{word}");
             assert_eq!(morph.lemma(), Some(lemma), "{word}");
         }
+    }
+
+    #[test]
+    fn verb_forms_are_folded_with_their_tenses() {
+        let tenses = |lemma: &str, form: &str| {
+            verb_forms(lemma)
+                .into_iter()
+                .find(|(f, _)| f == form)
+                .map(|(_, t)| t)
+        };
+        let chasse = tenses("chasser", "chasse").expect("chasse");
+        assert!(chasse.has(Tenses::FINITE) && chasse.has(Tenses::PARTICIPLE));
+        assert!(tenses("pouvoir", "pourrait").is_some_and(|t| t == Tenses::CONDITIONAL));
+        assert!(tenses("reprendre", "reprendront").is_some_and(|t| t == Tenses::FUTURE));
+        assert!(tenses("detruire", "detruisant").is_some_and(|t| t == Tenses::GERUND));
+        // Forms that would pass for closed-class words are left out.
+        assert!(tenses("devoir", "doit").is_some() && tenses("devoir", "du").is_none());
+        assert!(tenses("pouvoir", "peut").is_some() && tenses("pouvoir", "puis").is_none());
+        // « entre » (« il entre ») stays: a third person.
+        assert!(tenses("entrer", "entre").is_some_and(|t| t.has(Tenses::FINITE)));
+        assert_eq!(
+            verb_forms("zorgluber"),
+            [("zorgluber".to_string(), Tenses::INFINITIVE)]
+        );
     }
 
     #[test]
