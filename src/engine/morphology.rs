@@ -431,6 +431,12 @@ impl Strings {
         (id, true)
     }
 
+    /// Gives back the buffers' spare capacity once every string is in.
+    fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.spans.shrink_to_fit();
+    }
+
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(1024);
         self.slots = vec![(END, 0); size];
@@ -574,6 +580,14 @@ impl Morphology {
             longest_rule: 0,
         };
         let (classes, lines, mut errors) = read_forms(forms);
+        // Every form cell is an entry: reserving them spares the growth's doubled copies.
+        let cells = lines
+            .iter()
+            .flat_map(|l| &l.readings)
+            .map(|&(_, _, class)| classes[class].len())
+            .sum();
+        morphology.entries.reserve_exact(cells);
+        morphology.lemmas.reserve_exact(lines.len());
         let mut form = String::new();
         for LemmaLine {
             line,
@@ -603,7 +617,11 @@ impl Morphology {
                 }
             }
         }
+        morphology.forms.shrink_to_fit();
+        morphology.chains.shrink_to_fit();
         morphology.index_folded();
+        morphology.folded.shrink_to_fit();
+        morphology.folded_first.shrink_to_fit();
         for (line, text) in data_lines(rules) {
             match parse_rule(text) {
                 Ok((ending, guesses)) => {
