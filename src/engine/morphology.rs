@@ -494,18 +494,29 @@ fn split_pos(field: &'static str) -> Result<(Pos, &'static str), String> {
     Ok((pos, chars.as_str()))
 }
 
-/// A lemma line of `data/morphology.tsv`: its readings as (part of speech, band, class).
+/// A lemma line of `data/morphology.tsv`: its readings are a range of `FormsFile::readings`.
 struct LemmaLine {
     line: usize,
     lemma: &'static str,
-    readings: Vec<(Pos, u8, usize)>,
+    readings: std::ops::Range<usize>,
 }
 
-/// Reads `data/morphology.tsv` into its classes and lemma lines; bad lines are left out and
-/// reported (a bad class stays as an empty one, so that the numbers after it hold).
-fn read_forms(data: &'static str) -> (Vec<Vec<Slot>>, Vec<LemmaLine>, Vec<DataError>) {
+/// `data/morphology.tsv` read: classes and lemma lines, the readings of all lines in one
+/// vector (one allocation, not one a line), and the bad lines.
+struct FormsFile {
+    classes: Vec<Vec<Slot>>,
+    lines: Vec<LemmaLine>,
+    /// (part of speech, band, class) of each reading.
+    readings: Vec<(Pos, u8, usize)>,
+    errors: Vec<DataError>,
+}
+
+/// Reads `data/morphology.tsv`; bad lines are left out and reported (a bad class stays as an
+/// empty one, so that the numbers after it hold).
+fn read_forms(data: &'static str) -> FormsFile {
     let mut classes: Vec<Vec<Slot>> = Vec::new();
     let mut lines = Vec::new();
+    let mut all_readings = Vec::new();
     let mut errors = Vec::new();
     for (line, text) in data_lines(data) {
         let mut fields = text.split('\t');
@@ -518,20 +529,26 @@ fn read_forms(data: &'static str) -> (Vec<Vec<Slot>>, Vec<LemmaLine>, Vec<DataEr
                     classes.push(slots);
                 })
         } else {
-            fields
-                .map(|field| parse_reading(field, classes.len()))
-                .collect::<Result<Vec<_>, _>>()
-                .and_then(|readings| {
-                    if readings.is_empty() {
-                        return Err(format!("lemma {head:?} has no reading"));
-                    }
+            let start = all_readings.len();
+            let parsed = fields.try_for_each(|field| {
+                all_readings.push(parse_reading(field, classes.len())?);
+                Ok(())
+            });
+            match parsed {
+                Ok(()) if all_readings.len() > start => {
                     lines.push(LemmaLine {
                         line,
                         lemma: head,
-                        readings,
+                        readings: start..all_readings.len(),
                     });
                     Ok(())
-                })
+                }
+                Ok(()) => Err(format!("lemma {head:?} has no reading")),
+                Err(message) => {
+                    all_readings.truncate(start);
+                    Err(message)
+                }
+            }
         };
         if let Err(message) = parsed {
             if head == "=" {
@@ -544,7 +561,12 @@ fn read_forms(data: &'static str) -> (Vec<Vec<Slot>>, Vec<LemmaLine>, Vec<DataEr
             });
         }
     }
-    (classes, lines, errors)
+    FormsFile {
+        classes,
+        lines,
+        readings: all_readings,
+        errors,
+    }
 }
 
 /// Parses a lemma's reading "POSclass/band"; `classes` is how many are defined so far.
@@ -579,11 +601,15 @@ impl Morphology {
             rules: FastMap::default(),
             longest_rule: 0,
         };
-        let (classes, lines, mut errors) = read_forms(forms);
+        let FormsFile {
+            classes,
+            lines,
+            readings: all_readings,
+            mut errors,
+        } = read_forms(forms);
         // Every form cell is an entry: reserving them spares the growth's doubled copies.
-        let cells = lines
+        let cells = all_readings
             .iter()
-            .flat_map(|l| &l.readings)
             .map(|&(_, _, class)| classes[class].len())
             .sum();
         morphology.entries.reserve_exact(cells);
@@ -597,7 +623,7 @@ impl Morphology {
         {
             let lemma = morphology.lemmas.len() as u32;
             morphology.lemmas.push(head);
-            for (pos, band, class) in readings {
+            for &(pos, band, class) in &all_readings[readings] {
                 for slot in &classes[class] {
                     if !slot.form.apply(head, &mut form) {
                         errors.push(DataError {
@@ -824,12 +850,17 @@ struct Verbs {
 
 fn verbs() -> &'static Verbs {
     static VERBS: LazyLock<Verbs> = LazyLock::new(|| {
-        let (classes, lines, _) = read_forms(FORMS);
+        let FormsFile {
+            classes,
+            lines,
+            readings,
+            ..
+        } = read_forms(FORMS);
         let mut by_folded: FastMap<String, Vec<(&'static str, usize)>> = FastMap::default();
         let mut closed = FastSet::default();
         let mut form = String::new();
         for line in lines {
-            for &(pos, _, class) in &line.readings {
+            for &(pos, _, class) in &readings[line.readings] {
                 if pos == Pos::Verb {
                     let key = fold(line.lemma);
                     by_folded.entry(key).or_default().push((line.lemma, class));
