@@ -154,6 +154,9 @@ def read_lexemes():
             # Tokens are letters with inner apostrophes or hyphens: nothing else can match.
             if not all(c.isalpha() or c in "'-" for c in form + lemma):
                 continue
+            # Lexique gives letters elided forms (« l' » as a form of the noun « l »): noise.
+            if form.endswith("'") and cgram in ("NOM", "ADJ", "VER", "AUX"):
+                continue
             freq = max(number(row[6]), number(row[7]))
             if cgram in OPEN and freq < MIN_LEMMA_FREQ:
                 continue

@@ -101,8 +101,42 @@ impl Pos {
 /// Inflectional features of a reading, as a bit set: mood, tense, person, number, gender and
 /// the non-finite forms. A finite reading holds the union of the cells its form fills
 /// (« tue »: indicative, subjunctive and imperative present, 1st to 3rd person singular).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct Features(u32);
+
+/// The features' names, in the order the data files write their codes.
+const FEATURE_NAMES: [(Features, &str); 18] = [
+    (Features::INFINITIVE, "infinitive"),
+    (Features::PAST_PARTICIPLE, "past-participle"),
+    (Features::PRESENT_PARTICIPLE, "present-participle"),
+    (Features::INDICATIVE, "indicative"),
+    (Features::SUBJUNCTIVE, "subjunctive"),
+    (Features::CONDITIONAL, "conditional"),
+    (Features::IMPERATIVE, "imperative"),
+    (Features::PRESENT, "present"),
+    (Features::IMPERFECT, "imperfect"),
+    (Features::FUTURE, "future"),
+    (Features::SIMPLE_PAST, "simple-past"),
+    (Features::FIRST, "1"),
+    (Features::SECOND, "2"),
+    (Features::THIRD, "3"),
+    (Features::MASCULINE, "masculine"),
+    (Features::FEMININE, "feminine"),
+    (Features::SINGULAR, "singular"),
+    (Features::PLURAL, "plural"),
+];
+
+/// Names the features (« indicative present 3 singular »), so that test failures read well.
+impl fmt::Debug for Features {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = FEATURE_NAMES
+            .iter()
+            .filter(|(feature, _)| self.contains(*feature))
+            .map(|(_, name)| *name)
+            .collect();
+        write!(f, "Features({})", names.join(" "))
+    }
+}
 
 impl std::ops::BitOr for Features {
     type Output = Features;
@@ -1255,6 +1289,15 @@ mod tests {
         for (t, m) in tokens.iter().zip(&m) {
             assert_eq!(t.is_word(), !m.readings().is_empty(), "{:?}", t.text(text));
         }
+    }
+
+    #[test]
+    fn features_print_their_names() {
+        let f = Features::parse("IMr3s").expect("codes");
+        assert_eq!(
+            format!("{f:?}"),
+            "Features(indicative imperative present 3 singular)"
+        );
     }
 
     #[test]
