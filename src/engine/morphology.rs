@@ -875,43 +875,58 @@ pub fn check_data() -> Vec<DataError> {
 /// folded (`data/words.tsv`, `data/triggers.tsv`). Built without the full table of forms, so
 /// that the tokenizer's word lists do not pay for it.
 struct Verbs {
-    classes: Vec<Vec<Slot>>,
+    /// The slots of each class, unparsed: only the few classes asked for are read.
+    classes: Vec<&'static str>,
     /// Folded lemma → (lemma, class) of each verb reading.
     by_folded: FastMap<String, Vec<(&'static str, usize)>>,
     /// Folded forms of the words that no verb form may pass for (« du », not « dû »).
     closed: FastSet<String>,
 }
 
+impl Verbs {
+    /// The slots of a class (bad ones, which the unit tests report, left out).
+    fn slots(&self, class: usize) -> impl Iterator<Item = Slot> + use<> {
+        let line = self.classes.get(class).copied().unwrap_or_default();
+        line.split('\t').filter_map(|field| parse_slot(field).ok())
+    }
+}
+
 fn verbs() -> &'static Verbs {
     static VERBS: LazyLock<Verbs> = LazyLock::new(|| {
-        let FormsFile {
-            classes,
-            lines,
-            readings,
-            ..
-        } = read_forms(FORMS);
-        let mut by_folded: FastMap<String, Vec<(&'static str, usize)>> = FastMap::default();
-        let mut closed = FastSet::default();
-        let mut form = String::new();
-        for line in lines {
-            for &(pos, _, class) in &readings[line.readings] {
-                if pos == Pos::Verb {
-                    let key = fold(line.lemma);
-                    by_folded.entry(key).or_default().push((line.lemma, class));
-                } else if pos.is_closed() {
-                    for slot in &classes[class] {
-                        if slot.form.apply(line.lemma, &mut form) {
-                            closed.insert(fold(&form));
-                        }
+        let mut verbs = Verbs {
+            classes: Vec::new(),
+            by_folded: FastMap::default(),
+            closed: FastSet::default(),
+        };
+        let mut closed_lemmas = Vec::new();
+        for (_, text) in data_lines(FORMS) {
+            let Some((head, fields)) = text.split_once('\t') else {
+                continue;
+            };
+            if head == "=" {
+                verbs.classes.push(fields);
+                continue;
+            }
+            for field in fields.split('\t') {
+                match parse_reading(field, verbs.classes.len()) {
+                    Ok((Pos::Verb, _, class)) => {
+                        let key = fold(head);
+                        verbs.by_folded.entry(key).or_default().push((head, class));
                     }
+                    Ok((pos, _, class)) if pos.is_closed() => closed_lemmas.push((head, class)),
+                    _ => {}
                 }
             }
         }
-        Verbs {
-            classes,
-            by_folded,
-            closed,
+        let mut form = String::new();
+        for (lemma, class) in closed_lemmas {
+            for slot in verbs.slots(class) {
+                if slot.form.apply(lemma, &mut form) {
+                    verbs.closed.insert(fold(&form));
+                }
+            }
         }
+        verbs
     });
     &VERBS
 }
@@ -957,7 +972,7 @@ pub fn verb_forms(lemma: &str) -> Vec<(String, Tenses)> {
     let mut forms: Vec<(String, Tenses)> = Vec::new();
     let mut form = String::new();
     for &(spelled, class) in readings {
-        for slot in &verbs.classes[class] {
+        for slot in verbs.slots(class) {
             if !slot.form.apply(spelled, &mut form) {
                 continue;
             }
