@@ -401,8 +401,8 @@ struct Guess {
 #[derive(Default)]
 struct Strings {
     text: String,
-    /// Byte range of each string in `text`.
-    spans: Vec<(u32, u32)>,
+    /// Where each string ends in `text` (it starts where the one before ends).
+    ends: Vec<u32>,
     /// (string number, its hash's low half) by hash, number `END` for a free slot; never more
     /// than half full. The hash half spares most comparisons of strings, which miss the cache.
     slots: Vec<(u32, u32)>,
@@ -410,12 +410,13 @@ struct Strings {
 
 impl Strings {
     fn len(&self) -> usize {
-        self.spans.len()
+        self.ends.len()
     }
 
     fn get(&self, id: u32) -> &str {
-        let (start, end) = self.spans[id as usize];
-        &self.text[start as usize..end as usize]
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.text[start as usize..self.ends[id] as usize]
     }
 
     fn hash(s: &str) -> u64 {
@@ -458,9 +459,8 @@ impl Strings {
             return (self.slots[at].0, false);
         }
         let id = self.len() as u32;
-        let start = self.text.len() as u32;
         self.text.push_str(s);
-        self.spans.push((start, self.text.len() as u32));
+        self.ends.push(self.text.len() as u32);
         self.slots[at] = (id, hash as u32);
         (id, true)
     }
@@ -468,7 +468,7 @@ impl Strings {
     /// Gives back the buffers' spare capacity once every string is in.
     fn shrink_to_fit(&mut self) {
         self.text.shrink_to_fit();
-        self.spans.shrink_to_fit();
+        self.ends.shrink_to_fit();
     }
 
     fn grow(&mut self) {
@@ -489,8 +489,8 @@ struct Morphology {
     entries: Vec<(Entry, u32)>,
     /// Lower-case forms with their accents.
     forms: Strings,
-    /// The (first, last) entry of each form's chain.
-    chains: Vec<(u32, u32)>,
+    /// The first entry of each form's chain.
+    chains: Vec<u32>,
     /// Folded forms of the forms that folding changes (« etat » for « état »).
     folded: Strings,
     /// The first form of each folded form, and the next form with the same folded form.
@@ -649,6 +649,8 @@ impl Morphology {
         morphology.entries.reserve_exact(cells);
         morphology.lemmas.reserve_exact(lines.len());
         let mut form = String::new();
+        // The last entry of each form's chain, while entries are appended.
+        let mut lasts = Vec::new();
         for LemmaLine {
             line,
             lemma: head,
@@ -673,7 +675,7 @@ impl Morphology {
                         band,
                         features: slot.features,
                     };
-                    morphology.insert(&form, entry);
+                    morphology.insert(&form, entry, &mut lasts);
                 }
             }
         }
@@ -704,14 +706,15 @@ impl Morphology {
         (morphology, errors)
     }
 
-    /// Appends a reading to a form's chain.
-    fn insert(&mut self, form: &str, entry: Entry) {
+    /// Appends a reading to a form's chain; `lasts` holds each chain's last entry.
+    fn insert(&mut self, form: &str, entry: Entry, lasts: &mut Vec<u32>) {
         let index = self.entries.len() as u32;
         self.entries.push((entry, END));
         let (id, new) = self.forms.insert(form);
         if new {
-            self.chains.push((index, index));
-        } else if let Some((_, last)) = self.chains.get_mut(id as usize) {
+            self.chains.push(index);
+            lasts.push(index);
+        } else if let Some(last) = lasts.get_mut(id as usize) {
             let previous = *last as usize;
             self.entries[previous].1 = index;
             *last = index;
@@ -737,7 +740,7 @@ impl Morphology {
     /// The first entry of a form's chain, if the form is known.
     fn chain(&self, form: &str) -> Option<u32> {
         let id = self.forms.find(form)?;
-        self.chains.get(id as usize).map(|&(first, _)| first)
+        self.chains.get(id as usize).copied()
     }
 
     /// Appends the readings of a chain, from its first entry, with their lemma's band.
@@ -778,7 +781,7 @@ impl Morphology {
             let mut form = self.folded.find(folded).map_or(END, |id| {
                 self.folded_first.get(id as usize).copied().unwrap_or(END)
             });
-            while let Some(&(first, _)) = self.chains.get(form as usize) {
+            while let Some(&first) = self.chains.get(form as usize) {
                 self.push_chain(first, &mut found);
                 form = self.folded_next.get(form as usize).copied().unwrap_or(END);
             }
