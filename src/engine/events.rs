@@ -513,6 +513,10 @@ impl<'a> Sentence<'a> {
                 .filter(|m| !m.phrase || self.phrase_befalls(trigger.kind, m));
             f.add(Function::Object, object);
             f.add(Function::Of, self.of_complement(trigger, excluded));
+            f.add(
+                Function::With,
+                self.after(trigger, &[Some("avec")], excluded),
+            );
             return f;
         }
         if let Some((x, y)) = self.between(trigger) {

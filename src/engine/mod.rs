@@ -10,6 +10,7 @@ pub mod fast_hash;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod mentions;
+pub mod morphology;
 pub mod record;
 pub mod roles;
 pub mod sentences;

@@ -1,7 +1,7 @@
 //! Stage 5: event triggers, the words that express an event (« ont chassé », « la reprise »,
 //! « frappes »), from the lexicon `data/triggers.tsv`.
 //!
-//! Verbs match in every tense through `data/conjugation.tsv`, and a verb's span takes in its
+//! Verbs match in every form the morphology data gives them, and a verb's span takes in its
 //! auxiliaries and reflexive pronoun (« s'est emparée », « a été chassé »). Ambiguous words are
 //! kept only in the context their flag asks for (see the data file's header).
 
@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use super::fast_hash::FastMap;
 use super::lexicon::{Tenses, WordClass, lexicon};
 use super::mentions::counts::is_number_word;
+use super::morphology::verb_forms;
 use super::record::EventType;
 use super::tokens::{Token, TokenKind, is_quote, tokenize};
 
@@ -111,7 +112,7 @@ fn trigger_lexicon() -> &'static TriggerLexicon {
             let verbal = has("V");
             let index = lex.entries.len();
             let forms = if verbal {
-                lexicon().conjugate(&first)
+                verb_forms(&first)
             } else {
                 let noun = Tenses::default();
                 vec![(plural(&first), noun), (first, noun)]
@@ -542,6 +543,22 @@ mod tests {
             .into_iter()
             .map(|t| (t.kind, text[t.start..t.end].to_string()))
             .collect()
+    }
+
+    #[test]
+    fn every_verb_lemma_is_in_the_morphology() {
+        for (n, line) in TRIGGERS.lines().enumerate() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if line.starts_with('#') || cols.len() < 3 || !cols[2].split(' ').any(|f| f == "V") {
+                continue;
+            }
+            let lemma = cols[1].split(' ').find(|w| *w != "se").unwrap_or_default();
+            assert!(
+                verb_forms(lemma).len() > 1,
+                "data/triggers.tsv:{}: no forms for {lemma:?}",
+                n + 1
+            );
+        }
     }
 
     #[test]
