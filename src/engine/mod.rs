@@ -3,6 +3,7 @@
 //!
 //! The entry point is [`extract`].
 
+pub mod data;
 pub mod date;
 pub mod document;
 pub mod events;

@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 
 use std::hash::Hasher;
 
+use super::data::DataError;
 use super::fast_hash::{FastHasher, FastMap, FastSet};
 use super::lexicon::Tenses;
 use super::tokens::{Token, TokenKind, fold};
@@ -315,23 +316,6 @@ impl Morph {
         self.readings
             .iter()
             .filter(move |r| r.pos.is_verb() && r.lemma == lemma)
-    }
-}
-
-/// A bad line of a data file, reported as `file:line: message`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DataError {
-    /// The data file, from the crate's root (`data/morphology.tsv`).
-    pub file: &'static str,
-    /// The line, from 1.
-    pub line: usize,
-    /// What is wrong with it.
-    pub message: String,
-}
-
-impl fmt::Display for DataError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
     }
 }
 

@@ -7,6 +7,7 @@
 
 use std::sync::LazyLock;
 
+use super::data::DataError;
 use super::fast_hash::FastMap;
 use super::lexicon::{Tenses, WordClass, lexicon};
 use super::mentions::counts::is_number_word;
@@ -60,6 +61,17 @@ struct TriggerLexicon {
     entries: Vec<Entry>,
     /// First word form → (entry, tenses of that form).
     by_first: FastMap<String, Vec<(usize, Tenses)>>,
+    /// Lines that could not be read (left out), for [`check_data`].
+    errors: Vec<DataError>,
+}
+
+/// The flags a line of `data/triggers.tsv` may carry.
+const FLAGS: [&str; 12] = ["V", "N", "T", "I", "C", "A", "D", "G", "X", "S", "W", "P"];
+
+/// The lines of `data/triggers.tsv` that cannot be read: an unknown type or flag, a missing
+/// column. The tests require none.
+pub fn check_data() -> Vec<DataError> {
+    trigger_lexicon().errors.clone()
 }
 
 fn plural(noun: &str) -> String {
@@ -75,77 +87,96 @@ fn plural(noun: &str) -> String {
 }
 
 fn trigger_lexicon() -> &'static TriggerLexicon {
-    static LEXICON: LazyLock<TriggerLexicon> = LazyLock::new(|| {
-        let mut lex = TriggerLexicon {
-            entries: Vec::new(),
-            by_first: FastMap::default(),
-        };
-        for line in TRIGGERS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        {
-            let mut cols = line.split('\t');
-            let (Some(kind), Some(pattern), flags) = (cols.next(), cols.next(), cols.next()) else {
-                continue;
-            };
-            let kind = match kind.trim() {
-                "none" => None,
-                name => match EventType::parse(name) {
-                    Some(kind) => Some(kind),
-                    None => continue,
-                },
-            };
-            let flags = flags.unwrap_or("");
-            let has = |f: &str| flags.split_whitespace().any(|x| x == f);
-            let mut words: Vec<String> = tokenize(pattern, 0..pattern.len())
-                .into_iter()
-                .map(|t| t.norm.into_owned())
-                .collect();
-            let reflexive = words.first().is_some_and(|w| w == "se" || w == "s'");
-            if reflexive {
-                words.remove(0);
-            }
-            if words.is_empty() {
-                continue;
-            }
-            let first = words.remove(0);
-            let verbal = has("V");
-            let index = lex.entries.len();
-            let forms = if verbal {
-                verb_forms(&first)
-            } else {
-                let noun = Tenses::default();
-                vec![(plural(&first), noun), (first, noun)]
-            };
-            for (form, tenses) in forms {
-                let list = lex.by_first.entry(form).or_default();
-                match list.iter_mut().find(|(i, _)| *i == index) {
-                    Some((_, known)) => *known = known.with(tenses),
-                    None => list.push((index, tenses)),
-                }
-            }
-            lex.entries.push(Entry {
-                kind,
-                verbal,
-                reflexive,
-                rest: words,
-                flags: Flags {
-                    territory: has("T"),
-                    inverted: has("I"),
-                    civilian_switch: has("C"),
-                    arrest_switch: has("A"),
-                    demining_sensitive: has("D"),
-                    go_sense: has("G"),
-                    subsumed: has("S"),
-                },
-                air_switch: has("X"),
-                downing_switch: has("W"),
-                active_only: has("P"),
-            });
-        }
-        lex
-    });
+    static LEXICON: LazyLock<TriggerLexicon> = LazyLock::new(|| parse(TRIGGERS));
     &LEXICON
+}
+
+/// Reads trigger lines in the format of `data/triggers.tsv`; bad lines are left out and listed.
+fn parse(data: &'static str) -> TriggerLexicon {
+    let mut lex = TriggerLexicon {
+        entries: Vec::new(),
+        by_first: FastMap::default(),
+        errors: Vec::new(),
+    };
+    for (index, line) in data.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let error = |message: String| DataError {
+            file: "data/triggers.tsv",
+            line: index + 1,
+            message,
+        };
+        let mut cols = line.split('\t');
+        let (Some(kind), Some(pattern), flags) = (cols.next(), cols.next(), cols.next()) else {
+            lex.errors
+                .push(error("expected a type and a pattern".to_string()));
+            continue;
+        };
+        let kind = match kind.trim() {
+            "none" => None,
+            name => match EventType::parse(name) {
+                Some(kind) => Some(kind),
+                None => {
+                    lex.errors
+                        .push(error(format!("unknown event type « {name} »")));
+                    continue;
+                }
+            },
+        };
+        let flags = flags.unwrap_or("");
+        if let Some(bad) = flags.split_whitespace().find(|f| !FLAGS.contains(f)) {
+            lex.errors.push(error(format!("unknown flag « {bad} »")));
+            continue;
+        }
+        let has = |f: &str| flags.split_whitespace().any(|x| x == f);
+        let mut words: Vec<String> = tokenize(pattern, 0..pattern.len())
+            .into_iter()
+            .map(|t| t.norm.into_owned())
+            .collect();
+        let reflexive = words.first().is_some_and(|w| w == "se" || w == "s'");
+        if reflexive {
+            words.remove(0);
+        }
+        if words.is_empty() {
+            continue;
+        }
+        let first = words.remove(0);
+        let verbal = has("V");
+        let index = lex.entries.len();
+        let forms = if verbal {
+            verb_forms(&first)
+        } else {
+            let noun = Tenses::default();
+            vec![(plural(&first), noun), (first, noun)]
+        };
+        for (form, tenses) in forms {
+            let list = lex.by_first.entry(form).or_default();
+            match list.iter_mut().find(|(i, _)| *i == index) {
+                Some((_, known)) => *known = known.with(tenses),
+                None => list.push((index, tenses)),
+            }
+        }
+        lex.entries.push(Entry {
+            kind,
+            verbal,
+            reflexive,
+            rest: words,
+            flags: Flags {
+                territory: has("T"),
+                inverted: has("I"),
+                civilian_switch: has("C"),
+                arrest_switch: has("A"),
+                demining_sensitive: has("D"),
+                go_sense: has("G"),
+                subsumed: has("S"),
+            },
+            air_switch: has("X"),
+            downing_switch: has("W"),
+            active_only: has("P"),
+        });
+    }
+    lex
 }
 
 /// A trigger found in a sentence.
@@ -536,6 +567,34 @@ fn has_aux_avoir_only(tokens: &[Token], first: usize, head: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bad_lines_are_named_by_file_and_line() {
+        let lex = parse("# comment\nkilling\ttuer\tV\npillage\tpiller\tV\nkilling\tabattre\tV Q\n");
+        let errors: Vec<String> = lex.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            errors,
+            [
+                "data/triggers.tsv:3: unknown event type « pillage »",
+                "data/triggers.tsv:4: unknown flag « Q »"
+            ]
+        );
+        assert_eq!(lex.entries.len(), 1);
+    }
+
+    #[test]
+    fn every_line_of_the_trigger_file_reads() {
+        let errors = check_data();
+        assert!(
+            errors.is_empty(),
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
 
     fn triggers(text: &str) -> Vec<(EventType, String)> {
         let tokens = tokenize(text, 0..text.len());
