@@ -319,3 +319,14 @@ fn a_title_opens_on_a_noun_and_faire_leads_the_dead() {
     let k = find(&d, EventType::Killing, "morts");
     assert_eq!(texts(&k.agent), ["les rebelles"], "{k:#?}");
 }
+
+#[test]
+fn phrases_read_by_their_morphology() {
+    // A participle after an adverb, an adjective before its noun, a quantity before « des ».
+    let d = doc("Selon l'armée, des drones ont pilonné la base nouvellement occupée.");
+    let e = &d.events[0];
+    assert_eq!(texts(&e.target), ["la base nouvellement occupée"], "{e:#?}");
+    let d = doc("Selon l'ONU, l'aviation a détruit la plupart des écoles de la ville.");
+    let e = find(&d, EventType::Destruction, "détruit");
+    assert_eq!(texts(&e.target), ["la plupart des écoles"], "{e:#?}");
+}

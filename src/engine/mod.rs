@@ -107,7 +107,8 @@ fn add_phrases(sentence: &mut events::Sentence) {
                 .iter()
                 .any(|m| m.start < t.end && t.start < m.end)
     };
-    let mut phrases = mentions::phrases::find_phrases(tokens, taken);
+    let morph = morphology::analyse(sentence.text, tokens);
+    let mut phrases = mentions::phrases::find_phrases(tokens, &morph, taken);
     // « deux autres attaques », « de violents combats »: words right before a noun trigger
     // are its own determiner and adjectives, not a phrase.
     phrases.retain(|m| {
