@@ -15,7 +15,8 @@ use super::mentions::PlaceMention;
 use super::mentions::actors::{
     Actor, ActorKind, ActorMention, actors, demonym_actor, lookup_actor,
 };
-use super::mentions::counts::{CountMention, is_number_word};
+use super::mentions::counts::CountMention;
+use super::mentions::numbers::is_number_word;
 use super::mentions::times::TimeMention;
 use super::record::{ActorRef, Count, Event, EventType, Modality, PlaceRef, Range, Span, TimeRef};
 use super::roles::{self as rules, Condition, Form, Function, Role};

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use super::data::DataError;
 use super::fast_hash::FastMap;
 use super::lexicon::{Tenses, WordClass, lexicon};
-use super::mentions::counts::is_number_word;
+use super::mentions::numbers::is_number_word;
 use super::morphology::verb_forms;
 use super::record::EventType;
 use super::tokens::{Token, TokenKind, is_quote, tokenize};

@@ -8,7 +8,7 @@
 //! actor, a place, a time or a trigger: the caller says which tokens are taken.
 
 use super::actors::ActorMention;
-use super::counts::{is_number_word, is_stop_word};
+use super::numbers::{is_number_word, is_stop_word};
 use crate::engine::lexicon::WordClass;
 use crate::engine::morphology::{Morph, Pos};
 use crate::engine::tokens::{Token, TokenKind};
