@@ -947,6 +947,72 @@ impl<'a> Sentence<'a> {
             .filter(|&j| !self.places.iter().any(|p| p.first > j && p.first <= j + 2))
     }
 
+    /// The time of a trigger: the nearest with no other trigger between them (« a été chassé …
+    /// les régions conquises en 2014 »: the year dates the conquest only).
+    fn event_time(&self, trigger: &Trigger) -> Option<TimeRef> {
+        let between = |a: usize, b: usize| {
+            let (lo, hi) = (a.min(b), a.max(b));
+            self.triggers
+                .iter()
+                .any(|o| o.start != trigger.start && o.start > lo && o.end < hi)
+        };
+        self.times
+            .iter()
+            .filter(|t| !between(t.start, trigger.start))
+            .min_by_key(|t| t.start.abs_diff(trigger.start))
+            .map(|t| TimeRef {
+                text: self.text[t.start..t.end].to_string(),
+                start: t.start,
+                end: t.end,
+                value: t.value.clone(),
+            })
+    }
+
+    /// The number of people an event befalls, not already taken by an earlier trigger of the
+    /// sentence: a count of the trigger's own word first (« 27 blessées »), else the nearest
+    /// count of people.
+    fn event_count(&self, kind: EventType, trigger: &Trigger, used: &mut [bool]) -> Option<Count> {
+        counts_people(kind)
+            .then(|| {
+                self.counts
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, c)| {
+                        let head = c.head;
+                        // « 27 blessées »: a count of another trigger's word is that trigger's.
+                        let of_other = head.is_some_and(|h| {
+                            self.triggers
+                                .iter()
+                                .any(|o| o.start != trigger.start && o.first <= h && h <= o.last)
+                        });
+                        let of_this = head.is_some_and(|h| trigger.first <= h && h <= trigger.last);
+                        // People: a noun of people, or an actor (« 12 Palestiniens »).
+                        let people = |h: usize| {
+                            self.tokens[h].is(WordClass::PersonNoun)
+                                || self.actors.iter().any(|m| m.first <= h && h <= m.last)
+                        };
+                        !used[*k] && !of_other && (of_this || head.is_none_or(people))
+                    })
+                    .min_by_key(|(_, c)| {
+                        let of_this = c
+                            .head
+                            .is_some_and(|h| trigger.first <= h && h <= trigger.last);
+                        (!of_this, c.start.abs_diff(trigger.start))
+                    })
+            })
+            .flatten()
+            .map(|(k, c)| {
+                used[k] = true;
+                Count {
+                    text: self.text[c.start..c.end].to_string(),
+                    start: c.start,
+                    end: c.end,
+                    value: c.value,
+                    qualifier: c.qualifier,
+                }
+            })
+    }
+
     fn modality(&self, trigger: &Trigger) -> Modality {
         let tokens = &self.tokens;
         let before = &tokens[trigger.first.saturating_sub(GOVERNOR_WINDOW)..trigger.first];
@@ -1256,144 +1322,10 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
             // The displaced undergo the event.
             target.append(&mut agent);
         }
-        // Place: the nearest named place, or the town a « ville » stands for.
-        let mut location: Vec<PlaceRef> = Vec::new();
-        let named = sentence.location(trigger);
-        // « une ville de la province de Homs »: a name after « province » is the province.
-        let broad = named.is_none_or(|p| {
-            let after_admin_noun = p.first >= 2 && tokens[p.first - 2].is(WordClass::AdminNoun);
-            after_admin_noun
-                || p.place.is_none_or(|pl| {
-                    matches!(
-                        pl.kind,
-                        PlaceKind::Country
-                            | PlaceKind::Admin
-                            | PlaceKind::Region
-                            | PlaceKind::Desert
-                    )
-                })
-        });
-        if broad && let Some(j) = sentence.unnamed_settlement(trigger) {
-            let town = memory
-                .last_city
-                .map(|(si, pi)| place_at(sentences, si, pi))
-                .or_else(|| city_ahead(sentences, k));
-            if let Some(town) = town {
-                let t = &tokens[j];
-                location.push(PlaceRef {
-                    text: sentence.text[t.start..t.end].to_string(),
-                    start: t.start,
-                    end: t.end,
-                    ..town
-                });
-            }
-        }
-        location.extend(named.map(|p| sentence.place_ref(p)));
-        if location.is_empty() && sentence.places.is_empty() {
-            // A sentence naming no place goes on where its paragraph was (« L'une est menée à
-            // l'ouest du fleuve … ont conquis le nord-ouest de la province »).
-            // Else in the last town the article named: dispatches tell one place at length.
-            location.extend(
-                memory
-                    .last_place
-                    .filter(|&(si, _)| sentences[si].block == sentence.block)
-                    .or(memory.last_city)
-                    .map(|(si, pi)| place_at(sentences, si, pi)),
-            );
-        }
-        // The nearest time with no other trigger between it and this one: « a été chassé … les
-        // régions conquises en 2014 »: the year dates the conquest only.
-        let between = |a: usize, b: usize| {
-            let (lo, hi) = (a.min(b), a.max(b));
-            sentence
-                .triggers
-                .iter()
-                .any(|o| o.start != trigger.start && o.start > lo && o.end < hi)
-        };
-        let time = sentence
-            .times
-            .iter()
-            .filter(|t| !between(t.start, trigger.start))
-            .min_by_key(|t| t.start.abs_diff(trigger.start))
-            .map(|t| TimeRef {
-                text: sentence.text[t.start..t.end].to_string(),
-                start: t.start,
-                end: t.end,
-                value: t.value.clone(),
-            });
-        let count = counts_people(kind)
-            .then(|| {
-                sentence
-                    .counts
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, c)| {
-                        let head = c.head;
-                        // « 27 blessées »: a count of another trigger's word is that trigger's.
-                        let of_other = head.is_some_and(|h| {
-                            sentence
-                                .triggers
-                                .iter()
-                                .any(|o| o.start != trigger.start && o.first <= h && h <= o.last)
-                        });
-                        let of_this = head.is_some_and(|h| trigger.first <= h && h <= trigger.last);
-                        // People: a noun of people, or an actor (« 12 Palestiniens »).
-                        let people = |h: usize| {
-                            tokens[h].is(WordClass::PersonNoun)
-                                || sentence.actors.iter().any(|m| m.first <= h && h <= m.last)
-                        };
-                        !used_counts[*k] && !of_other && (of_this || head.is_none_or(people))
-                    })
-                    .min_by_key(|(_, c)| {
-                        let of_this = c
-                            .head
-                            .is_some_and(|h| trigger.first <= h && h <= trigger.last);
-                        (!of_this, c.start.abs_diff(trigger.start))
-                    })
-            })
-            .flatten()
-            .map(|(k, c)| {
-                used_counts[k] = true;
-                Count {
-                    text: sentence.text[c.start..c.end].to_string(),
-                    start: c.start,
-                    end: c.end,
-                    value: c.value,
-                    qualifier: c.qualifier,
-                }
-            });
-        // « Quatre obus sont tombés », « 20 personnes ont été tuées »: an act of violence whose
-        // clause names no one behind it goes on the side behind the one told just before, in
-        // this sentence or the last, unless that side is what it befalls; and a fight told on
-        // keeps its sides: the same assailant fights the same enemy.
-        if violent(kind) {
-            let recent = memory
-                .last_assailant
-                .as_ref()
-                .filter(|a| a.sentence + 1 >= k || a.block == sentence.block);
-            if let Some(last) = recent {
-                if agent.is_empty()
-                    && may_lead(kind, &last.agent)
-                    && !target.iter().any(|t| same_actor(t, &last.agent))
-                {
-                    agent.push(last.agent.clone());
-                }
-                if fights(kind)
-                    && target.is_empty()
-                    && agent.iter().any(|a| same_actor(a, &last.agent))
-                {
-                    target.extend(last.target.clone());
-                }
-            }
-            if let Some(a) = agent.iter().find(|a| a.actor.is_some()) {
-                memory.last_assailant = Some(Assailant {
-                    sentence: k,
-                    block: sentence.block,
-                    agent: a.clone(),
-                    target: target.iter().find(|t| t.actor.is_some()).cloned(),
-                });
-            }
-        }
+        let location = event_location(sentences, k, trigger, memory);
+        let time = sentence.event_time(trigger);
+        let count = sentence.event_count(kind, trigger, &mut used_counts);
+        inherit_sides(k, sentence.block, kind, &mut agent, &mut target, memory);
         if !agent.is_empty() {
             previous_agent.clone_from(&agent);
         }
@@ -1425,6 +1357,100 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
     share_assailant(&mut events);
     remember(sentences, k, memory, source);
     events
+}
+
+/// An event's place: the nearest place its sentence names, or the town a « ville » stands for;
+/// in a sentence naming none, where its paragraph was, else the article's last town.
+fn event_location(
+    sentences: &[Sentence],
+    k: usize,
+    trigger: &Trigger,
+    memory: &Memory,
+) -> Vec<PlaceRef> {
+    let sentence = &sentences[k];
+    let tokens = &sentence.tokens;
+    let mut location: Vec<PlaceRef> = Vec::new();
+    let named = sentence.location(trigger);
+    // « une ville de la province de Homs »: a name after « province » is the province.
+    let broad = named.is_none_or(|p| {
+        let after_admin_noun = p.first >= 2 && tokens[p.first - 2].is(WordClass::AdminNoun);
+        after_admin_noun
+            || p.place.is_none_or(|pl| {
+                matches!(
+                    pl.kind,
+                    PlaceKind::Country | PlaceKind::Admin | PlaceKind::Region | PlaceKind::Desert
+                )
+            })
+    });
+    if broad && let Some(j) = sentence.unnamed_settlement(trigger) {
+        let town = memory
+            .last_city
+            .map(|(si, pi)| place_at(sentences, si, pi))
+            .or_else(|| city_ahead(sentences, k));
+        if let Some(town) = town {
+            let t = &tokens[j];
+            location.push(PlaceRef {
+                text: sentence.text[t.start..t.end].to_string(),
+                start: t.start,
+                end: t.end,
+                ..town
+            });
+        }
+    }
+    location.extend(named.map(|p| sentence.place_ref(p)));
+    if location.is_empty() && sentence.places.is_empty() {
+        // A sentence naming no place goes on where its paragraph was (« L'une est menée à
+        // l'ouest du fleuve … ont conquis le nord-ouest de la province »).
+        // Else in the last town the article named: dispatches tell one place at length.
+        location.extend(
+            memory
+                .last_place
+                .filter(|&(si, _)| sentences[si].block == sentence.block)
+                .or(memory.last_city)
+                .map(|(si, pi)| place_at(sentences, si, pi)),
+        );
+    }
+    location
+}
+
+/// « Quatre obus sont tombés », « 20 personnes ont été tuées »: an act of violence whose
+/// clause names no one behind it goes on the side behind the one told just before, in this
+/// sentence or the last (or its paragraph), unless that side is what it befalls; and a fight
+/// told on keeps its sides: the same assailant fights the same enemy.
+fn inherit_sides(
+    k: usize,
+    block: usize,
+    kind: EventType,
+    agent: &mut Vec<ActorRef>,
+    target: &mut Vec<ActorRef>,
+    memory: &mut Memory,
+) {
+    if violent(kind) {
+        let recent = memory
+            .last_assailant
+            .as_ref()
+            .filter(|a| a.sentence + 1 >= k || a.block == block);
+        if let Some(last) = recent {
+            if agent.is_empty()
+                && may_lead(kind, &last.agent)
+                && !target.iter().any(|t| same_actor(t, &last.agent))
+            {
+                agent.push(last.agent.clone());
+            }
+            if fights(kind) && target.is_empty() && agent.iter().any(|a| same_actor(a, &last.agent))
+            {
+                target.extend(last.target.clone());
+            }
+        }
+        if let Some(a) = agent.iter().find(|a| a.actor.is_some()) {
+            memory.last_assailant = Some(Assailant {
+                sentence: k,
+                block,
+                agent: a.clone(),
+                target: target.iter().find(|t| t.actor.is_some()).cloned(),
+            });
+        }
+    }
 }
 
 /// « 15 civils ont été tués dans une attaque de jihadistes »: an act of violence of a sentence

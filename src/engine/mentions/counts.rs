@@ -760,9 +760,9 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod fuzz {
     use super::*;
-    use crate::engine::tokens::tokenize;
     use crate::engine::date::Date;
     use crate::engine::mentions::times::{find_dateline, find_times};
+    use crate::engine::tokens::tokenize;
     use proptest::prelude::*;
 
     proptest! {
