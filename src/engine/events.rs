@@ -131,13 +131,21 @@ fn is_boundary(token: &Token) -> bool {
     )
 }
 
-/// Whether a boundary stands between a subject and its verb, over a short parenthesis (« 35
+/// Whether a boundary stands between a subject and its verb, over short parentheses (« 35
 /// djihadistes de l'Etat islamique (EI) ont été tués »).
 fn bounded(between: &[Token]) -> bool {
-    let short_parenthesis = between.len() <= 5
-        && between.first().is_some_and(|t| t.norm == "(")
-        && between.last().is_some_and(|t| t.norm == ")");
-    !short_parenthesis && between.iter().any(is_boundary)
+    let mut j = 0;
+    while j < between.len() {
+        let close = (between[j].norm == "(")
+            .then(|| (j + 1..between.len().min(j + 6)).find(|&k| between[k].norm == ")"))
+            .flatten();
+        match close {
+            Some(k) => j = k + 1,
+            None if is_boundary(&between[j]) => return true,
+            None => j += 1,
+        }
+    }
+    false
 }
 
 /// The token before a mention, over a number or a quantity that counts it (« de plus de 200

@@ -117,7 +117,11 @@ fn phrase_at(
     {
         j += 2;
     }
-    if !free(j) || !contentful(tokens, morph, j) {
+    // « 08h00 »: a head has no digit.
+    if !free(j)
+        || !contentful(tokens, morph, j)
+        || tokens[j].norm.bytes().any(|b| b.is_ascii_digit())
+    {
         return None;
     }
     // « les principales factions », « une autre faction »: an adjective before its noun.
