@@ -356,3 +356,16 @@ fn a_verb_form_after_an_indefinite_determiner_is_a_noun() {
     let c = find(&d, EventType::Attack, "combats");
     assert_eq!(texts(&c.agent), ["des Kurdes"], "{c:#?}");
 }
+
+#[test]
+fn a_person_named_is_who_was_hurt_and_never_who_led() {
+    let d = doc(
+        "Selon Moscou, le dirigeant séparatiste Alexandre Zakharchenko a été légèrement blessé.",
+    );
+    let i = find(&d, EventType::Injury, "blessé");
+    assert_eq!(texts(&i.target), ["Alexandre Zakharchenko"], "{i:#?}");
+    // A name the lexicon does not know leads nothing; an acronym is no person.
+    let d = doc("Selon la police, Mohamed Traoré a attaqué le poste avec la KNU.");
+    let a = find(&d, EventType::Attack, "attaqué");
+    assert!(a.agent.iter().all(|r| r.text != "Mohamed Traoré"), "{a:#?}");
+}
