@@ -369,3 +369,13 @@ fn a_person_named_is_who_was_hurt_and_never_who_led() {
     let a = find(&d, EventType::Attack, "attaqué");
     assert!(a.agent.iter().all(|r| r.text != "Mohamed Traoré"), "{a:#?}");
 }
+
+#[test]
+fn the_count_is_of_who_the_event_befalls() {
+    let d = doc("Selon la police, un homme a été décapité devant sa famille.");
+    let k = find(&d, EventType::Killing, "décapité");
+    assert_eq!(k.count.as_ref().map(|c| c.value), Some(1), "{k:#?}");
+    let d = doc("Selon l'ONU, trois villages ont été attaqués et 12 personnes ont été tuées.");
+    let k = find(&d, EventType::Killing, "tuées");
+    assert_eq!(k.count.as_ref().map(|c| c.value), Some(12), "{k:#?}");
+}

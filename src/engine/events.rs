@@ -18,7 +18,9 @@ use super::mentions::actors::{
 use super::mentions::counts::CountMention;
 use super::mentions::numbers::is_number_word;
 use super::mentions::times::TimeMention;
-use super::record::{ActorRef, Count, Event, EventType, Modality, PlaceRef, Range, Span, TimeRef};
+use super::record::{
+    ActorRef, Count, Event, EventType, Modality, PlaceRef, Qualifier, Range, Span, TimeRef,
+};
 use super::roles::{self as rules, Condition, Form, Function, Role};
 use super::tokens::{Token, TokenKind, fold, is_quote};
 use super::triggers::Trigger;
@@ -982,36 +984,49 @@ impl<'a> Sentence<'a> {
     /// The number of people an event befalls, not already taken by an earlier trigger of the
     /// sentence: a count of the trigger's own word first (« 27 blessées »), else the nearest
     /// count of people.
-    fn event_count(&self, kind: EventType, trigger: &Trigger, used: &mut [bool]) -> Option<Count> {
-        counts_people(kind)
-            .then(|| {
-                self.counts
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, c)| {
-                        let head = c.head;
-                        // « 27 blessées »: a count of another trigger's word is that trigger's.
-                        let of_other = head.is_some_and(|h| {
-                            self.triggers
-                                .iter()
-                                .any(|o| o.start != trigger.start && o.first <= h && h <= o.last)
-                        });
-                        let of_this = head.is_some_and(|h| trigger.first <= h && h <= trigger.last);
-                        // People: a noun of people, or an actor (« 12 Palestiniens »).
-                        let people = |h: usize| {
-                            self.tokens[h].is(WordClass::PersonNoun)
-                                || self.actors.iter().any(|m| m.first <= h && h <= m.last)
-                        };
-                        !used[*k] && !of_other && (of_this || head.is_none_or(people))
-                    })
-                    .min_by_key(|(_, c)| {
-                        let of_this = c
-                            .head
-                            .is_some_and(|h| trigger.first <= h && h <= trigger.last);
-                        (!of_this, c.start.abs_diff(trigger.start))
-                    })
+    fn event_count(
+        &self,
+        kind: EventType,
+        trigger: &Trigger,
+        targets: &[&ActorMention],
+        used: &mut [bool],
+    ) -> Option<Count> {
+        if !counts_people(kind) {
+            return None;
+        }
+        // « 10 personnes ont été tuées »: the count inside who the event befalls comes first.
+        let in_target = |c: &CountMention| {
+            targets.iter().any(|m| {
+                m.start <= c.start && c.end <= m.end
+                    || c.head.is_some_and(|h| m.first <= h && h <= m.last)
             })
-            .flatten()
+        };
+        let counted = self
+            .counts
+            .iter()
+            .enumerate()
+            .filter(|(k, c)| {
+                let head = c.head;
+                // « 27 blessées »: a count of another trigger's word is that trigger's.
+                let of_other = head.is_some_and(|h| {
+                    self.triggers
+                        .iter()
+                        .any(|o| o.start != trigger.start && o.first <= h && h <= o.last)
+                });
+                let of_this = head.is_some_and(|h| trigger.first <= h && h <= trigger.last);
+                // People: a noun of people, or an actor (« 12 Palestiniens »).
+                let people = |h: usize| {
+                    self.tokens[h].is(WordClass::PersonNoun)
+                        || self.actors.iter().any(|m| m.first <= h && h <= m.last)
+                };
+                !used[*k] && !of_other && (of_this || head.is_none_or(people))
+            })
+            .min_by_key(|(_, c)| {
+                let of_this = c
+                    .head
+                    .is_some_and(|h| trigger.first <= h && h <= trigger.last);
+                (!of_this, !in_target(c), c.start.abs_diff(trigger.start))
+            })
             .map(|(k, c)| {
                 used[k] = true;
                 Count {
@@ -1021,7 +1036,19 @@ impl<'a> Sentence<'a> {
                     value: c.value,
                     qualifier: c.qualifier,
                 }
+            });
+        // « Un homme a été décapité », « une personne a été blessée »: one person.
+        counted.or_else(|| {
+            let [m] = targets else { return None };
+            let article = &self.tokens[m.first];
+            (matches!(&*article.norm, "un" | "une") && self.names_people(m)).then(|| Count {
+                text: self.text[article.start..article.end].to_string(),
+                start: article.start,
+                end: article.end,
+                value: 1,
+                qualifier: Qualifier::Exact,
             })
+        })
     }
 
     fn modality(&self, trigger: &Trigger) -> Modality {
@@ -1335,7 +1362,7 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         }
         let location = event_location(sentences, k, trigger, memory);
         let time = sentence.event_time(trigger);
-        let count = sentence.event_count(kind, trigger, &mut used_counts);
+        let count = sentence.event_count(kind, trigger, &roles.target, &mut used_counts);
         inherit_sides(k, sentence.block, kind, &mut agent, &mut target, memory);
         if !agent.is_empty() {
             previous_agent.clone_from(&agent);
