@@ -298,9 +298,19 @@ impl<'a> Sentence<'a> {
                 .map(|(_, m)| m)
                 .rfind(|m| m.last < j - 1);
         }
+        // « des affrontements entre l'armée et des miliciens ont fait… »: a phrase coordinated
+        // with a complement is a complement too.
+        let in_complement = |m: &ActorMention| {
+            m.first >= 2
+                && tokens[m.first - 1].norm == "et"
+                && self
+                    .actors
+                    .iter()
+                    .any(|o| o.last + 2 == m.first && prepositional(tokens, o))
+        };
         self.candidates(excluded)
             .map(|(_, m)| m)
-            .filter(|m| m.last < first && !prepositional(tokens, m))
+            .filter(|m| m.last < first && !prepositional(tokens, m) && !in_complement(m))
             .rfind(|m| !bounded(&tokens[m.last + 1..first]))
     }
 
@@ -783,10 +793,14 @@ impl<'a> Sentence<'a> {
                     &*tokens[j - 1].norm,
                     "fait" | "font" | "faisait" | "faisaient"
                 );
+            // « quatre hommes accusés de » : a bare participle describes, it reports nothing.
+            let after_auxiliary = j > 0
+                && (tokens[j - 1].is(WordClass::AuxAvoir) || tokens[j - 1].is(WordClass::AuxEtre));
             let reporting_verb = fait_etat
-                || token
-                    .verb(WordClass::VerbReport)
-                    .is_some_and(|t| !t.has(Tenses::INFINITIVE) || t.has(Tenses::FINITE));
+                || token.verb(WordClass::VerbReport).is_some_and(|t| {
+                    (!t.has(Tenses::INFINITIVE) || t.has(Tenses::FINITE))
+                        && (t.has(Tenses::FINITE) || !t.has(Tenses::PARTICIPLE) || after_auxiliary)
+                });
             let reporting_noun = token.is(WordClass::ReportNoun) && token.norm != "source";
             if !reporting_verb && !reporting_noun {
                 continue;
