@@ -78,10 +78,18 @@ fn reads_standard_input_and_pretty_prints() {
 #[test]
 fn bad_files_are_named_on_stderr_and_the_others_still_printed() {
     let empty = temp_file("empty.txt", b"");
-    let latin1 = temp_file("latin1.txt", b"Arm\xe9e syrienne");
+    let binary = temp_file("binary.txt", b"Arm\xe9e\0syrienne");
+    let neither = temp_file("neither.txt", b"Arm\xe9e \x81 syrienne");
     let good = temp_file("good.txt", "L’armée a repris Palmyre.".as_bytes());
     let (code, out, err) = depeche(
-        &["extract", &empty, &latin1, "/no/such/file.txt", &good],
+        &[
+            "extract",
+            &empty,
+            &binary,
+            &neither,
+            "/no/such/file.txt",
+            &good,
+        ],
         None,
     );
     assert_eq!(code, 1);
@@ -89,10 +97,37 @@ fn bad_files_are_named_on_stderr_and_the_others_still_printed() {
     assert_eq!(docs.as_array().unwrap().len(), 1);
     assert_eq!(docs[0]["id"], "good");
     let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(lines.len(), 3, "{err}");
+    assert_eq!(lines.len(), 4, "{err}");
     assert!(lines[0].contains("empty.txt") && lines[0].contains("empty"));
-    assert!(lines[1].contains("latin1.txt") && lines[1].contains("UTF-8"));
-    assert!(lines[2].contains("/no/such/file.txt"));
+    assert!(lines[1].contains("binary.txt") && lines[1].contains("binary"));
+    assert!(lines[2].contains("neither.txt") && lines[2].contains("UTF-8"));
+    assert!(lines[3].contains("/no/such/file.txt"));
+}
+
+#[test]
+fn a_windows_1252_file_is_decoded_and_said_so() {
+    // « L’armée malienne a repris Tessalit » saved by a French Windows editor.
+    let latin1 = temp_file(
+        "latin1.txt",
+        b"L\x92arm\xe9e malienne a repris Tessalit mardi.",
+    );
+    let (code, out, err) = depeche(&["extract", &latin1], None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("latin1.txt") && err.contains("Windows-1252"),
+        "{err}"
+    );
+    let docs: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let trigger = &docs[0]["events"][0]["trigger"];
+    assert_eq!(trigger["text"], "a repris");
+    // Offsets are into the decoded text.
+    let text = "L’armée malienne a repris Tessalit mardi.";
+    let (s, e) = (
+        trigger["start"].as_u64().unwrap() as usize,
+        trigger["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "a repris");
 }
 
 #[test]
