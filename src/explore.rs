@@ -326,17 +326,6 @@ pub fn valid_date(d: &str) -> bool {
     }
 }
 
-/// Gives a document the title and the date that its user or its source states, over what its
-/// text says; a blank title or a date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD` is ignored.
-pub fn apply_metadata(doc: &mut Document, title: Option<&str>, date: Option<&str>) {
-    if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
-        doc.title = Some(t.to_string());
-    }
-    if let Some(d) = date.map(str::trim).filter(|d| valid_date(d)) {
-        doc.date = Some(d.to_string());
-    }
-}
-
 /// Percent-encodes a query value (keeps unreserved characters and `,`).
 pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

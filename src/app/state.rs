@@ -92,10 +92,9 @@ fn repeated(entries: Vec<Entry>, n: usize) -> Vec<Entry> {
     out
 }
 
-/// Builds a user article's entry: extracts it, then applies the given title and date.
+/// Builds a user article's entry: extracts it with the given title and date.
 pub fn user_entry(id: &str, text: &str, title: Option<&str>, date: Option<&str>) -> Entry {
-    let mut doc = engine::extract(id, text);
-    explore::apply_metadata(&mut doc, title, date);
+    let doc = engine::extract_with(id, text, title, date);
     let title = explore::display_title(&doc, text);
     Entry {
         doc: Arc::new(doc),

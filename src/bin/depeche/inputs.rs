@@ -7,8 +7,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use depeche::engine::{Document, extract};
-use depeche::explore::apply_metadata;
+use depeche::engine::{Document, extract, extract_with};
 use depeche::input::{Encoding, decode, parse_jsonl_line};
 
 /// The largest article the CLI reads (the engine itself has no limit).
@@ -51,8 +50,7 @@ impl Job {
             What::Failed(why) => return Err(why),
             What::Line(line) => {
                 let a = parse_jsonl_line(&line, MAX_BYTES).map_err(|e| e.to_string())?;
-                let mut doc = extract(&a.id, &a.text);
-                apply_metadata(&mut doc, a.title.as_deref(), a.date.as_deref());
+                let doc = extract_with(&a.id, &a.text, a.title.as_deref(), a.date.as_deref());
                 return Ok((then(Extracted { doc, text: &a.text }), None));
             }
             What::File { path, id } => (id, read(File::open(path))?),
