@@ -8,7 +8,7 @@ PUBLIC_URL ?= ./
 WASM := --target wasm32-unknown-unknown --features web
 BROWSER_ENV := CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: help serve dist single test lint unit wasm-test e2e eval bench bench-web gazetteer tools browser-tools clean
+.PHONY: help serve dist single test lint unit wasm-test e2e eval bench bench-cli bench-web gazetteer tools browser-tools clean
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:8080/ with live reload"
@@ -17,6 +17,7 @@ help:
 	@echo "make single  one self-contained HTML file: dist-single/depeche.html"
 	@echo "make eval    precision, recall and F1 against the gold annotation"
 	@echo "make bench   extraction throughput (criterion)"
+	@echo "make bench-cli  the CLI on 600 files and a 20,000-line JSONL: articles/s with -j 1 and -j 2, peak memory"
 	@echo "make bench-web  the page in headless Chromium: first render, a type filter on 10,000 events"
 
 tools:
@@ -58,6 +59,9 @@ eval:
 
 bench:
 	cargo bench --bench extract
+
+bench-cli:
+	scripts/bench_cli.sh
 
 bench-web: browser-tools dist
 	node e2e/bench.mjs
