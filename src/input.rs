@@ -147,12 +147,21 @@ impl std::error::Error for JsonlError {}
 /// Reads one line of a JSON Lines file (UTF-8, as JSON is) as an article whose text is at most
 /// `limit` bytes and passes [`check_text`].
 pub fn parse_jsonl_line(line: &[u8], limit: usize) -> Result<JsonlArticle, JsonlError> {
+    // A byte-order mark (Windows tools write one) is not part of the JSON.
+    let line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
     // serde would also read a struct from an array (`["id", "text"]`): only objects are articles.
     if line.trim_ascii_start().first() != Some(&b'{') {
         return Err(JsonlError::Json("not an object".into()));
     }
-    let article: JsonlArticle =
-        serde_json::from_slice(line).map_err(|e| JsonlError::Json(e.to_string()))?;
+    let article: JsonlArticle = serde_json::from_slice(line).map_err(|e| {
+        // The line is one line: say at which column, not « at line 1 column 9 ».
+        let message = e.to_string();
+        let at = format!(" at line {} column {}", e.line(), e.column());
+        match message.strip_suffix(&at) {
+            Some(why) => JsonlError::Json(format!("{why}, column {}", e.column())),
+            None => JsonlError::Json(message),
+        }
+    })?;
     if article.id.trim().is_empty() {
         return Err(JsonlError::NoId);
     }
@@ -274,13 +283,25 @@ mod tests {
         assert_eq!((a.title, a.url), (None, None));
         let a = parse_jsonl_line(br#"{"id":"a2","text":"Texte.","title":null}"#, 100).unwrap();
         assert_eq!(a.title, None);
+        let a = parse_jsonl_line(
+            "\u{feff}{\"id\":\"a3\",\"text\":\"Texte.\"}\r\n".as_bytes(),
+            100,
+        );
+        assert_eq!(
+            a.unwrap().id,
+            "a3",
+            "a leading byte-order mark and a CRLF end are allowed"
+        );
     }
 
     #[test]
     fn rejects_bad_jsonl_lines() {
         let bad = |line: &[u8]| parse_jsonl_line(line, 20).unwrap_err();
         assert!(matches!(bad(b"{\"id\":\"a\""), JsonlError::Json(_)));
-        assert!(matches!(bad(br#"{"text":"Texte."}"#), JsonlError::Json(_)));
+        assert_eq!(
+            bad(br#"{"text":"Texte."}"#),
+            JsonlError::Json("missing field `id`, column 17".into())
+        );
         assert!(matches!(
             bad(br#"{"id":"a","text":3}"#),
             JsonlError::Json(_)
