@@ -13,7 +13,7 @@ use super::mentions::PlaceMention;
 use super::mentions::actors::{
     Actor, ActorKind, ActorMention, actors, demonym_actor, lookup_actor,
 };
-use super::mentions::counts::CountMention;
+use super::mentions::counts::{CountMention, is_number_word};
 use super::mentions::times::TimeMention;
 use super::record::{ActorRef, Count, Event, EventType, Modality, PlaceRef, Range, Span, TimeRef};
 use super::tokens::{Token, TokenKind, is_quote};
@@ -133,8 +133,13 @@ fn word_before<'t, 'a>(tokens: &'t [Token<'a>], m: &ActorMention) -> Option<&'t 
             j -= 1;
         }
     }
-    if j > 0 && tokens[j - 1].kind == TokenKind::Number {
+    let number = |k: usize| tokens[k].kind == TokenKind::Number || is_number_word(tokens, k);
+    if j > 0 && number(j - 1) {
         j -= 1;
+        // « deux cents », « vingt et un ».
+        while j > 0 && (number(j - 1) || tokens[j - 1].norm == "et" && j > 1 && number(j - 2)) {
+            j -= 1;
+        }
         loop {
             let pair = j
                 .checked_sub(2)
@@ -205,7 +210,7 @@ impl<'a> Sentence<'a> {
             && (tokens[j - 1].is(WordClass::Adverb)
                 || tokens[j - 1].is(WordClass::Negation)
                 || tokens[j - 1].is(WordClass::ObjectPronoun)
-                || tokens[j - 1].norm == "y")
+                || matches!(&*tokens[j - 1].norm, "y" | "en"))
         {
             j -= 1;
         }
@@ -378,31 +383,54 @@ impl<'a> Sentence<'a> {
             coordinated: false,
             demonym: None,
         };
-        let by = self.after(trigger, &[Some("par")], excluded);
+        // Who leads an event is an actor: phrases that name none are left out.
+        let actors_only: Vec<usize> = excluded
+            .iter()
+            .copied()
+            .chain((0..self.actors.len()).filter(|&k| self.actors[k].phrase))
+            .collect();
+        let by = self
+            .after(trigger, &[Some("par")], excluded)
+            .filter(|m| !m.phrase);
         let to = self.after(trigger, &[Some("a"), Some("au"), Some("aux")], excluded);
         if trigger.verbal {
-            let subject = if trigger.passive && !trigger.has_aux {
+            let moves = trigger.kind == EventType::Withdrawal;
+            let undergoes = trigger.passive && !moves || trigger.flags.inverted;
+            // « ont tué neuf soldats et en ont blessé trente »: a verb coordinated with an
+            // earlier one shares its subject; the phrase between them is the first one's object.
+            let lead = self.skip_clitics(self.clause_verb_start(trigger.first));
+            let shares_subject = lead > 0
+                && matches!(&*self.tokens[lead - 1].norm, "et" | "puis" | "mais")
+                && self.triggers.iter().any(|t| t.verbal && t.last + 1 < lead);
+            let subject = if shares_subject {
+                None
+            } else if trigger.passive && !trigger.has_aux {
                 // A bare participle describes the phrase right before it.
                 self.candidates(excluded)
                     .map(|(_, m)| m)
                     .rfind(|m| m.last < trigger.first && m.last + 3 >= trigger.first)
-            } else {
+                    .filter(|m| undergoes || !m.phrase)
+            } else if undergoes {
                 self.subject_before(trigger.first, excluded)
+            } else {
+                self.subject_before(trigger.first, &actors_only)
             };
             if subject.is_none() {
                 roles.pronoun = self.pronoun_before(trigger.first);
                 let start = self.clause_verb_start(trigger.first);
-                roles.coordinated = start > 0
-                    && (matches!(
-                        &*self.tokens[start - 1].norm,
-                        "et" | "puis" | "de" | "d'" | "a" | "pour"
-                    ) || trigger.tenses.has(Tenses::INFINITIVE | Tenses::GERUND));
+                roles.coordinated = shares_subject
+                    || start > 0
+                        && (matches!(
+                            &*self.tokens[start - 1].norm,
+                            "et" | "puis" | "de" | "d'" | "a" | "pour"
+                        ) || trigger.tenses.has(Tenses::INFINITIVE | Tenses::GERUND));
             }
-            let object = self.after(trigger, &[None], excluded);
+            let object = self
+                .after(trigger, &[None], excluded)
+                .filter(|m| !m.phrase || self.phrase_befalls(trigger.kind, m));
             let subjects = subject
                 .map(|m| self.with_coordinated(m))
                 .unwrap_or_default();
-            let moves = trigger.kind == EventType::Withdrawal;
             if trigger.passive && !moves {
                 roles.target = subjects;
                 roles.agent.extend(by);
@@ -457,11 +485,22 @@ impl<'a> Sentence<'a> {
                 | EventType::Displacement => true,
                 _ => trigger.flags.inverted,
             };
+            let actor = |m: &&ActorMention| !m.phrase;
+            // « des combats avec les Kurdes »: the side named after « avec » leads the fight;
+            // « un accord avec les talibans »: the other party.
+            let with = self.after(trigger, &[Some("avec")], excluded).filter(actor);
             if of_is_target {
                 roles.target.extend(complement);
-                roles.agent.extend(by);
+                roles.agent.extend(by.filter(actor));
+            } else if trigger.kind == EventType::Agreement {
+                roles
+                    .agent
+                    .extend(by.or(attributed).or(complement).filter(actor));
+                roles.target.extend(against.or(with));
             } else {
-                roles.agent.extend(by.or(attributed).or(complement));
+                roles
+                    .agent
+                    .extend(by.or(attributed).or(complement).filter(actor).or(with));
                 roles.target.extend(against);
             }
             if roles.agent.is_empty() {
@@ -471,7 +510,7 @@ impl<'a> Sentence<'a> {
                 // « ont lancé la bataille »: the light verb's subject leads the event.
                 if let Some((verb, _)) = self.governor(trigger.first, WordClass::VerbLight) {
                     let first = verb_group_start(&self.tokens, verb);
-                    roles.agent.extend(self.subject_before(first, excluded));
+                    roles.agent.extend(self.subject_before(first, &actors_only));
                 }
             }
             if roles.target.is_empty() {
@@ -485,6 +524,31 @@ impl<'a> Sentence<'a> {
             }
         }
         roles
+            .target
+            .retain(|m| !m.phrase || self.phrase_befalls(trigger.kind, m));
+        roles
+    }
+
+    /// Whether a phrase that names no actor may be what an event of `kind` befalls: the thing
+    /// hit or destroyed, or the people killed, hurt or taken; never the ground a capture or an
+    /// advance gains, which is its place.
+    fn phrase_befalls(&self, kind: EventType, m: &ActorMention) -> bool {
+        match kind {
+            EventType::Attack
+            | EventType::AirStrike
+            | EventType::Shelling
+            | EventType::Bombing
+            | EventType::Destruction => true,
+            EventType::Killing
+            | EventType::Injury
+            | EventType::Abduction
+            | EventType::Arrest
+            | EventType::Displacement => (m.first..=m.last).any(|j| {
+                let t = &self.tokens[j];
+                t.is(WordClass::PersonNoun)
+            }),
+            _ => false,
+        }
     }
 
     /// With a known agent and no target, the other side named in the sentence (« ont rétabli la
@@ -613,7 +677,8 @@ impl<'a> Sentence<'a> {
             let after = inverted
                 .then(|| {
                     self.actors.iter().enumerate().find(|(_, m)| {
-                        m.first > j
+                        !m.phrase
+                            && m.first > j
                             && m.first <= j + reach
                             && !matches!(preposition_before(tokens, m), Some("a" | "au" | "aux"))
                     })
@@ -624,7 +689,7 @@ impl<'a> Sentence<'a> {
                     self.actors
                         .iter()
                         .enumerate()
-                        .rfind(|(_, m)| m.last < first && !prepositional(tokens, m))
+                        .rfind(|(_, m)| !m.phrase && m.last < first && !prepositional(tokens, m))
                 })
                 .flatten();
             if let Some((k, m)) = after.or(before) {
@@ -972,7 +1037,7 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
             let earlier = sentence
                 .actors
                 .iter()
-                .rfind(|m| m.last < p && !prepositional(tokens, m))
+                .rfind(|m| !m.phrase && m.last < p && !prepositional(tokens, m))
                 .and_then(|m| memory.resolve(m));
             if let Some(actor) = earlier.or(memory.last_subject) {
                 let t = &tokens[p];
@@ -1003,6 +1068,11 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         }
         if target.is_empty() && fights(kind) {
             target.extend(sentence.other_side(trigger, &agent, memory, &source_mentions));
+        }
+        // « 35 djihadistes ont été tués dans des combats avec les Kurdes »: who killed them is
+        // the other side of the fight the sentence tells.
+        if agent.is_empty() && matches!(kind, EventType::Killing | EventType::Injury) {
+            agent.extend(sentence.other_side(trigger, &target, memory, &source_mentions));
         }
         if trigger.flags.go_sense && goes_somewhere(sentence, trigger, roles.agent.first().copied())
         {

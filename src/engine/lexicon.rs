@@ -17,6 +17,7 @@ pub enum WordClass {
     Adverb,
     Filler,
     ParticipleComplement,
+    PeopleParticipleComplement,
     VerbEtreActive,
     VerbReport,
     ReportNoun,
@@ -50,12 +51,13 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    const ALL: [WordClass; 35] = [
+    const ALL: [WordClass; 36] = [
         WordClass::AuxAvoir,
         WordClass::AuxEtre,
         WordClass::Adverb,
         WordClass::Filler,
         WordClass::ParticipleComplement,
+        WordClass::PeopleParticipleComplement,
         WordClass::VerbEtreActive,
         WordClass::VerbReport,
         WordClass::ReportNoun,
@@ -96,6 +98,7 @@ impl WordClass {
             WordClass::Adverb => "adverb",
             WordClass::Filler => "filler",
             WordClass::ParticipleComplement => "participle_complement",
+            WordClass::PeopleParticipleComplement => "people_participle_complement",
             WordClass::VerbEtreActive => "verb_etre_active",
             WordClass::VerbReport => "verb_report",
             WordClass::ReportNoun => "report_noun",

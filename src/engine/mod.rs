@@ -72,6 +72,10 @@ pub fn extract_with(id: &str, text: &str, title: Option<&str>, date: Option<&str
     for sentence in &mut sentences {
         sentence.places = mentions::find_places(&sentence.tokens, &mut sentence.actors, &[]);
     }
+    // Phrases that name no actor, for the targets of events: only where there is an event.
+    for sentence in sentences.iter_mut().filter(|s| !s.triggers.is_empty()) {
+        add_phrases(sentence);
+    }
     let countries = article_countries(&sentences);
     let countries: Vec<&str> = countries.iter().map(String::as_str).collect();
     if !countries.is_empty() {
@@ -93,6 +97,30 @@ pub fn extract_with(id: &str, text: &str, title: Option<&str>, date: Option<&str
         },
         date: date.map(|d| d.to_string()),
         events: found,
+    }
+}
+
+/// Adds to a sentence's actor mentions the noun phrases left between its actors, places,
+/// times and triggers, in text order.
+fn add_phrases(sentence: &mut events::Sentence) {
+    let tokens = &sentence.tokens;
+    let taken = |i: usize| {
+        let t = &tokens[i];
+        sentence.actors.iter().any(|m| m.first <= i && i <= m.last)
+            || sentence.places.iter().any(|p| p.first <= i && i <= p.last)
+            || sentence
+                .triggers
+                .iter()
+                .any(|g| g.first <= i && i <= g.last)
+            || sentence
+                .times
+                .iter()
+                .any(|m| m.start < t.end && t.start < m.end)
+    };
+    let phrases = mentions::phrases::find_phrases(tokens, taken);
+    if !phrases.is_empty() {
+        sentence.actors.extend(phrases);
+        sentence.actors.sort_by_key(|m| m.first);
     }
 }
 
