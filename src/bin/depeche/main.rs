@@ -229,7 +229,9 @@ fn run_extract(cmd: Command) -> ExitCode {
     let options = cmd.options;
     let mut report = Report::new();
     let written = (|| -> std::io::Result<()> {
-        let mut out = Writer::new(std::io::stdout().lock(), options)?;
+        // Standard output flushes at every line; the export is written in large blocks.
+        let stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        let mut out = Writer::new(stdout, options)?;
         ordered_map(
             Jobs::new(&cmd.inputs),
             cmd.threads,
