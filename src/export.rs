@@ -179,13 +179,8 @@ impl Piece {
         Piece { text, items }
     }
 
-    /// The number of items (documents, features, rows) it holds.
-    pub fn len(&self) -> usize {
-        self.items
-    }
-
     /// Whether it holds nothing (a CSV or GeoJSON piece of a document without events).
-    pub fn is_empty(&self) -> bool {
+    fn is_empty(&self) -> bool {
         self.items == 0
     }
 }
