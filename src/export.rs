@@ -290,7 +290,7 @@ pub fn export_geojson(rows: &[ExportRow]) -> String {
 
 /// A download's file name, after what it holds and the day: `depeche-<what>-<today>.<format>`,
 /// where `<what>` is the one article all the events come from, else the filter's values, else
-/// `corpus` (`depeche-capture-isis-2017-10-2026-12-01.csv`). `today` is `YYYY-MM-DD`.
+/// `corpus` (`depeche-capture-isis-from-2017-10-2026-12-01.csv`). `today` is `YYYY-MM-DD`.
 pub fn file_name(
     filter: &Filter,
     single_article: Option<&str>,
