@@ -880,6 +880,7 @@ mod tests {
             start,
             end,
             actor: id.map(Into::into),
+            name: None,
         }
     }
 

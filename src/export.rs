@@ -549,6 +549,7 @@ mod tests {
             start: s.start,
             end: s.end,
             actor: Some(id.into()),
+            name: None,
         }
     }
 

@@ -1,9 +1,11 @@
 //! Stage 6: events — each trigger with its participants, place, time, count, source and
 //! modality, read off the mentions of its sentence and what the article said before.
 //!
-//! Roles follow French word order: the subject before the verb group acts and the direct object
-//! undergoes, the passive turns them round (« a été chassé par »), a noun takes its « de »
-//! complement, « contre » gives a target and « par » an agent. Generic phrases and pronouns
+//! The grammar is read here: a trigger's form (active, passive, a verb whose subject undergoes
+//! it, a noun) and its functions — the subject before the verb group, the direct object, the
+//! « par », « à », « de », « avec », « contre », « entre X et Y » complements, the subject of a
+//! light verb governing a noun. Which function plays which role for each event type is data:
+//! the rules of `data/roles.tsv` ([`super::roles`]). Generic phrases and pronouns
 //! (« l'organisation », « Il ») take the last actor of their kind.
 
 use super::fast_hash::FastMap;
@@ -16,7 +18,8 @@ use super::mentions::actors::{
 use super::mentions::counts::{CountMention, is_number_word};
 use super::mentions::times::TimeMention;
 use super::record::{ActorRef, Count, Event, EventType, Modality, PlaceRef, Range, Span, TimeRef};
-use super::tokens::{Token, TokenKind, is_quote};
+use super::roles::{self as rules, Condition, Form, Function, Role};
+use super::tokens::{Token, TokenKind, fold, is_quote};
 use super::triggers::Trigger;
 
 /// How many tokens a direct object or a complement may stand from its trigger.
@@ -42,6 +45,14 @@ pub struct Sentence<'a> {
     pub text: &'a str,
 }
 
+/// Who led an act of violence, and against whom, where the article told it.
+struct Assailant {
+    sentence: usize,
+    block: usize,
+    agent: ActorRef,
+    target: Option<ActorRef>,
+}
+
 /// What the article has said so far, for coreference.
 #[derive(Default)]
 pub struct Memory {
@@ -52,6 +63,9 @@ pub struct Memory {
     /// The most specific place of the last sentence that named one, with its paragraph.
     last_place: Option<(usize, usize)>,
     last_source: Option<ActorRef>,
+    /// The last act of violence told: its sentence's index and paragraph, who led it and the
+    /// actor it befell.
+    last_assailant: Option<Assailant>,
     /// The most mentioned actor of each kind in the whole article.
     dominant: FastMap<ActorKind, &'static Actor>,
 }
@@ -114,6 +128,15 @@ fn is_boundary(token: &Token) -> bool {
     )
 }
 
+/// Whether a boundary stands between a subject and its verb, over a short parenthesis (« 35
+/// djihadistes de l'Etat islamique (EI) ont été tués »).
+fn bounded(between: &[Token]) -> bool {
+    let short_parenthesis = between.len() <= 5
+        && between.first().is_some_and(|t| t.norm == "(")
+        && between.last().is_some_and(|t| t.norm == ")");
+    !short_parenthesis && between.iter().any(is_boundary)
+}
+
 /// The token before a mention, over a number or a quantity that counts it (« de plus de 200
 /// éléments », « qu'une centaine de combattants »).
 fn word_before<'t, 'a>(tokens: &'t [Token<'a>], m: &ActorMention) -> Option<&'t Token<'a>> {
@@ -136,6 +159,12 @@ fn word_before<'t, 'a>(tokens: &'t [Token<'a>], m: &ActorMention) -> Option<&'t 
     let number = |k: usize| tokens[k].kind == TokenKind::Number || is_number_word(tokens, k);
     if j > 0 && number(j - 1) {
         j -= 1;
+    }
+    // « 4 à 10 personnes »: a range.
+    if j >= 2 && number(j) && tokens[j - 1].norm == "a" && number(j - 2) {
+        j -= 2;
+    }
+    if j < m.first || number(j) {
         // « deux cents », « vingt et un ».
         while j > 0 && (number(j - 1) || tokens[j - 1].norm == "et" && j > 1 && number(j - 2)) {
             j -= 1;
@@ -177,6 +206,25 @@ fn preposition_before<'t>(tokens: &'t [Token], m: &ActorMention) -> Option<&'t s
         (Some(t), _) => Some(&*t.norm),
         (None, contracted @ ("du" | "au" | "aux" | "des")) => Some(contracted),
         (None, _) => word_before(tokens, m).map(|t| &*t.norm),
+    }
+}
+
+/// How the phrases of a sentence stand to one trigger (see [`Sentence::functions`]).
+struct Functions<'s> {
+    form: Form,
+    /// Each function with a phrase that fills it (the subject may have several).
+    filled: Vec<(Function, &'s ActorMention)>,
+    /// A demonym right after a noun trigger, as (token, actor).
+    demonym: Option<(usize, &'static Actor)>,
+    /// A subject pronoun standing for the last subject.
+    pronoun: Option<usize>,
+    /// The verb shares the subject of an earlier one.
+    coordinated: bool,
+}
+
+impl<'s> Functions<'s> {
+    fn add(&mut self, function: Function, m: Option<&'s ActorMention>) {
+        self.filled.extend(m.map(|m| (function, m)));
     }
 }
 
@@ -240,7 +288,7 @@ impl<'a> Sentence<'a> {
         self.candidates(excluded)
             .map(|(_, m)| m)
             .filter(|m| m.last < first && !prepositional(tokens, m))
-            .rfind(|m| !tokens[m.last + 1..first].iter().any(is_boundary))
+            .rfind(|m| !bounded(&tokens[m.last + 1..first]))
     }
 
     /// Where the finite verb group of a clause starts: an infinitive or participle group after
@@ -259,6 +307,7 @@ impl<'a> Sentence<'a> {
             [
                 WordClass::VerbAspect,
                 WordClass::VerbIntent,
+                WordClass::VerbIntentInfinitive,
                 WordClass::VerbPossible,
                 WordClass::NegationVerb,
             ]
@@ -375,27 +424,38 @@ impl<'a> Sentence<'a> {
             .find_map(|j| demonym_actor(&self.tokens[j].norm).map(|a| (j, a)))
     }
 
-    fn roles(&self, trigger: &Trigger, excluded: &[usize]) -> Roles<'_> {
-        let mut roles = Roles {
-            agent: Vec::new(),
-            target: Vec::new(),
+    /// How the phrases of the sentence stand to a trigger: its form (active, passive, inverted,
+    /// noun) and each grammatical function with the phrases that fill it.
+    fn functions(&self, trigger: &Trigger, excluded: &[usize]) -> Functions<'_> {
+        let mut f = Functions {
+            form: Form::Noun,
+            filled: Vec::new(),
+            demonym: None,
             pronoun: None,
             coordinated: false,
-            demonym: None,
         };
-        // Who leads an event is an actor: phrases that name none are left out.
+        // Who leads an event is an actor or people: phrases of things are left out.
         let actors_only: Vec<usize> = excluded
             .iter()
             .copied()
-            .chain((0..self.actors.len()).filter(|&k| self.actors[k].phrase))
+            .chain((0..self.actors.len()).filter(|&k| {
+                let m = &self.actors[k];
+                m.phrase && !self.names_people(m)
+            }))
             .collect();
-        let by = self
-            .after(trigger, &[Some("par")], excluded)
-            .filter(|m| !m.phrase);
+        let by = self.after(trigger, &[Some("par")], excluded);
         let to = self.after(trigger, &[Some("a"), Some("au"), Some("aux")], excluded);
+        f.add(Function::By, by);
+        f.add(Function::To, to);
         if trigger.verbal {
-            let moves = trigger.kind == EventType::Withdrawal;
-            let undergoes = trigger.passive && !moves || trigger.flags.inverted;
+            f.form = if trigger.passive {
+                Form::Passive
+            } else if trigger.flags.inverted {
+                Form::Inverted
+            } else {
+                Form::Active
+            };
+            let undergoes = f.form != Form::Active;
             // « ont tué neuf soldats et en ont blessé trente »: a verb coordinated with an
             // earlier one shares its subject; the phrase between them is the first one's object.
             let lead = self.skip_clitics(self.clause_verb_start(trigger.first));
@@ -409,124 +469,146 @@ impl<'a> Sentence<'a> {
                 self.candidates(excluded)
                     .map(|(_, m)| m)
                     .rfind(|m| m.last < trigger.first && m.last + 3 >= trigger.first)
-                    .filter(|m| undergoes || !m.phrase)
             } else if undergoes {
                 self.subject_before(trigger.first, excluded)
             } else {
                 self.subject_before(trigger.first, &actors_only)
             };
-            if subject.is_none() {
-                roles.pronoun = self.pronoun_before(trigger.first);
-                let start = self.clause_verb_start(trigger.first);
-                roles.coordinated = shares_subject
-                    || start > 0
-                        && (matches!(
-                            &*self.tokens[start - 1].norm,
-                            "et" | "puis" | "de" | "d'" | "a" | "pour"
-                        ) || trigger.tenses.has(Tenses::INFINITIVE | Tenses::GERUND));
+            match subject {
+                Some(m) => {
+                    for m in self.with_coordinated(m) {
+                        f.add(Function::Subject, Some(m));
+                    }
+                }
+                None => {
+                    f.pronoun = self.pronoun_before(trigger.first);
+                    let start = self.clause_verb_start(trigger.first);
+                    f.coordinated = shares_subject
+                        || start > 0
+                            && (matches!(
+                                &*self.tokens[start - 1].norm,
+                                "et" | "puis" | "de" | "d'" | "a" | "pour"
+                            ) || trigger.tenses.has(Tenses::INFINITIVE | Tenses::GERUND));
+                }
             }
             let object = self
                 .after(trigger, &[None], excluded)
                 .filter(|m| !m.phrase || self.phrase_befalls(trigger.kind, m));
-            let subjects = subject
-                .map(|m| self.with_coordinated(m))
-                .unwrap_or_default();
-            if trigger.passive && !moves {
-                roles.target = subjects;
-                roles.agent.extend(by);
-            } else if trigger.flags.inverted {
-                roles.target = subjects;
-            } else {
-                roles.agent = subjects;
-                roles.target.extend(object.or(to));
+            f.add(Function::Object, object);
+            f.add(Function::Of, self.of_complement(trigger, excluded));
+            return f;
+        }
+        if let Some((x, y)) = self.between(trigger) {
+            f.add(Function::Between1, Some(x));
+            f.add(Function::Between2, Some(y));
+        }
+        // « l'appui de l'aviation russe »: the actor may begin inside the expression.
+        let overlapping = self
+            .candidates(excluded)
+            .map(|(_, m)| m)
+            .find(|m| m.first > trigger.first && m.first <= trigger.last && m.last > trigger.last);
+        f.add(
+            Function::Of,
+            self.of_complement(trigger, excluded).or(overlapping),
+        );
+        f.add(Function::Attributed, self.attributed_to(trigger, excluded));
+        f.add(
+            Function::With,
+            self.after(trigger, &[Some("avec")], excluded),
+        );
+        let against = self.after(
+            trigger,
+            &[Some("contre"), Some("sur"), Some("face")],
+            excluded,
+        );
+        f.add(Function::Against, against);
+        f.demonym = self.demonym_after(trigger);
+        // « ont lancé la bataille »: the light verb's subject, or its pronoun (« ils ont lancé
+        // une attaque »).
+        if let Some((verb, _)) = self.governor(trigger.first, WordClass::VerbLight) {
+            let first = verb_group_start(&self.tokens, verb);
+            let subject = self.subject_before(first, &actors_only);
+            f.add(Function::LightSubject, subject);
+            if subject.is_none() {
+                f.pronoun = self.pronoun_before(first);
             }
-            if trigger.kind == EventType::Capture && roles.target.is_empty() {
-                // « récupérés aux djihadistes »: taken from someone.
-                roles.target.extend(to);
-            }
-        } else {
-            if let Some((x, y)) = self.between(trigger) {
-                // « des combats entre X et Y », « un accord entre X et Y ».
-                roles.agent.push(x);
-                if trigger.kind == EventType::Agreement {
-                    roles.agent.push(y);
-                } else {
-                    roles.target.push(y);
-                }
-                return roles;
-            }
-            // « l'appui de l'aviation russe »: the actor may begin inside the expression.
-            let overlapping = self.candidates(excluded).map(|(_, m)| m).find(|m| {
-                m.first > trigger.first && m.first <= trigger.last && m.last > trigger.last
-            });
-            // « une attaque attribuée à des jihadistes »: who it is laid at the door of.
-            let attributed = self.attributed_to(trigger, excluded);
-            let complement = self
-                .after(
-                    trigger,
-                    &[Some("de"), Some("d'"), Some("du"), Some("des")],
-                    excluded,
-                )
-                .or(overlapping);
-            let against = self.after(
-                trigger,
-                &[Some("contre"), Some("sur"), Some("face")],
-                excluded,
-            );
-            let armed = |m: &ActorMention| !matches!(m.kind, Some(ActorKind::Civilians) | None);
-            let of_is_target = match trigger.kind {
-                // « les ravages des combattants »: fighters destroy, things are destroyed.
-                EventType::Destruction => complement.is_none_or(|m| !armed(m)),
-                EventType::Capture
-                | EventType::Abduction
-                | EventType::Killing
-                | EventType::Injury
-                | EventType::Arrest
-                | EventType::Displacement => true,
-                _ => trigger.flags.inverted,
+        }
+        f.add(Function::Aimed, self.aimed_at(trigger, excluded));
+        f.add(Function::Undergoer, self.undergoer(trigger, excluded));
+        f
+    }
+
+    /// The « de » complement after a trigger.
+    fn of_complement(&self, trigger: &Trigger, excluded: &[usize]) -> Option<&ActorMention> {
+        self.after(
+            trigger,
+            &[Some("de"), Some("d'"), Some("du"), Some("des")],
+            excluded,
+        )
+    }
+
+    /// The roles of a trigger: its grammatical functions read through the rules of
+    /// `data/roles.tsv`.
+    fn roles(&self, trigger: &Trigger, excluded: &[usize]) -> Roles<'_> {
+        let f = self.functions(trigger, excluded);
+        let mut roles = Roles {
+            agent: Vec::new(),
+            target: Vec::new(),
+            pronoun: f.pronoun,
+            coordinated: f.coordinated,
+            demonym: None,
+        };
+        let armed = |m: &ActorMention| !matches!(m.kind, Some(ActorKind::Civilians) | None);
+        for rule in rules::rules()
+            .iter()
+            .filter(|r| r.applies(f.form, trigger.kind))
+        {
+            let filled = match rule.role {
+                Role::Agent => !roles.agent.is_empty() || roles.demonym.is_some(),
+                Role::Target => !roles.target.is_empty(),
             };
-            let actor = |m: &&ActorMention| !m.phrase;
-            // « des combats avec les Kurdes »: the side named after « avec » leads the fight;
-            // « un accord avec les talibans »: the other party.
-            let with = self.after(trigger, &[Some("avec")], excluded).filter(actor);
-            if of_is_target {
-                roles.target.extend(complement);
-                roles.agent.extend(by.filter(actor));
-            } else if trigger.kind == EventType::Agreement {
-                roles
-                    .agent
-                    .extend(by.or(attributed).or(complement).filter(actor));
-                roles.target.extend(against.or(with));
-            } else {
-                roles
-                    .agent
-                    .extend(by.or(attributed).or(complement).filter(actor).or(with));
-                roles.target.extend(against);
+            if filled && !rule.adds {
+                continue;
             }
-            if roles.agent.is_empty() {
-                roles.demonym = self.demonym_after(trigger);
-            }
-            if roles.agent.is_empty() && roles.demonym.is_none() {
-                // « ont lancé la bataille »: the light verb's subject leads the event.
-                if let Some((verb, _)) = self.governor(trigger.first, WordClass::VerbLight) {
-                    let first = verb_group_start(&self.tokens, verb);
-                    roles.agent.extend(self.subject_before(first, &actors_only));
+            if rule.function == Function::Demonym {
+                if rule.role == Role::Agent {
+                    roles.demonym = roles.demonym.or(f.demonym);
                 }
+                continue;
             }
-            if roles.target.is_empty() {
-                // « l'attentat a visé des civils »: the event as subject of a verb of aiming.
-                roles.target.extend(self.aimed_at(trigger, excluded));
-            }
-            if roles.target.is_empty() {
-                // « l'EI a été la cible de multiples offensives », « est confrontée à deux
-                // offensives », « Cible de multiples offensives, l'EI subit… ».
-                roles.target.extend(self.undergoer(trigger, excluded));
+            let taken: Vec<&ActorMention> = f
+                .filled
+                .iter()
+                .filter(|(function, _)| *function == rule.function)
+                .map(|&(_, m)| m)
+                .filter(|m| {
+                    let used = roles.agent.iter().chain(&roles.target).any(|u| u == m);
+                    let fits = match rule.role {
+                        // « des hommes armés », « ses alliés »: people may act, things never.
+                        Role::Agent => !m.phrase || self.names_people(m),
+                        Role::Target => !m.phrase || self.phrase_befalls(trigger.kind, m),
+                    };
+                    let holds = match rule.condition {
+                        Condition::Any => true,
+                        Condition::Armed => armed(m),
+                        Condition::Unarmed => !armed(m),
+                    };
+                    !used && fits && holds
+                })
+                .collect();
+            match rule.role {
+                Role::Agent => roles.agent.extend(taken),
+                Role::Target => roles.target.extend(taken),
             }
         }
         roles
-            .target
-            .retain(|m| !m.phrase || self.phrase_befalls(trigger.kind, m));
-        roles
+    }
+
+    /// Whether a phrase names people (« plusieurs personnes », « ses alliés »).
+    fn names_people(&self, m: &ActorMention) -> bool {
+        self.tokens[m.first..=m.last]
+            .iter()
+            .any(|t| t.is(WordClass::PersonNoun))
     }
 
     /// Whether a phrase that names no actor may be what an event of `kind` befalls: the thing
@@ -543,10 +625,7 @@ impl<'a> Sentence<'a> {
             | EventType::Injury
             | EventType::Abduction
             | EventType::Arrest
-            | EventType::Displacement => (m.first..=m.last).any(|j| {
-                let t = &self.tokens[j];
-                t.is(WordClass::PersonNoun)
-            }),
+            | EventType::Displacement => self.names_people(m),
             _ => false,
         }
     }
@@ -561,13 +640,27 @@ impl<'a> Sentence<'a> {
         memory: &Memory,
         excluded: &[usize],
     ) -> Option<ActorRef> {
-        let agent_kind = agent
-            .iter()
-            .find_map(|a| a.actor.as_deref().and_then(lookup_actor))?
-            .kind;
+        // The kind of a side: its canonical actor's, or its mention's (« des Kurdes »).
+        let agent_kind = agent.iter().find_map(|a| {
+            a.actor
+                .as_deref()
+                .and_then(lookup_actor)
+                .map(|x| x.kind)
+                .or_else(|| {
+                    self.actors
+                        .iter()
+                        .find(|m| m.start == a.start && m.end == a.end)
+                        .and_then(|m| m.kind)
+                })
+        })?;
         let against = |m: &&ActorMention| {
             let r = self.actor_ref(m, memory);
-            let kind = r.actor.as_deref().and_then(lookup_actor).map(|a| a.kind);
+            let kind = r
+                .actor
+                .as_deref()
+                .and_then(lookup_actor)
+                .map(|a| a.kind)
+                .or(m.kind);
             kind.is_some_and(|k| opposed(agent_kind, k)).then_some(r)
         };
         // « selon le ministère de la Santé du Hamas »: from « selon » to the next comma is who
@@ -676,10 +769,15 @@ impl<'a> Sentence<'a> {
             let reach = if reporting_noun { 4 } else { OBJECT_WINDOW + 4 };
             let after = inverted
                 .then(|| {
+                    // « Selon un communiqué, la coalition… »: who says so ends at the comma.
+                    let comma = (j + 1..tokens.len())
+                        .find(|&k| tokens[k].norm == ",")
+                        .unwrap_or(tokens.len());
                     self.actors.iter().enumerate().find(|(_, m)| {
                         !m.phrase
                             && m.first > j
                             && m.first <= j + reach
+                            && (!reporting_noun || m.first < comma)
                             && !matches!(preposition_before(tokens, m), Some("a" | "au" | "aux"))
                     })
                 })
@@ -751,6 +849,7 @@ impl<'a> Sentence<'a> {
             start,
             end,
             actor: actor.map(|a| a.id.to_string()),
+            name: actor.map(|a| a.label_fr.to_string()),
         }
     }
 
@@ -854,6 +953,7 @@ impl<'a> Sentence<'a> {
             || self
                 .governor(trigger.first, WordClass::NegationVerb)
                 .is_some()
+            || self.foiled(trigger)
         {
             return Modality::Negated;
         }
@@ -862,9 +962,7 @@ impl<'a> Sentence<'a> {
             .rev()
             .find(|&j| tokens[j].norm == ",")
             .map_or(0, |j| j + 1);
-        if tokens[clause_start..trigger.first]
-            .iter()
-            .any(|t| t.norm == "si")
+        if (clause_start..trigger.first).any(|j| self.opens_condition(j))
             || trigger.verbal && trigger.tenses.has(Tenses::CONDITIONAL)
             || self
                 .governor(trigger.first, WordClass::VerbPossible)
@@ -887,9 +985,17 @@ impl<'a> Sentence<'a> {
                 .rev()
                 .take(2)
                 .any(|t| t.norm == "avoir" || t.norm == "avant");
-        let intent = self
-            .governor(trigger.first, WordClass::VerbIntent)
-            .is_some()
+        // An intention governs the event directly, not through « que » (« espère que cette
+        // destruction permettra »).
+        let governs = |class: WordClass| {
+            self.governor(trigger.first, class).is_some_and(|(j, _)| {
+                !tokens[j..trigger.first]
+                    .iter()
+                    .any(|t| matches!(&*t.norm, "que" | "qu'"))
+            })
+        };
+        let intent = governs(WordClass::VerbIntent)
+            || infinitive && governs(WordClass::VerbIntentInfinitive)
             || before
                 .iter()
                 .any(|t| t.is(WordClass::IntentWord) || t.norm == "pour");
@@ -899,6 +1005,44 @@ impl<'a> Sentence<'a> {
             return Modality::Planned;
         }
         Modality::Asserted
+    }
+}
+
+impl Sentence<'_> {
+    /// Whether token `j` opens a condition: « si » before its subject (« si les rebelles… »,
+    /// « s'ils »), not the « si » of degree (« une si grande perte »).
+    fn opens_condition(&self, j: usize) -> bool {
+        let tokens = &self.tokens;
+        let Some(next) = tokens.get(j + 1) else {
+            return false;
+        };
+        match &*tokens[j].norm {
+            "si" => {
+                next.capitalized
+                    || next.kind == TokenKind::Number
+                    || next.is(WordClass::Determiner)
+                    || next.is(WordClass::Pronoun)
+                    || next.norm == "on"
+            }
+            "s'" => matches!(&*next.norm, "il" | "ils"),
+            _ => false,
+        }
+    }
+
+    /// Whether a noun trigger is said to have been foiled after it (« deux attaques ont été
+    /// déjouées », « une attaque … qui a été évitée »): a participle of a verb of failure in
+    /// its clause.
+    fn foiled(&self, trigger: &Trigger) -> bool {
+        let tokens = &self.tokens;
+        !trigger.verbal
+            && tokens[trigger.last + 1..]
+                .iter()
+                .take(OBJECT_WINDOW)
+                .take_while(|t| t.norm != "," && !is_boundary(t))
+                .any(|t| {
+                    t.verb(WordClass::NegationVerb)
+                        .is_some_and(|tenses| tenses.has(Tenses::PARTICIPLE))
+                })
     }
 }
 
@@ -949,6 +1093,7 @@ fn fights(kind: EventType) -> bool {
             | EventType::Advance
             | EventType::AirStrike
             | EventType::Shelling
+            | EventType::Surrender
     )
 }
 
@@ -1078,11 +1223,10 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         {
             continue;
         }
-        let mover_is_civilian = roles
-            .agent
-            .iter()
-            .chain(&roles.target)
-            .any(|m| m.kind == Some(ActorKind::Civilians));
+        let mover_is_civilian =
+            roles.agent.iter().chain(&roles.target).any(|m| {
+                m.kind == Some(ActorKind::Civilians) || m.phrase && sentence.names_people(m)
+            });
         if trigger.flags.civilian_switch && mover_is_civilian {
             kind = EventType::Displacement;
         }
@@ -1126,10 +1270,12 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         if location.is_empty() && sentence.places.is_empty() {
             // A sentence naming no place goes on where its paragraph was (« L'une est menée à
             // l'ouest du fleuve … ont conquis le nord-ouest de la province »).
+            // Else in the last town the article named: dispatches tell one place at length.
             location.extend(
                 memory
                     .last_place
                     .filter(|&(si, _)| sentences[si].block == sentence.block)
+                    .or(memory.last_city)
                     .map(|(si, pi)| place_at(sentences, si, pi)),
             );
         }
@@ -1194,6 +1340,35 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
                     qualifier: c.qualifier,
                 }
             });
+        // « Quatre obus sont tombés », « 20 personnes ont été tuées »: an act of violence whose
+        // clause names no one behind it goes on the side behind the one told just before, in
+        // this sentence or the last, unless that side is what it befalls; and a fight told on
+        // keeps its sides: the same assailant fights the same enemy.
+        if violent(kind) {
+            let recent = memory
+                .last_assailant
+                .as_ref()
+                .filter(|a| a.sentence + 1 >= k || a.block == sentence.block);
+            if let Some(last) = recent {
+                if agent.is_empty() && !target.iter().any(|t| same_actor(t, &last.agent)) {
+                    agent.push(last.agent.clone());
+                }
+                if fights(kind)
+                    && target.is_empty()
+                    && agent.iter().any(|a| same_actor(a, &last.agent))
+                {
+                    target.extend(last.target.clone());
+                }
+            }
+            if let Some(a) = agent.iter().find(|a| a.actor.is_some()) {
+                memory.last_assailant = Some(Assailant {
+                    sentence: k,
+                    block: sentence.block,
+                    agent: a.clone(),
+                    target: target.iter().find(|t| t.actor.is_some()).cloned(),
+                });
+            }
+        }
         if !agent.is_empty() {
             previous_agent.clone_from(&agent);
         }
@@ -1224,6 +1399,31 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
     }
     remember(sentences, k, memory, source);
     events
+}
+
+/// Whether two records name the same actor: the same canonical actor, or the same last word
+/// (« les rebelles », « dix rebelles »).
+fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
+    let head = |r: &ActorRef| r.text.split_whitespace().last().map(fold);
+    match (&a.actor, &b.actor) {
+        (Some(x), Some(y)) => x == y,
+        _ => head(a) == head(b),
+    }
+}
+
+/// Types of violence done by one side to another.
+fn violent(kind: EventType) -> bool {
+    matches!(
+        kind,
+        EventType::Attack
+            | EventType::AirStrike
+            | EventType::Shelling
+            | EventType::Bombing
+            | EventType::Killing
+            | EventType::Injury
+            | EventType::Destruction
+            | EventType::Abduction
+    )
 }
 
 /// The record of place `pi` of sentence `si`.

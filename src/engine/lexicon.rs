@@ -29,6 +29,7 @@ pub enum WordClass {
     Quantity,
     VerbAspect,
     VerbIntent,
+    VerbIntentInfinitive,
     IntentWord,
     VerbPossible,
     HypotheticalWord,
@@ -51,7 +52,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    const ALL: [WordClass; 36] = [
+    const ALL: [WordClass; 37] = [
         WordClass::AuxAvoir,
         WordClass::AuxEtre,
         WordClass::Adverb,
@@ -69,6 +70,7 @@ impl WordClass {
         WordClass::Quantity,
         WordClass::VerbAspect,
         WordClass::VerbIntent,
+        WordClass::VerbIntentInfinitive,
         WordClass::IntentWord,
         WordClass::VerbPossible,
         WordClass::HypotheticalWord,
@@ -110,6 +112,7 @@ impl WordClass {
             WordClass::Quantity => "quantity",
             WordClass::VerbAspect => "verb_aspect",
             WordClass::VerbIntent => "verb_intent",
+            WordClass::VerbIntentInfinitive => "verb_intent_infinitive",
             WordClass::IntentWord => "intent_word",
             WordClass::VerbPossible => "verb_possible",
             WordClass::HypotheticalWord => "hypothetical_word",

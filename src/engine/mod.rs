@@ -11,6 +11,7 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod mentions;
 pub mod record;
+pub mod roles;
 pub mod sentences;
 pub mod tokens;
 pub mod triggers;
@@ -117,7 +118,15 @@ fn add_phrases(sentence: &mut events::Sentence) {
                 .iter()
                 .any(|m| m.start < t.end && t.start < m.end)
     };
-    let phrases = mentions::phrases::find_phrases(tokens, taken);
+    let mut phrases = mentions::phrases::find_phrases(tokens, taken);
+    // « deux autres attaques », « de violents combats »: words right before a noun trigger
+    // are its own determiner and adjectives, not a phrase.
+    phrases.retain(|m| {
+        !sentence
+            .triggers
+            .iter()
+            .any(|t| !t.verbal && t.first == m.last + 1)
+    });
     if !phrases.is_empty() {
         sentence.actors.extend(phrases);
         sentence.actors.sort_by_key(|m| m.first);

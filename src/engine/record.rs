@@ -40,6 +40,10 @@ pub struct ActorRef {
     pub start: usize,
     pub end: usize,
     pub actor: Option<String>,
+    /// The canonical actor's name, in French (« Shebab », « Etat islamique »), so that « ils »
+    /// or « l'organisation » reads as who it stands for; null when unresolved.
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 /// A mention of a place, resolved to a gazetteer entry when known.

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use super::fast_hash::FastMap;
 use super::lexicon::{Tenses, WordClass, lexicon};
+use super::mentions::counts::is_number_word;
 use super::record::EventType;
 use super::tokens::{Token, TokenKind, is_quote, tokenize};
 
@@ -48,6 +49,8 @@ struct Entry {
     rest: Vec<String>,
     flags: Flags,
     air_switch: bool,
+    /// A destruction instead when aircraft are named next to it (« abattu un drone »).
+    downing_switch: bool,
 }
 
 struct TriggerLexicon {
@@ -133,6 +136,7 @@ fn trigger_lexicon() -> &'static TriggerLexicon {
                     subsumed: has("S"),
                 },
                 air_switch: has("X"),
+                downing_switch: has("W"),
             });
         }
         lex
@@ -405,15 +409,15 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
             if entry.flags.arrest_switch && !has_territory(tokens, &trigger) {
                 trigger.kind = EventType::Arrest;
             }
+            if entry.downing_switch && air_cue_near(tokens, last) {
+                trigger.kind = EventType::Destruction;
+            }
             if entry.air_switch && air_cue_near(tokens, last) {
                 trigger.kind = EventType::AirStrike;
             }
             // After a determiner or a number a word is a noun (« une attaque », « 14 morts »),
             // elsewhere a verb (« attaque », « morts » as participles).
-            let noun_wins = !trigger.verbal
-                && i > 0
-                && (tokens[i - 1].kind == TokenKind::Number
-                    || tokens[i - 1].is(WordClass::Determiner));
+            let noun_wins = !trigger.verbal && after_determiner(tokens, i);
             let better = best.as_ref().is_none_or(|(l, _, b)| {
                 length > *l || length == *l && noun_wins && b.as_ref().is_some_and(|b| b.verbal)
             });
@@ -436,6 +440,21 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
         .collect();
     found.retain(|t| !t.flags.subsumed || !plain.contains(&t.kind));
     found
+}
+
+/// Whether token `i` stands where a noun does: after a determiner or a number, or after an
+/// adjective that follows one (« une importante avancée », « deux autres attaques »).
+fn after_determiner(tokens: &[Token], i: usize) -> bool {
+    let opens = |k: usize| {
+        tokens[k].kind == TokenKind::Number
+            || tokens[k].is(WordClass::Determiner)
+            || is_number_word(tokens, k)
+    };
+    let adjective = |k: usize| {
+        let t = &tokens[k];
+        t.is_word() && !t.capitalized && t.lex.is_none()
+    };
+    i > 0 && (opens(i - 1) || i > 1 && adjective(i - 1) && opens(i - 2))
 }
 
 /// Whether a bare participle goes on as an event does (« délogé de », « détruits par », « 27
