@@ -257,3 +257,76 @@ fn a_fight_told_on_keeps_its_sides() {
     assert_eq!(texts(&c.agent), ["les shebab"], "{c:#?}");
     assert!(!c.target.is_empty(), "{c:#?}");
 }
+
+#[test]
+fn aircraft_shot_down_and_figures_put_forward() {
+    let d = doc("Selon Kiev, deux drones ont été abattus dans la nuit au-dessus de la ville.");
+    find(&d, EventType::Destruction, "abattus");
+    // « avancer » an advance only in the active: figures put forward are no troops.
+    let d = doc("Selon la presse, des chiffres ont été avancés sur le nombre de victimes.");
+    assert!(
+        d.events.iter().all(|e| e.kind != EventType::Advance),
+        "{d:#?}"
+    );
+    // An adverb between the auxiliary and the participle.
+    let d = doc("Selon l'armée, elles ont ensuite encerclé l'usine.");
+    find(&d, EventType::Advance, "encerclé");
+}
+
+#[test]
+fn the_dead_of_an_attack_told_in_the_same_sentence_are_its_assailants_deed() {
+    let d = doc(
+        "Selon des sources locales, au moins 15 civils ont été tués lundi dans une attaque de jihadistes contre un village.",
+    );
+    let k = find(&d, EventType::Killing, "tués");
+    assert_eq!(texts(&k.agent), ["jihadistes"], "{k:#?}");
+    // An air strike is no armed group's deed.
+    let d =
+        doc("Selon l'OSDH, les jihadistes ont attaqué le village. Des bombardements ont suivi.");
+    let b = find(&d, EventType::AirStrike, "bombardements");
+    assert!(b.agent.is_empty(), "{b:#?}");
+}
+
+#[test]
+fn who_repels_an_attack_underwent_it() {
+    let d = doc("Selon l'état-major, les forces ukrainiennes ont repoussé une attaque russe.");
+    let a = find(&d, EventType::Attack, "attaque");
+    assert_eq!(texts(&a.agent), ["russe"]);
+    assert_eq!(texts(&a.target), ["les forces ukrainiennes"]);
+}
+
+#[test]
+fn coordinated_participles_share_par_and_entre_reaches_over_complements() {
+    let d =
+        doc("Selon l'ONU, le quartier est totalement encerclé et assiégé par les forces armées.");
+    let e = find(&d, EventType::Advance, "encerclé");
+    assert_eq!(texts(&e.agent), ["les forces armées"]);
+    let d = doc(
+        "Selon l'ONU, les combats entre les forces armées de la RDC (FARDC) et les rebelles ont repris.",
+    );
+    let c = find(&d, EventType::Attack, "combats");
+    assert_eq!(texts(&c.agent), ["les forces armées"], "{c:#?}");
+    assert_eq!(texts(&c.target), ["les rebelles"], "{c:#?}");
+}
+
+#[test]
+fn a_title_opens_on_a_noun_and_faire_leads_the_dead() {
+    let d = doc("Somalie : Attaque des shebab contre une base militaire\n\nLe texte suit.");
+    let a = find(&d, EventType::Attack, "Attaque");
+    assert_eq!(texts(&a.agent), ["des shebab"]);
+    assert_eq!(texts(&a.target), ["une base militaire"]);
+    let d = doc("Selon la police, les rebelles ont fait dix morts mardi.");
+    let k = find(&d, EventType::Killing, "morts");
+    assert_eq!(texts(&k.agent), ["les rebelles"], "{k:#?}");
+}
+
+#[test]
+fn phrases_read_by_their_morphology() {
+    // A participle after an adverb, an adjective before its noun, a quantity before « des ».
+    let d = doc("Selon l'armée, des drones ont pilonné la base nouvellement occupée.");
+    let e = &d.events[0];
+    assert_eq!(texts(&e.target), ["la base nouvellement occupée"], "{e:#?}");
+    let d = doc("Selon l'ONU, l'aviation a détruit la plupart des écoles de la ville.");
+    let e = find(&d, EventType::Destruction, "détruit");
+    assert_eq!(texts(&e.target), ["la plupart des écoles"], "{e:#?}");
+}

@@ -15,7 +15,8 @@ use super::mentions::PlaceMention;
 use super::mentions::actors::{
     Actor, ActorKind, ActorMention, actors, demonym_actor, lookup_actor,
 };
-use super::mentions::counts::{CountMention, is_number_word};
+use super::mentions::counts::CountMention;
+use super::mentions::numbers::is_number_word;
 use super::mentions::times::TimeMention;
 use super::record::{ActorRef, Count, Event, EventType, Modality, PlaceRef, Range, Span, TimeRef};
 use super::roles::{self as rules, Condition, Form, Function, Role};
@@ -24,6 +25,8 @@ use super::triggers::Trigger;
 
 /// How many tokens a direct object or a complement may stand from its trigger.
 const OBJECT_WINDOW: usize = 8;
+/// How far past the first side of « entre X et Y » its « et » may stand.
+const BETWEEN_REACH: usize = 10;
 /// How many tokens back a governing verb of an infinitive or a noun may stand.
 const GOVERNOR_WINDOW: usize = 6;
 /// How much farther (in token distance units) a country may be preferred to a nearer place.
@@ -403,11 +406,19 @@ impl<'a> Sentence<'a> {
         let tokens = &self.tokens;
         let end = self.next_trigger(trigger);
         let at = (trigger.last + 1..end).find(|&j| tokens[j].norm == "entre")?;
-        let first = self.actors.iter().find(|m| m.first == at + 1)?;
-        // « entre les forces loyales au GNA et les troupes de l'ANL »: over the first side's
-        // complements to its « et ».
-        let and = (first.last + 1..end.min(first.last + 6)).find(|&j| tokens[j].norm == "et")?;
-        let second = self.actors.iter().find(|m| m.first == and + 1)?;
+        // A side may begin a word late (« entre le rebelles du M23 », a typo for « les »).
+        let side = |j: usize| {
+            self.actors
+                .iter()
+                .find(|m| m.first == j || m.first == j + 1)
+        };
+        let first = side(at + 1)?;
+        // « entre les forces loyales au GNA et les troupes de l'ANL », « entre les Forces armées
+        // de la RDC (FARDC) et… »: over the first side's complements to its « et ».
+        let and = (first.last + 1..end.min(first.last + BETWEEN_REACH))
+            .take_while(|&j| tokens[j].norm != ",")
+            .find(|&j| tokens[j].norm == "et")?;
+        let second = side(and + 1)?;
         Some((first, second))
     }
 
@@ -443,7 +454,14 @@ impl<'a> Sentence<'a> {
                 m.phrase && !self.names_people(m)
             }))
             .collect();
-        let by = self.after(trigger, &[Some("par")], excluded);
+        // « encerclé et assiégé par les forces armées »: participles coordinated share « par ».
+        let coordinated_next = self
+            .triggers
+            .iter()
+            .find(|t| t.first == trigger.last + 2 && self.tokens[trigger.last + 1].norm == "et");
+        let by = self
+            .after(trigger, &[Some("par")], excluded)
+            .or_else(|| coordinated_next.and_then(|t| self.after(t, &[Some("par")], excluded)));
         let to = self.after(trigger, &[Some("a"), Some("au"), Some("aux")], excluded);
         f.add(Function::By, by);
         f.add(Function::To, to);
@@ -496,6 +514,10 @@ impl<'a> Sentence<'a> {
                 .filter(|m| !m.phrase || self.phrase_befalls(trigger.kind, m));
             f.add(Function::Object, object);
             f.add(Function::Of, self.of_complement(trigger, excluded));
+            f.add(
+                Function::With,
+                self.after(trigger, &[Some("avec")], excluded),
+            );
             return f;
         }
         if let Some((x, y)) = self.between(trigger) {
@@ -925,6 +947,72 @@ impl<'a> Sentence<'a> {
             .filter(|&j| !self.places.iter().any(|p| p.first > j && p.first <= j + 2))
     }
 
+    /// The time of a trigger: the nearest with no other trigger between them (« a été chassé …
+    /// les régions conquises en 2014 »: the year dates the conquest only).
+    fn event_time(&self, trigger: &Trigger) -> Option<TimeRef> {
+        let between = |a: usize, b: usize| {
+            let (lo, hi) = (a.min(b), a.max(b));
+            self.triggers
+                .iter()
+                .any(|o| o.start != trigger.start && o.start > lo && o.end < hi)
+        };
+        self.times
+            .iter()
+            .filter(|t| !between(t.start, trigger.start))
+            .min_by_key(|t| t.start.abs_diff(trigger.start))
+            .map(|t| TimeRef {
+                text: self.text[t.start..t.end].to_string(),
+                start: t.start,
+                end: t.end,
+                value: t.value.clone(),
+            })
+    }
+
+    /// The number of people an event befalls, not already taken by an earlier trigger of the
+    /// sentence: a count of the trigger's own word first (« 27 blessées »), else the nearest
+    /// count of people.
+    fn event_count(&self, kind: EventType, trigger: &Trigger, used: &mut [bool]) -> Option<Count> {
+        counts_people(kind)
+            .then(|| {
+                self.counts
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, c)| {
+                        let head = c.head;
+                        // « 27 blessées »: a count of another trigger's word is that trigger's.
+                        let of_other = head.is_some_and(|h| {
+                            self.triggers
+                                .iter()
+                                .any(|o| o.start != trigger.start && o.first <= h && h <= o.last)
+                        });
+                        let of_this = head.is_some_and(|h| trigger.first <= h && h <= trigger.last);
+                        // People: a noun of people, or an actor (« 12 Palestiniens »).
+                        let people = |h: usize| {
+                            self.tokens[h].is(WordClass::PersonNoun)
+                                || self.actors.iter().any(|m| m.first <= h && h <= m.last)
+                        };
+                        !used[*k] && !of_other && (of_this || head.is_none_or(people))
+                    })
+                    .min_by_key(|(_, c)| {
+                        let of_this = c
+                            .head
+                            .is_some_and(|h| trigger.first <= h && h <= trigger.last);
+                        (!of_this, c.start.abs_diff(trigger.start))
+                    })
+            })
+            .flatten()
+            .map(|(k, c)| {
+                used[k] = true;
+                Count {
+                    text: self.text[c.start..c.end].to_string(),
+                    start: c.start,
+                    end: c.end,
+                    value: c.value,
+                    qualifier: c.qualifier,
+                }
+            })
+    }
+
     fn modality(&self, trigger: &Trigger) -> Modality {
         let tokens = &self.tokens;
         let before = &tokens[trigger.first.saturating_sub(GOVERNOR_WINDOW)..trigger.first];
@@ -1234,141 +1322,10 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
             // The displaced undergo the event.
             target.append(&mut agent);
         }
-        // Place: the nearest named place, or the town a « ville » stands for.
-        let mut location: Vec<PlaceRef> = Vec::new();
-        let named = sentence.location(trigger);
-        // « une ville de la province de Homs »: a name after « province » is the province.
-        let broad = named.is_none_or(|p| {
-            let after_admin_noun = p.first >= 2 && tokens[p.first - 2].is(WordClass::AdminNoun);
-            after_admin_noun
-                || p.place.is_none_or(|pl| {
-                    matches!(
-                        pl.kind,
-                        PlaceKind::Country
-                            | PlaceKind::Admin
-                            | PlaceKind::Region
-                            | PlaceKind::Desert
-                    )
-                })
-        });
-        if broad && let Some(j) = sentence.unnamed_settlement(trigger) {
-            let town = memory
-                .last_city
-                .map(|(si, pi)| place_at(sentences, si, pi))
-                .or_else(|| city_ahead(sentences, k));
-            if let Some(town) = town {
-                let t = &tokens[j];
-                location.push(PlaceRef {
-                    text: sentence.text[t.start..t.end].to_string(),
-                    start: t.start,
-                    end: t.end,
-                    ..town
-                });
-            }
-        }
-        location.extend(named.map(|p| sentence.place_ref(p)));
-        if location.is_empty() && sentence.places.is_empty() {
-            // A sentence naming no place goes on where its paragraph was (« L'une est menée à
-            // l'ouest du fleuve … ont conquis le nord-ouest de la province »).
-            // Else in the last town the article named: dispatches tell one place at length.
-            location.extend(
-                memory
-                    .last_place
-                    .filter(|&(si, _)| sentences[si].block == sentence.block)
-                    .or(memory.last_city)
-                    .map(|(si, pi)| place_at(sentences, si, pi)),
-            );
-        }
-        // The nearest time with no other trigger between it and this one: « a été chassé … les
-        // régions conquises en 2014 »: the year dates the conquest only.
-        let between = |a: usize, b: usize| {
-            let (lo, hi) = (a.min(b), a.max(b));
-            sentence
-                .triggers
-                .iter()
-                .any(|o| o.start != trigger.start && o.start > lo && o.end < hi)
-        };
-        let time = sentence
-            .times
-            .iter()
-            .filter(|t| !between(t.start, trigger.start))
-            .min_by_key(|t| t.start.abs_diff(trigger.start))
-            .map(|t| TimeRef {
-                text: sentence.text[t.start..t.end].to_string(),
-                start: t.start,
-                end: t.end,
-                value: t.value.clone(),
-            });
-        let count = counts_people(kind)
-            .then(|| {
-                sentence
-                    .counts
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, c)| {
-                        let head = c.head;
-                        // « 27 blessées »: a count of another trigger's word is that trigger's.
-                        let of_other = head.is_some_and(|h| {
-                            sentence
-                                .triggers
-                                .iter()
-                                .any(|o| o.start != trigger.start && o.first <= h && h <= o.last)
-                        });
-                        let of_this = head.is_some_and(|h| trigger.first <= h && h <= trigger.last);
-                        // People: a noun of people, or an actor (« 12 Palestiniens »).
-                        let people = |h: usize| {
-                            tokens[h].is(WordClass::PersonNoun)
-                                || sentence.actors.iter().any(|m| m.first <= h && h <= m.last)
-                        };
-                        !used_counts[*k] && !of_other && (of_this || head.is_none_or(people))
-                    })
-                    .min_by_key(|(_, c)| {
-                        let of_this = c
-                            .head
-                            .is_some_and(|h| trigger.first <= h && h <= trigger.last);
-                        (!of_this, c.start.abs_diff(trigger.start))
-                    })
-            })
-            .flatten()
-            .map(|(k, c)| {
-                used_counts[k] = true;
-                Count {
-                    text: sentence.text[c.start..c.end].to_string(),
-                    start: c.start,
-                    end: c.end,
-                    value: c.value,
-                    qualifier: c.qualifier,
-                }
-            });
-        // « Quatre obus sont tombés », « 20 personnes ont été tuées »: an act of violence whose
-        // clause names no one behind it goes on the side behind the one told just before, in
-        // this sentence or the last, unless that side is what it befalls; and a fight told on
-        // keeps its sides: the same assailant fights the same enemy.
-        if violent(kind) {
-            let recent = memory
-                .last_assailant
-                .as_ref()
-                .filter(|a| a.sentence + 1 >= k || a.block == sentence.block);
-            if let Some(last) = recent {
-                if agent.is_empty() && !target.iter().any(|t| same_actor(t, &last.agent)) {
-                    agent.push(last.agent.clone());
-                }
-                if fights(kind)
-                    && target.is_empty()
-                    && agent.iter().any(|a| same_actor(a, &last.agent))
-                {
-                    target.extend(last.target.clone());
-                }
-            }
-            if let Some(a) = agent.iter().find(|a| a.actor.is_some()) {
-                memory.last_assailant = Some(Assailant {
-                    sentence: k,
-                    block: sentence.block,
-                    agent: a.clone(),
-                    target: target.iter().find(|t| t.actor.is_some()).cloned(),
-                });
-            }
-        }
+        let location = event_location(sentences, k, trigger, memory);
+        let time = sentence.event_time(trigger);
+        let count = sentence.event_count(kind, trigger, &mut used_counts);
+        inherit_sides(k, sentence.block, kind, &mut agent, &mut target, memory);
         if !agent.is_empty() {
             previous_agent.clone_from(&agent);
         }
@@ -1397,8 +1354,134 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
             memory.last_subject = Some(actor);
         }
     }
+    share_assailant(&mut events);
     remember(sentences, k, memory, source);
     events
+}
+
+/// An event's place: the nearest place its sentence names, or the town a « ville » stands for;
+/// in a sentence naming none, where its paragraph was, else the article's last town.
+fn event_location(
+    sentences: &[Sentence],
+    k: usize,
+    trigger: &Trigger,
+    memory: &Memory,
+) -> Vec<PlaceRef> {
+    let sentence = &sentences[k];
+    let tokens = &sentence.tokens;
+    let mut location: Vec<PlaceRef> = Vec::new();
+    let named = sentence.location(trigger);
+    // « une ville de la province de Homs »: a name after « province » is the province.
+    let broad = named.is_none_or(|p| {
+        let after_admin_noun = p.first >= 2 && tokens[p.first - 2].is(WordClass::AdminNoun);
+        after_admin_noun
+            || p.place.is_none_or(|pl| {
+                matches!(
+                    pl.kind,
+                    PlaceKind::Country | PlaceKind::Admin | PlaceKind::Region | PlaceKind::Desert
+                )
+            })
+    });
+    if broad && let Some(j) = sentence.unnamed_settlement(trigger) {
+        let town = memory
+            .last_city
+            .map(|(si, pi)| place_at(sentences, si, pi))
+            .or_else(|| city_ahead(sentences, k));
+        if let Some(town) = town {
+            let t = &tokens[j];
+            location.push(PlaceRef {
+                text: sentence.text[t.start..t.end].to_string(),
+                start: t.start,
+                end: t.end,
+                ..town
+            });
+        }
+    }
+    location.extend(named.map(|p| sentence.place_ref(p)));
+    if location.is_empty() && sentence.places.is_empty() {
+        // A sentence naming no place goes on where its paragraph was (« L'une est menée à
+        // l'ouest du fleuve … ont conquis le nord-ouest de la province »).
+        // Else in the last town the article named: dispatches tell one place at length.
+        location.extend(
+            memory
+                .last_place
+                .filter(|&(si, _)| sentences[si].block == sentence.block)
+                .or(memory.last_city)
+                .map(|(si, pi)| place_at(sentences, si, pi)),
+        );
+    }
+    location
+}
+
+/// « Quatre obus sont tombés », « 20 personnes ont été tuées »: an act of violence whose
+/// clause names no one behind it goes on the side behind the one told just before, in this
+/// sentence or the last (or its paragraph), unless that side is what it befalls; and a fight
+/// told on keeps its sides: the same assailant fights the same enemy.
+fn inherit_sides(
+    k: usize,
+    block: usize,
+    kind: EventType,
+    agent: &mut Vec<ActorRef>,
+    target: &mut Vec<ActorRef>,
+    memory: &mut Memory,
+) {
+    if violent(kind) {
+        let recent = memory
+            .last_assailant
+            .as_ref()
+            .filter(|a| a.sentence + 1 >= k || a.block == block);
+        if let Some(last) = recent {
+            if agent.is_empty()
+                && may_lead(kind, &last.agent)
+                && !target.iter().any(|t| same_actor(t, &last.agent))
+            {
+                agent.push(last.agent.clone());
+            }
+            if fights(kind) && target.is_empty() && agent.iter().any(|a| same_actor(a, &last.agent))
+            {
+                target.extend(last.target.clone());
+            }
+        }
+        if let Some(a) = agent.iter().find(|a| a.actor.is_some()) {
+            memory.last_assailant = Some(Assailant {
+                sentence: k,
+                block,
+                agent: a.clone(),
+                target: target.iter().find(|t| t.actor.is_some()).cloned(),
+            });
+        }
+    }
+}
+
+/// « 15 civils ont été tués dans une attaque de jihadistes »: an act of violence of a sentence
+/// that names no one behind it is the deed of whoever leads another act of violence told in
+/// the same sentence (the nearest), unless it befalls them.
+fn share_assailant(events: &mut [Event]) {
+    for k in 0..events.len() {
+        if !violent(events[k].kind) || !events[k].agent.is_empty() {
+            continue;
+        }
+        let leader = (0..events.len())
+            .filter(|&o| o != k && violent(events[o].kind))
+            .filter_map(|o| events[o].agent.first().map(|a| (o, a)))
+            .filter(|(_, a)| {
+                may_lead(events[k].kind, a) && !events[k].target.iter().any(|t| same_actor(t, a))
+            })
+            .min_by_key(|(o, _)| o.abs_diff(k))
+            .map(|(_, a)| a.clone());
+        events[k].agent.extend(leader);
+    }
+}
+
+/// Whether an actor told elsewhere may lead an event of this kind: air strikes come from
+/// states' air forces.
+fn may_lead(kind: EventType, agent: &ActorRef) -> bool {
+    kind != EventType::AirStrike
+        || agent
+            .actor
+            .as_deref()
+            .and_then(lookup_actor)
+            .is_some_and(|a| matches!(a.kind, ActorKind::StateForces | ActorKind::ForeignForces))
 }
 
 /// Whether two records name the same actor: the same canonical actor, or the same last word

@@ -1,13 +1,13 @@
-//! The French word lists the stages read, from `data/words.tsv` and `data/conjugation.tsv`,
-//! compiled in and parsed once.
+//! The French word lists the stages read, from `data/words.tsv`, compiled in and parsed once.
 //!
-//! Verb classes hold lemmas; they match every inflection that `data/conjugation.tsv` generates.
+//! Verb classes hold lemmas; they match every form that the morphology data gives the lemma
+//! (see [`verb_forms`]).
 
 use super::fast_hash::{FastMap, FastSet};
+use super::morphology::verb_forms;
 use std::sync::LazyLock;
 
 const WORDS: &str = include_str!("../../data/words.tsv");
-const CONJUGATION: &str = include_str!("../../data/conjugation.tsv");
 
 /// The closed word classes of `data/words.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -165,18 +165,6 @@ impl Tenses {
     pub fn with(self, other: Tenses) -> Tenses {
         Tenses(self.0 | other.0)
     }
-
-    fn from_code(code: &str) -> Option<Tenses> {
-        Some(match code {
-            "f" => Tenses::FINITE,
-            "p" => Tenses::PARTICIPLE,
-            "g" => Tenses::GERUND,
-            "i" => Tenses::INFINITIVE,
-            "u" => Tenses::FUTURE,
-            "c" => Tenses::CONDITIONAL,
-            _ => return None,
-        })
-    }
 }
 
 /// What the lexicon knows of one folded word: one lookup answers every class question.
@@ -212,8 +200,6 @@ impl WordEntry {
 pub struct Lexicon {
     words: FastMap<String, WordEntry>,
     phrases: FastMap<WordClass, Vec<String>>,
-    /// Inflection rules: lemma ending → (suffix, tense).
-    endings: Vec<(String, Vec<(String, Tenses)>)>,
     /// The classes present in the data (for checks).
     present: FastSet<WordClass>,
 }
@@ -232,22 +218,9 @@ fn data_lines(data: &'static str) -> impl Iterator<Item = (&'static str, &'stati
 
 impl Lexicon {
     fn parse() -> Lexicon {
-        let endings = data_lines(CONJUGATION)
-            .map(|(ending, suffixes)| {
-                let suffixes = suffixes
-                    .split_whitespace()
-                    .filter_map(|s| {
-                        let (suffix, code) = s.split_once('/')?;
-                        Some((suffix.to_string(), Tenses::from_code(code)?))
-                    })
-                    .collect();
-                (ending.to_string(), suffixes)
-            })
-            .collect();
         let mut lexicon = Lexicon {
             words: FastMap::default(),
             phrases: FastMap::default(),
-            endings,
             present: FastSet::default(),
         };
         for (name, entries) in data_lines(WORDS) {
@@ -260,7 +233,7 @@ impl Lexicon {
                 lexicon.phrases.insert(class, list);
             } else if name.starts_with("verb_") {
                 for lemma in entries.split_whitespace() {
-                    for (form, tenses) in lexicon.conjugate(lemma) {
+                    for (form, tenses) in verb_forms(lemma) {
                         let entry = lexicon.words.entry(form).or_default();
                         match entry.verbs.iter_mut().find(|(c, _)| *c == class) {
                             Some((_, known)) => *known = known.with(tenses),
@@ -275,26 +248,6 @@ impl Lexicon {
             }
         }
         lexicon
-    }
-
-    /// Every inflected form of a folded verb lemma, with its tenses; the lemma alone when no
-    /// inflection rule fits.
-    pub fn conjugate(&self, lemma: &str) -> Vec<(String, Tenses)> {
-        let rule = self
-            .endings
-            .iter()
-            .filter(|(ending, _)| lemma.ends_with(ending.as_str()))
-            .max_by_key(|(ending, _)| ending.len());
-        match rule {
-            Some((ending, suffixes)) => {
-                let stem = &lemma[..lemma.len() - ending.len()];
-                suffixes
-                    .iter()
-                    .map(|(suffix, tenses)| (format!("{stem}{suffix}"), *tenses))
-                    .collect()
-            }
-            None => vec![(lemma.to_string(), Tenses::INFINITIVE)],
-        }
     }
 
     /// Whether a folded word belongs to a plain word class.
@@ -328,6 +281,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_verb_lemma_is_in_the_morphology() {
+        for (n, line) in WORDS.lines().enumerate() {
+            let Some(("verb", lemmas)) = line
+                .split_once('\t')
+                .map(|(class, lemmas)| (class.split('_').next().unwrap_or(class), lemmas))
+            else {
+                continue;
+            };
+            for lemma in lemmas.split_whitespace() {
+                assert!(
+                    verb_forms(lemma).len() > 1,
+                    "data/words.tsv:{}: no forms for {lemma:?}",
+                    n + 1
+                );
+            }
+        }
+    }
+
+    #[test]
     fn every_class_is_in_the_data() {
         let lex = lexicon();
         for class in WordClass::ALL {
@@ -341,9 +313,8 @@ mod tests {
 
     #[test]
     fn conjugates_regular_and_irregular_verbs() {
-        let lex = lexicon();
         let forms = |lemma| {
-            lex.conjugate(lemma)
+            verb_forms(lemma)
                 .into_iter()
                 .map(|(f, _)| f)
                 .collect::<Vec<_>>()

@@ -3,6 +3,7 @@
 //!
 //! The entry point is [`extract`].
 
+pub mod data;
 pub mod date;
 pub mod document;
 pub mod events;
@@ -10,6 +11,7 @@ pub mod fast_hash;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod mentions;
+pub mod morphology;
 pub mod record;
 pub mod roles;
 pub mod sentences;
@@ -118,7 +120,8 @@ fn add_phrases(sentence: &mut events::Sentence) {
                 .iter()
                 .any(|m| m.start < t.end && t.start < m.end)
     };
-    let mut phrases = mentions::phrases::find_phrases(tokens, taken);
+    let morph = morphology::analyse(sentence.text, tokens);
+    let mut phrases = mentions::phrases::find_phrases(tokens, &morph, taken);
     // « deux autres attaques », « de violents combats »: words right before a noun trigger
     // are its own determiner and adjectives, not a phrase.
     phrases.retain(|m| {

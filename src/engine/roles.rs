@@ -9,9 +9,9 @@
 //! role is empty, unless it adds (`agent+`). Each rule carries an example sentence that a test
 //! extracts.
 
-use std::fmt;
 use std::sync::LazyLock;
 
+use super::data::DataError;
 use super::record::EventType;
 
 const ROLES: &str = include_str!("../../data/roles.tsv");
@@ -105,22 +105,6 @@ impl Rule {
         self.form == form && (self.types.is_empty() || self.types.contains(&kind))
     }
 }
-
-/// A line of a data file that cannot be read, with where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DataError {
-    pub file: &'static str,
-    pub line: usize,
-    pub message: String,
-}
-
-impl fmt::Display for DataError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
-    }
-}
-
-impl std::error::Error for DataError {}
 
 fn form(s: &str) -> Option<Form> {
     Some(match s {

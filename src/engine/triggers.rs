@@ -1,15 +1,17 @@
 //! Stage 5: event triggers, the words that express an event (« ont chassé », « la reprise »,
 //! « frappes »), from the lexicon `data/triggers.tsv`.
 //!
-//! Verbs match in every tense through `data/conjugation.tsv`, and a verb's span takes in its
+//! Verbs match in every form the morphology data gives them, and a verb's span takes in its
 //! auxiliaries and reflexive pronoun (« s'est emparée », « a été chassé »). Ambiguous words are
 //! kept only in the context their flag asks for (see the data file's header).
 
 use std::sync::LazyLock;
 
+use super::data::DataError;
 use super::fast_hash::FastMap;
 use super::lexicon::{Tenses, WordClass, lexicon};
-use super::mentions::counts::is_number_word;
+use super::mentions::numbers::is_number_word;
+use super::morphology::verb_forms;
 use super::record::EventType;
 use super::tokens::{Token, TokenKind, is_quote, tokenize};
 
@@ -51,12 +53,25 @@ struct Entry {
     air_switch: bool,
     /// A destruction instead when aircraft are named next to it (« abattu un drone »).
     downing_switch: bool,
+    /// No event in the passive (« des chiffres ont été avancés »).
+    active_only: bool,
 }
 
 struct TriggerLexicon {
     entries: Vec<Entry>,
     /// First word form → (entry, tenses of that form).
     by_first: FastMap<String, Vec<(usize, Tenses)>>,
+    /// Lines that could not be read (left out), for [`check_data`].
+    errors: Vec<DataError>,
+}
+
+/// The flags a line of `data/triggers.tsv` may carry.
+const FLAGS: [&str; 12] = ["V", "N", "T", "I", "C", "A", "D", "G", "X", "S", "W", "P"];
+
+/// The lines of `data/triggers.tsv` that cannot be read: an unknown type or flag, a missing
+/// column. The tests require none.
+pub fn check_data() -> Vec<DataError> {
+    trigger_lexicon().errors.clone()
 }
 
 fn plural(noun: &str) -> String {
@@ -72,76 +87,96 @@ fn plural(noun: &str) -> String {
 }
 
 fn trigger_lexicon() -> &'static TriggerLexicon {
-    static LEXICON: LazyLock<TriggerLexicon> = LazyLock::new(|| {
-        let mut lex = TriggerLexicon {
-            entries: Vec::new(),
-            by_first: FastMap::default(),
-        };
-        for line in TRIGGERS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        {
-            let mut cols = line.split('\t');
-            let (Some(kind), Some(pattern), flags) = (cols.next(), cols.next(), cols.next()) else {
-                continue;
-            };
-            let kind = match kind.trim() {
-                "none" => None,
-                name => match EventType::parse(name) {
-                    Some(kind) => Some(kind),
-                    None => continue,
-                },
-            };
-            let flags = flags.unwrap_or("");
-            let has = |f: &str| flags.split_whitespace().any(|x| x == f);
-            let mut words: Vec<String> = tokenize(pattern, 0..pattern.len())
-                .into_iter()
-                .map(|t| t.norm.into_owned())
-                .collect();
-            let reflexive = words.first().is_some_and(|w| w == "se" || w == "s'");
-            if reflexive {
-                words.remove(0);
-            }
-            if words.is_empty() {
-                continue;
-            }
-            let first = words.remove(0);
-            let verbal = has("V");
-            let index = lex.entries.len();
-            let forms = if verbal {
-                lexicon().conjugate(&first)
-            } else {
-                let noun = Tenses::default();
-                vec![(plural(&first), noun), (first, noun)]
-            };
-            for (form, tenses) in forms {
-                let list = lex.by_first.entry(form).or_default();
-                match list.iter_mut().find(|(i, _)| *i == index) {
-                    Some((_, known)) => *known = known.with(tenses),
-                    None => list.push((index, tenses)),
-                }
-            }
-            lex.entries.push(Entry {
-                kind,
-                verbal,
-                reflexive,
-                rest: words,
-                flags: Flags {
-                    territory: has("T"),
-                    inverted: has("I"),
-                    civilian_switch: has("C"),
-                    arrest_switch: has("A"),
-                    demining_sensitive: has("D"),
-                    go_sense: has("G"),
-                    subsumed: has("S"),
-                },
-                air_switch: has("X"),
-                downing_switch: has("W"),
-            });
-        }
-        lex
-    });
+    static LEXICON: LazyLock<TriggerLexicon> = LazyLock::new(|| parse(TRIGGERS));
     &LEXICON
+}
+
+/// Reads trigger lines in the format of `data/triggers.tsv`; bad lines are left out and listed.
+fn parse(data: &'static str) -> TriggerLexicon {
+    let mut lex = TriggerLexicon {
+        entries: Vec::new(),
+        by_first: FastMap::default(),
+        errors: Vec::new(),
+    };
+    for (index, line) in data.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let error = |message: String| DataError {
+            file: "data/triggers.tsv",
+            line: index + 1,
+            message,
+        };
+        let mut cols = line.split('\t');
+        let (Some(kind), Some(pattern), flags) = (cols.next(), cols.next(), cols.next()) else {
+            lex.errors
+                .push(error("expected a type and a pattern".to_string()));
+            continue;
+        };
+        let kind = match kind.trim() {
+            "none" => None,
+            name => match EventType::parse(name) {
+                Some(kind) => Some(kind),
+                None => {
+                    lex.errors
+                        .push(error(format!("unknown event type « {name} »")));
+                    continue;
+                }
+            },
+        };
+        let flags = flags.unwrap_or("");
+        if let Some(bad) = flags.split_whitespace().find(|f| !FLAGS.contains(f)) {
+            lex.errors.push(error(format!("unknown flag « {bad} »")));
+            continue;
+        }
+        let has = |f: &str| flags.split_whitespace().any(|x| x == f);
+        let mut words: Vec<String> = tokenize(pattern, 0..pattern.len())
+            .into_iter()
+            .map(|t| t.norm.into_owned())
+            .collect();
+        let reflexive = words.first().is_some_and(|w| w == "se" || w == "s'");
+        if reflexive {
+            words.remove(0);
+        }
+        if words.is_empty() {
+            continue;
+        }
+        let first = words.remove(0);
+        let verbal = has("V");
+        let index = lex.entries.len();
+        let forms = if verbal {
+            verb_forms(&first)
+        } else {
+            let noun = Tenses::default();
+            vec![(plural(&first), noun), (first, noun)]
+        };
+        for (form, tenses) in forms {
+            let list = lex.by_first.entry(form).or_default();
+            match list.iter_mut().find(|(i, _)| *i == index) {
+                Some((_, known)) => *known = known.with(tenses),
+                None => list.push((index, tenses)),
+            }
+        }
+        lex.entries.push(Entry {
+            kind,
+            verbal,
+            reflexive,
+            rest: words,
+            flags: Flags {
+                territory: has("T"),
+                inverted: has("I"),
+                civilian_switch: has("C"),
+                arrest_switch: has("A"),
+                demining_sensitive: has("D"),
+                go_sense: has("G"),
+                subsumed: has("S"),
+            },
+            air_switch: has("X"),
+            downing_switch: has("W"),
+            active_only: has("P"),
+        });
+    }
+    lex
 }
 
 /// A trigger found in a sentence.
@@ -397,6 +432,9 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                 }
             };
             let mut trigger = trigger;
+            if entry.active_only && trigger.passive {
+                continue;
+            }
             if trigger.passive
                 && !trigger.has_aux
                 && !participle_tells_event(tokens, trigger.kind, i, last)
@@ -409,7 +447,13 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
             if entry.flags.arrest_switch && !has_territory(tokens, &trigger) {
                 trigger.kind = EventType::Arrest;
             }
-            if entry.downing_switch && air_cue_near(tokens, last) {
+            // « a abattu un bombardier », « deux drones ont été abattus ».
+            let aircraft_before = tokens[..trigger.first]
+                .iter()
+                .rev()
+                .take(3)
+                .any(|t| t.is(WordClass::AirCue));
+            if entry.downing_switch && (air_cue_near(tokens, last) || aircraft_before) {
                 trigger.kind = EventType::Destruction;
             }
             if entry.air_switch && air_cue_near(tokens, last) {
@@ -442,8 +486,9 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
     found
 }
 
-/// Whether token `i` stands where a noun does: after a determiner or a number, or after an
-/// adjective that follows one (« une importante avancée », « deux autres attaques »).
+/// Whether token `i` stands where a noun does: after a determiner or a number, after an
+/// adjective that follows one (« une importante avancée », « deux autres attaques »), or
+/// opening a title.
 fn after_determiner(tokens: &[Token], i: usize) -> bool {
     let opens = |k: usize| {
         tokens[k].kind == TokenKind::Number
@@ -454,7 +499,10 @@ fn after_determiner(tokens: &[Token], i: usize) -> bool {
         let t = &tokens[k];
         t.is_word() && !t.capitalized && t.lex.is_none()
     };
-    i > 0 && (opens(i - 1) || i > 1 && adjective(i - 1) && opens(i - 2))
+    // « Somalie : Attaque revendiquée… »: a capitalised word opening a title or a sentence.
+    let opening =
+        tokens[i].capitalized && (i == 0 || matches!(&*tokens[i - 1].norm, ":" | "-" | "«" | "\""));
+    opening || i > 0 && (opens(i - 1) || i > 1 && adjective(i - 1) && opens(i - 2))
 }
 
 /// Whether a bare participle goes on as an event does (« délogé de », « détruits par », « 27
@@ -520,12 +568,56 @@ fn has_aux_avoir_only(tokens: &[Token], first: usize, head: usize) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn bad_lines_are_named_by_file_and_line() {
+        let lex = parse("# comment\nkilling\ttuer\tV\npillage\tpiller\tV\nkilling\tabattre\tV Q\n");
+        let errors: Vec<String> = lex.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            errors,
+            [
+                "data/triggers.tsv:3: unknown event type « pillage »",
+                "data/triggers.tsv:4: unknown flag « Q »"
+            ]
+        );
+        assert_eq!(lex.entries.len(), 1);
+    }
+
+    #[test]
+    fn every_line_of_the_trigger_file_reads() {
+        let errors = check_data();
+        assert!(
+            errors.is_empty(),
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+
     fn triggers(text: &str) -> Vec<(EventType, String)> {
         let tokens = tokenize(text, 0..text.len());
         find_triggers(text, &tokens)
             .into_iter()
             .map(|t| (t.kind, text[t.start..t.end].to_string()))
             .collect()
+    }
+
+    #[test]
+    fn every_verb_lemma_is_in_the_morphology() {
+        for (n, line) in TRIGGERS.lines().enumerate() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if line.starts_with('#') || cols.len() < 3 || !cols[2].split(' ').any(|f| f == "V") {
+                continue;
+            }
+            let lemma = cols[1].split(' ').find(|w| *w != "se").unwrap_or_default();
+            assert!(
+                verb_forms(lemma).len() > 1,
+                "data/triggers.tsv:{}: no forms for {lemma:?}",
+                n + 1
+            );
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod actors;
 pub mod counts;
+pub mod numbers;
 pub mod phrases;
 pub mod times;
 

@@ -8,8 +8,9 @@
 //! actor, a place, a time or a trigger: the caller says which tokens are taken.
 
 use super::actors::ActorMention;
-use super::counts::{is_number_word, is_stop_word};
+use super::numbers::{is_number_word, is_stop_word};
 use crate::engine::lexicon::WordClass;
+use crate::engine::morphology::{Morph, Pos};
 use crate::engine::tokens::{Token, TokenKind};
 
 /// How many adjectives may follow a head.
@@ -24,10 +25,13 @@ fn opens(tokens: &[Token], i: usize) -> bool {
 }
 
 /// Whether a word may be a noun or an adjective of a phrase: a word that no closed class
-/// claims (a determiner, a preposition, an auxiliary, a pronoun, a known verb…).
-fn contentful(tokens: &[Token], i: usize) -> bool {
+/// claims (a determiner, a preposition, an auxiliary, a pronoun, a known verb…) and that the
+/// morphology reads as a noun or an adjective, or does not know.
+fn contentful(tokens: &[Token], morph: &[Morph], i: usize) -> bool {
     let t = &tokens[i];
+    let m = &morph[i];
     t.is_word()
+        && (m.readings().is_empty() || m.is_noun() || m.is_adjective())
         && !is_stop_word(tokens, i)
         && !is_number_word(tokens, i)
         && t.lex.is_none_or(|e| {
@@ -45,19 +49,31 @@ fn contentful(tokens: &[Token], i: usize) -> bool {
         })
 }
 
-/// Whether a word after a head reads as its adjective: lower case, and not a present
-/// participle (« un véhicule appartenant à »), which opens a clause of its own.
-fn adjective(tokens: &[Token], i: usize) -> bool {
-    contentful(tokens, i) && !tokens[i].capitalized && !tokens[i].norm.ends_with("ant")
+/// Whether a word after a head reads as its adjective or a past participle (« une voiture
+/// piégée »), in lower case; a present participle (« un véhicule appartenant à ») opens a
+/// clause of its own.
+fn adjective(tokens: &[Token], morph: &[Morph], i: usize) -> bool {
+    let m = &morph[i];
+    let describes = m.readings().is_empty() || m.is_adjective() || m.is_past_participle();
+    describes
+        && !m.is_present_participle()
+        && !tokens[i].capitalized
+        && (contentful(tokens, morph, i) || m.is_past_participle())
 }
 
 /// The phrases of a sentence, in text order, over the tokens `taken` leaves free.
-pub fn find_phrases(tokens: &[Token], taken: impl Fn(usize) -> bool) -> Vec<ActorMention> {
+///
+/// `morph` holds the tokens' readings ([`crate::engine::morphology::analyse`]).
+pub fn find_phrases(
+    tokens: &[Token],
+    morph: &[Morph],
+    taken: impl Fn(usize) -> bool,
+) -> Vec<ActorMention> {
     let free = |i: usize| i < tokens.len() && !taken(i);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match phrase_at(tokens, i, &free) {
+        match phrase_at(tokens, morph, i, &free) {
             Some(last) => {
                 out.push(ActorMention {
                     first: i,
@@ -80,7 +96,12 @@ pub fn find_phrases(tokens: &[Token], taken: impl Fn(usize) -> bool) -> Vec<Acto
 }
 
 /// The last token of a phrase opening at `first`, if one does.
-fn phrase_at(tokens: &[Token], first: usize, free: &impl Fn(usize) -> bool) -> Option<usize> {
+fn phrase_at(
+    tokens: &[Token],
+    morph: &[Morph],
+    first: usize,
+    free: &impl Fn(usize) -> bool,
+) -> Option<usize> {
     if !free(first) || !opens(tokens, first) {
         return None;
     }
@@ -92,24 +113,43 @@ fn phrase_at(tokens: &[Token], first: usize, free: &impl Fn(usize) -> bool) -> O
     if free(j)
         && tokens[j].is(WordClass::Quantity)
         && free(j + 1)
-        && matches!(&*tokens[j + 1].norm, "de" | "d'")
+        && matches!(&*tokens[j + 1].norm, "de" | "d'" | "des" | "du")
     {
         j += 2;
     }
-    if !free(j) || !contentful(tokens, j) {
+    if !free(j) || !contentful(tokens, morph, j) {
         return None;
+    }
+    // « les principales factions », « une autre faction »: an adjective before its noun.
+    let prenominal = morph[j].is_adjective() || morph[j].can_be(Pos::IndefiniteAdjective);
+    if prenominal
+        && free(j + 1)
+        && !tokens[j + 1].capitalized
+        && morph[j + 1].is_noun()
+        && contentful(tokens, morph, j + 1)
+    {
+        j += 1;
     }
     let mut last = j;
     let mut adjectives = 0;
-    while adjectives < MAX_ADJECTIVES && free(last + 1) && adjective(tokens, last + 1) {
-        last += 1;
+    loop {
+        // « la base nouvellement occupée »: an adverb before the adjective.
+        let adverb = free(last + 1)
+            && tokens[last + 1].norm.ends_with("ment")
+            && morph[last + 1].can_be(Pos::Adverb);
+        let at = last + 1 + usize::from(adverb);
+        if adjectives == MAX_ADJECTIVES || !free(at) || !adjective(tokens, morph, at) {
+            break;
+        }
+        last = at;
         adjectives += 1;
     }
     // « un dépôt de munitions », « des établissements de santé »: a bare noun complement.
     if free(last + 1)
         && matches!(&*tokens[last + 1].norm, "de" | "d'")
         && free(last + 2)
-        && adjective(tokens, last + 2)
+        && contentful(tokens, morph, last + 2)
+        && !tokens[last + 2].capitalized
     {
         last += 2;
     }
@@ -119,11 +159,13 @@ fn phrase_at(tokens: &[Token], first: usize, free: &impl Fn(usize) -> bool) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::morphology::analyse;
     use crate::engine::tokens::tokenize;
 
     fn phrases(text: &str) -> Vec<&str> {
         let tokens = tokenize(text, 0..text.len());
-        find_phrases(&tokens, |_| false)
+        let morph = analyse(text, &tokens);
+        find_phrases(&tokens, &morph, |_| false)
             .into_iter()
             .map(|m| &text[m.start..m.end])
             .collect()
@@ -167,7 +209,8 @@ mod tests {
     fn taken_tokens_are_left_alone() {
         let text = "une base de la ville";
         let tokens = tokenize(text, 0..text.len());
-        let found = find_phrases(&tokens, |i| i >= 3);
+        let morph = analyse(text, &tokens);
+        let found = find_phrases(&tokens, &morph, |i| i >= 3);
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].start..found[0].end], "une base");
     }

@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 use crate::engine::date::Date;
 use crate::engine::tokens::{Token, TokenKind};
 
-use super::counts::{self, Lexicon};
+use super::numbers::{self, Lexicon};
 
 /// A time expression found in a sentence's tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -401,7 +401,7 @@ fn ago(text: &str, tokens: &[Token], i: usize, doc: Option<Date>) -> Found {
     let (n, k) = if at(tokens, j, Role::Few).is_some() {
         (None, j + 1)
     } else {
-        let n = counts::number_at(text, tokens, j)?;
+        let n = numbers::number_at(text, tokens, j)?;
         (Some(n.value), n.end)
     };
     let unit = at(tokens, k, Role::Unit)?;
@@ -424,10 +424,10 @@ fn ago(text: &str, tokens: &[Token], i: usize, doc: Option<Date>) -> Found {
 fn recent_period(text: &str, tokens: &[Token], i: usize, doc: Option<Date>) -> Found {
     let (j, _) = phrase(tokens, i, Role::Recent)?;
     let (n, end) = if at(tokens, j, Role::Past).is_some() {
-        let n = counts::number_at(text, tokens, j + 1)?;
+        let n = numbers::number_at(text, tokens, j + 1)?;
         (n, n.end)
     } else {
-        let n = counts::number_at(text, tokens, j)?;
+        let n = numbers::number_at(text, tokens, j)?;
         at(tokens, n.end, Role::Past)?;
         (n, n.end + 1)
     };
@@ -523,7 +523,7 @@ fn month_value(year: Option<i32>, month: u32, shift: i64, doc: Option<Date>) -> 
 fn bare_year(tokens: &[Token], i: usize) -> Found {
     let y = year_at(tokens, i)?;
     if i > 0
-        && (at(tokens, i - 1, Role::CountDet).is_some() || counts::follows_qualifier(tokens, i))
+        && (at(tokens, i - 1, Role::CountDet).is_some() || numbers::follows_qualifier(tokens, i))
     {
         return None;
     }
@@ -538,7 +538,7 @@ fn bare_year(tokens: &[Token], i: usize) -> Found {
             if range && partner.is_some() {
                 partner.and_then(year_token).is_some()
             } else {
-                n.capitalized || counts::is_stop_word(tokens, i + 1)
+                n.capitalized || numbers::is_stop_word(tokens, i + 1)
             }
         }
     };
