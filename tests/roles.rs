@@ -330,3 +330,42 @@ fn phrases_read_by_their_morphology() {
     let e = find(&d, EventType::Destruction, "détruit");
     assert_eq!(texts(&e.target), ["la plupart des écoles"], "{e:#?}");
 }
+
+#[test]
+fn names_of_people_are_no_places_and_clock_times_no_targets() {
+    let d = doc("Selon l'ONU, la dirigeante Aung San Suu Kyi a été arrêtée à Mandalay.");
+    let a = find(&d, EventType::Arrest, "arrêtée");
+    assert_eq!(
+        a.location
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>(),
+        ["Mandalay"]
+    );
+    let d = doc(
+        "Selon un communiqué, la coalition a mené trois raids aériens entre samedi 08h00 et dimanche.",
+    );
+    let e = find(&d, EventType::AirStrike, "raids");
+    assert!(e.target.is_empty(), "{e:#?}");
+}
+
+#[test]
+fn a_verb_form_after_an_indefinite_determiner_is_a_noun() {
+    let d =
+        doc("Selon une ONG, dix jihadistes ont été tués dans différents combats avec des Kurdes.");
+    let c = find(&d, EventType::Attack, "combats");
+    assert_eq!(texts(&c.agent), ["des Kurdes"], "{c:#?}");
+}
+
+#[test]
+fn a_person_named_is_who_was_hurt_and_never_who_led() {
+    let d = doc(
+        "Selon Moscou, le dirigeant séparatiste Alexandre Zakharchenko a été légèrement blessé.",
+    );
+    let i = find(&d, EventType::Injury, "blessé");
+    assert_eq!(texts(&i.target), ["Alexandre Zakharchenko"], "{i:#?}");
+    // A name the lexicon does not know leads nothing; an acronym is no person.
+    let d = doc("Selon la police, Mohamed Traoré a attaqué le poste avec la KNU.");
+    let a = find(&d, EventType::Attack, "attaqué");
+    assert!(a.agent.iter().all(|r| r.text != "Mohamed Traoré"), "{a:#?}");
+}

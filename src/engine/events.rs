@@ -131,13 +131,21 @@ fn is_boundary(token: &Token) -> bool {
     )
 }
 
-/// Whether a boundary stands between a subject and its verb, over a short parenthesis (« 35
+/// Whether a boundary stands between a subject and its verb, over short parentheses (« 35
 /// djihadistes de l'Etat islamique (EI) ont été tués »).
 fn bounded(between: &[Token]) -> bool {
-    let short_parenthesis = between.len() <= 5
-        && between.first().is_some_and(|t| t.norm == "(")
-        && between.last().is_some_and(|t| t.norm == ")");
-    !short_parenthesis && between.iter().any(is_boundary)
+    let mut j = 0;
+    while j < between.len() {
+        let close = (between[j].norm == "(")
+            .then(|| (j + 1..between.len().min(j + 6)).find(|&k| between[k].norm == ")"))
+            .flatten();
+        match close {
+            Some(k) => j = k + 1,
+            None if is_boundary(&between[j]) => return true,
+            None => j += 1,
+        }
+    }
+    false
 }
 
 /// The token before a mention, over a number or a quantity that counts it (« de plus de 200
@@ -258,7 +266,7 @@ impl<'a> Sentence<'a> {
     fn skip_clitics(&self, mut j: usize) -> usize {
         let tokens = &self.tokens;
         while j > 0
-            && (tokens[j - 1].is(WordClass::Adverb)
+            && (tokens[j - 1].is_adverb()
                 || tokens[j - 1].is(WordClass::Negation)
                 || tokens[j - 1].is(WordClass::ObjectPronoun)
                 || matches!(&*tokens[j - 1].norm, "y" | "en"))
@@ -302,7 +310,7 @@ impl<'a> Sentence<'a> {
         if j > 0 && matches!(&*tokens[j - 1].norm, "de" | "d'" | "a") {
             j -= 1;
         }
-        while j > 0 && tokens[j - 1].is(WordClass::Adverb) {
+        while j > 0 && tokens[j - 1].is_adverb() {
             j -= 1;
         }
         let governs = j > 0 && {
@@ -445,13 +453,14 @@ impl<'a> Sentence<'a> {
             pronoun: None,
             coordinated: false,
         };
-        // Who leads an event is an actor or people: phrases of things are left out.
+        // Who leads an event is an actor or people: phrases of things, and names the actor
+        // lexicon does not know, are left out.
         let actors_only: Vec<usize> = excluded
             .iter()
             .copied()
             .chain((0..self.actors.len()).filter(|&k| {
                 let m = &self.actors[k];
-                m.phrase && !self.names_people(m)
+                m.phrase && (m.name || !self.names_people(m))
             }))
             .collect();
         // « encerclé et assiégé par les forces armées »: participles coordinated share « par ».
@@ -607,7 +616,7 @@ impl<'a> Sentence<'a> {
                     let used = roles.agent.iter().chain(&roles.target).any(|u| u == m);
                     let fits = match rule.role {
                         // « des hommes armés », « ses alliés »: people may act, things never.
-                        Role::Agent => !m.phrase || self.names_people(m),
+                        Role::Agent => !m.phrase || !m.name && self.names_people(m),
                         Role::Target => !m.phrase || self.phrase_befalls(trigger.kind, m),
                     };
                     let holds = match rule.condition {
@@ -626,11 +635,13 @@ impl<'a> Sentence<'a> {
         roles
     }
 
-    /// Whether a phrase names people (« plusieurs personnes », « ses alliés »).
+    /// Whether a phrase names people (« plusieurs personnes », « ses alliés », « Alexandre
+    /// Zakharchenko »).
     fn names_people(&self, m: &ActorMention) -> bool {
-        self.tokens[m.first..=m.last]
-            .iter()
-            .any(|t| t.is(WordClass::PersonNoun))
+        m.name
+            || self.tokens[m.first..=m.last]
+                .iter()
+                .any(|t| t.is(WordClass::PersonNoun))
     }
 
     /// Whether a phrase that names no actor may be what an event of `kind` befalls: the thing
@@ -642,7 +653,7 @@ impl<'a> Sentence<'a> {
             | EventType::AirStrike
             | EventType::Shelling
             | EventType::Bombing
-            | EventType::Destruction => true,
+            | EventType::Destruction => !m.name,
             EventType::Killing
             | EventType::Injury
             | EventType::Abduction
@@ -1141,7 +1152,7 @@ fn verb_group_start(tokens: &[Token], verb: usize) -> usize {
         let t = &tokens[first - 1];
         if t.is(WordClass::AuxAvoir)
             || t.is(WordClass::AuxEtre)
-            || t.is(WordClass::Adverb)
+            || t.is_adverb()
             || t.is(WordClass::Negation)
             || matches!(&*t.norm, "se" | "s'")
         {

@@ -121,7 +121,7 @@ fn add_phrases(sentence: &mut events::Sentence) {
                 .any(|m| m.start < t.end && t.start < m.end)
     };
     let morph = morphology::analyse(sentence.text, tokens);
-    let mut phrases = mentions::phrases::find_phrases(tokens, &morph, taken);
+    let mut phrases = mentions::phrases::find_phrases(sentence.text, tokens, &morph, taken);
     // « deux autres attaques », « de violents combats »: words right before a noun trigger
     // are its own determiner and adjectives, not a phrase.
     phrases.retain(|m| {

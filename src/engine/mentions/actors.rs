@@ -133,6 +133,9 @@ pub struct ActorMention {
     /// A noun phrase that names no actor (« une base militaire », « trois maisons »), from
     /// [`super::phrases`]: what an event may befall, never who acts.
     pub phrase: bool,
+    /// A phrase that is a person's name the actor lexicon does not know (« Alexandre
+    /// Zakharchenko »): who may be killed, hurt or taken.
+    pub name: bool,
 }
 
 /// Actor mentions in one sentence's tokens, longest first, non-overlapping, in text order.
@@ -855,6 +858,7 @@ impl<'a> Parser<'a> {
             generic: np.generic && np.actor.is_none(),
             metonym: np.metonym,
             phrase: false,
+            name: false,
         }
     }
 }

@@ -73,16 +73,15 @@ pub fn find_places(
         }
         if let Some((n, place)) = gazetteer.match_at(tokens, i, countries) {
             let last = i + n - 1;
-            // « Alexandre Zakharchenko »: a one-word town before a capitalised word that is no
-            // place is a person's first name.
+            // « Alexandre Zakharchenko », « Aung San Suu Kyi »: a town next to a capitalised
+            // word that is no place is part of a person's name.
+            let name_word = |t: &Token| t.is_word() && t.capitalized && t.lex.is_none();
             let first_name = n == 1
                 && tokens.get(i + 1).is_some_and(|t| {
-                    t.is_word()
-                        && t.capitalized
-                        && t.lex.is_none()
-                        && gazetteer.match_at(tokens, i + 1, countries).is_none()
+                    name_word(t) && gazetteer.match_at(tokens, i + 1, countries).is_none()
                 });
-            if !first_name && !(i..=last).any(inside_actor) {
+            let surname = i > 1 && name_word(&tokens[i - 1]);
+            if !first_name && !surname && !(i..=last).any(inside_actor) {
                 places.push(PlaceMention {
                     first: i,
                     last,

@@ -65,6 +65,7 @@ fn adjective(tokens: &[Token], morph: &[Morph], i: usize) -> bool {
 ///
 /// `morph` holds the tokens' readings ([`crate::engine::morphology::analyse`]).
 pub fn find_phrases(
+    text: &str,
     tokens: &[Token],
     morph: &[Morph],
     taken: impl Fn(usize) -> bool,
@@ -73,8 +74,9 @@ pub fn find_phrases(
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match phrase_at(tokens, morph, i, &free) {
-            Some(last) => {
+        let phrase = phrase_at(tokens, morph, i, &free).map(|last| (last, false));
+        match phrase.or_else(|| name_at(text, tokens, morph, i, &free).map(|last| (last, true))) {
+            Some((last, name)) => {
                 out.push(ActorMention {
                     first: i,
                     last,
@@ -86,6 +88,7 @@ pub fn find_phrases(
                     generic: false,
                     metonym: false,
                     phrase: true,
+                    name,
                 });
                 i = last + 1;
             }
@@ -93,6 +96,39 @@ pub fn find_phrases(
         }
     }
     out
+}
+
+/// The last token of a person's name opening at `first`: capitalised words that no lexicon
+/// knows as anything but a name (« Alexandre Zakharchenko »), two at least where a sentence
+/// opens; never an acronym (« KNU » is an organisation).
+fn name_at(
+    text: &str,
+    tokens: &[Token],
+    morph: &[Morph],
+    first: usize,
+    free: &impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let name_word = |i: usize| {
+        let t = &tokens[i];
+        let raw = t.text(text);
+        let acronym = raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && raw.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        free(i)
+            && t.is_word()
+            && t.capitalized
+            && t.lex.is_none()
+            && !acronym
+            && morph[i].readings().iter().all(|r| r.pos == Pos::ProperNoun)
+    };
+    if !name_word(first) {
+        return None;
+    }
+    let mut last = first;
+    while last + 1 < tokens.len() && name_word(last + 1) {
+        last += 1;
+    }
+    let opens_sentence = first == 0 || matches!(&*tokens[first - 1].norm, "«" | "\"" | ":");
+    (!opens_sentence || last > first).then_some(last)
 }
 
 /// The last token of a phrase opening at `first`, if one does.
@@ -117,7 +153,11 @@ fn phrase_at(
     {
         j += 2;
     }
-    if !free(j) || !contentful(tokens, morph, j) {
+    // « 08h00 »: a head has no digit.
+    if !free(j)
+        || !contentful(tokens, morph, j)
+        || tokens[j].norm.bytes().any(|b| b.is_ascii_digit())
+    {
         return None;
     }
     // « les principales factions », « une autre faction »: an adjective before its noun.
@@ -165,7 +205,7 @@ mod tests {
     fn phrases(text: &str) -> Vec<&str> {
         let tokens = tokenize(text, 0..text.len());
         let morph = analyse(text, &tokens);
-        find_phrases(&tokens, &morph, |_| false)
+        find_phrases(text, &tokens, &morph, |_| false)
             .into_iter()
             .map(|m| &text[m.start..m.end])
             .collect()
@@ -210,7 +250,7 @@ mod tests {
         let text = "une base de la ville";
         let tokens = tokenize(text, 0..text.len());
         let morph = analyse(text, &tokens);
-        let found = find_phrases(&tokens, &morph, |i| i >= 3);
+        let found = find_phrases(text, &tokens, &morph, |i| i >= 3);
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].start..found[0].end], "une base");
     }
