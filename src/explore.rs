@@ -1,7 +1,7 @@
 //! The explorer's pure logic, with no web dependency (compiled and tested natively): the view
 //! state and its URL query form, filters and how an event matches them, the corpus table's sort,
-//! the exports (JSON, CSV, GeoJSON), the one-line sentence that reads an event, and the split of
-//! an article's text into highlighted pieces.
+//! the labels the exports share (see [`crate::export`]), the one-line sentence that reads an
+//! event, and the split of an article's text into highlighted pieces.
 
 use std::cmp::Ordering;
 use std::fmt::Write as _;
@@ -480,12 +480,16 @@ pub fn index_document(doc: usize, d: &Document, text: &str) -> Vec<IndexedEvent>
         .collect()
 }
 
-fn index_event(doc: usize, index: usize, e: &Event, d: &Document, text: &str) -> IndexedEvent {
-    let date = e
-        .time
+/// An event's date: its time's normalised value, else its article's date.
+pub fn event_date<'a>(e: &'a Event, doc: &'a Document) -> Option<&'a str> {
+    e.time
         .as_ref()
-        .and_then(|t| t.value.clone())
-        .or_else(|| d.date.clone());
+        .and_then(|t| t.value.as_deref())
+        .or(doc.date.as_deref())
+}
+
+fn index_event(doc: usize, index: usize, e: &Event, d: &Document, text: &str) -> IndexedEvent {
+    let date = event_date(e, d).map(str::to_string);
     let mut hay = String::new();
     let mut add = |s: &str| {
         hay.push_str(&fold(s));
@@ -707,133 +711,6 @@ pub fn event_sentence(e: &Event, lang: Lang) -> String {
         ));
     }
     parts.join(" — ")
-}
-
-/// One exported event: the document it belongs to and the event.
-pub struct ExportRow<'a> {
-    pub doc: &'a Document,
-    pub text: &'a str,
-    pub event: &'a Event,
-}
-
-/// The ontology's JSON record: one object per document, with its (filtered) events.
-pub fn export_json(docs: &[Document]) -> String {
-    serde_json::to_string_pretty(docs).unwrap_or_else(|_| "[]".into())
-}
-
-fn csv_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(s);
-    }
-}
-
-/// The CSV header, in the spirit of ACLED.
-pub const CSV_HEADER: &str = "date,type,sub_type,actor1,actor2,location,latitude,longitude,source,fatalities,notes,article,modality";
-
-fn row_date(r: &ExportRow) -> String {
-    r.event
-        .time
-        .as_ref()
-        .and_then(|t| t.value.clone())
-        .or_else(|| r.doc.date.clone())
-        .unwrap_or_default()
-}
-
-fn sentence_text<'a>(r: &ExportRow<'a>) -> &'a str {
-    r.text
-        .get(r.event.sentence.start..r.event.sentence.end)
-        .unwrap_or("")
-        .trim()
-}
-
-/// One CSV row per event (RFC 4180 quoting, CRLF line ends).
-pub fn export_csv(rows: &[ExportRow]) -> String {
-    let mut out = String::from(CSV_HEADER);
-    out.push_str("\r\n");
-    for r in rows {
-        let e = r.event;
-        let names = |v: &[ActorRef]| actors_label(v, Lang::Fr, "; ");
-        let loc = e.location.first();
-        let fatalities = match (&e.count, e.kind) {
-            (Some(c), EventType::Killing) => c.value.to_string(),
-            _ => String::new(),
-        };
-        let fields = [
-            row_date(r),
-            e.kind.as_str().to_string(),
-            acled_sub_type(e.kind).to_string(),
-            names(&e.agent),
-            names(&e.target),
-            loc.map(place_label).unwrap_or_default(),
-            loc.and_then(|p| p.lat)
-                .map(|v| v.to_string())
-                .unwrap_or_default(),
-            loc.and_then(|p| p.lon)
-                .map(|v| v.to_string())
-                .unwrap_or_default(),
-            e.source
-                .as_ref()
-                .map(|s| actor_label(s, Lang::Fr))
-                .unwrap_or_default(),
-            fatalities,
-            sentence_text(r).to_string(),
-            r.doc.id.clone(),
-            e.modality.as_str().to_string(),
-        ];
-        for (i, f) in fields.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            csv_field(&mut out, f);
-        }
-        out.push_str("\r\n");
-    }
-    out
-}
-
-/// A GeoJSON FeatureCollection: one feature per event, a point at its first located place (null
-/// geometry when no place has coordinates).
-pub fn export_geojson(rows: &[ExportRow]) -> String {
-    use serde_json::{Value, json};
-    let features: Vec<Value> = rows
-        .iter()
-        .map(|r| {
-            let e = r.event;
-            let point = e.location.iter().find_map(|p| Some((p.lon?, p.lat?, p)));
-            let geometry = match point {
-                Some((lon, lat, _)) => json!({"type": "Point", "coordinates": [lon, lat]}),
-                None => Value::Null,
-            };
-            let labels = |v: &[ActorRef]| -> Vec<String> {
-                v.iter().map(|a| actor_label(a, Lang::Fr)).collect()
-            };
-            json!({
-                "type": "Feature",
-                "geometry": geometry,
-                "properties": {
-                    "article": r.doc.id,
-                    "type": e.kind.as_str(),
-                    "modality": e.modality.as_str(),
-                    "date": Some(row_date(r)).filter(|d| !d.is_empty()),
-                    "trigger": e.trigger.text,
-                    "agent": labels(&e.agent),
-                    "target": labels(&e.target),
-                    "place": point.map(|(_, _, p)| place_label(p))
-                        .or_else(|| e.location.first().map(place_label)),
-                    "country": point.and_then(|(_, _, p)| p.country.clone()),
-                    "source": e.source.as_ref().map(|s| actor_label(s, Lang::Fr)),
-                    "count": e.count.as_ref().map(|c| c.value),
-                    "sentence": sentence_text(r),
-                }
-            })
-        })
-        .collect();
-    serde_json::to_string_pretty(&json!({"type": "FeatureCollection", "features": features}))
-        .unwrap_or_default()
 }
 
 /// What a piece of the highlighted text is.
@@ -1182,34 +1059,6 @@ mod tests {
         assert_eq!(rows[0].index, 0, "missing places sort last");
         sort_rows(&mut rows, SortKey::Count, false);
         assert_eq!(rows[0].index, 1);
-    }
-
-    #[test]
-    fn exports() {
-        let d = sample_doc();
-        let rows: Vec<ExportRow> = d
-            .events
-            .iter()
-            .map(|event| ExportRow {
-                doc: &d,
-                text: TEXT,
-                event,
-            })
-            .collect();
-        let csv = export_csv(&rows);
-        let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], CSV_HEADER);
-        assert!(lines[1].starts_with("2017-10-21,capture,"));
-        assert!(lines[1].contains(",34.229,37.24,Agence Sana,,"));
-        assert!(lines[1].contains("\"Les forces du régime syrien ont chassé samedi le groupe Etat islamique (EI) d’Al-Qaryatayn, a rapporté Sana.\""));
-        assert_eq!(lines.len(), 4);
-        let geo: serde_json::Value = serde_json::from_str(&export_geojson(&rows)).unwrap();
-        assert_eq!(geo["features"][0]["geometry"]["coordinates"][0], 37.24);
-        assert_eq!(geo["features"][1]["geometry"], serde_json::Value::Null);
-        assert_eq!(geo["features"][1]["properties"]["modality"], "planned");
-        let json = export_json(std::slice::from_ref(&d));
-        let back: Vec<Document> = serde_json::from_str(&json).unwrap();
-        assert_eq!(back[0], d);
     }
 
     #[test]

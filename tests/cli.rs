@@ -78,10 +78,18 @@ fn reads_standard_input_and_pretty_prints() {
 #[test]
 fn bad_files_are_named_on_stderr_and_the_others_still_printed() {
     let empty = temp_file("empty.txt", b"");
-    let latin1 = temp_file("latin1.txt", b"Arm\xe9e syrienne");
+    let binary = temp_file("binary.txt", b"Arm\xe9e\0syrienne");
+    let neither = temp_file("neither.txt", b"Arm\xe9e \x81 syrienne");
     let good = temp_file("good.txt", "L’armée a repris Palmyre.".as_bytes());
     let (code, out, err) = depeche(
-        &["extract", &empty, &latin1, "/no/such/file.txt", &good],
+        &[
+            "extract",
+            &empty,
+            &binary,
+            &neither,
+            "/no/such/file.txt",
+            &good,
+        ],
         None,
     );
     assert_eq!(code, 1);
@@ -89,17 +97,55 @@ fn bad_files_are_named_on_stderr_and_the_others_still_printed() {
     assert_eq!(docs.as_array().unwrap().len(), 1);
     assert_eq!(docs[0]["id"], "good");
     let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(lines.len(), 3, "{err}");
+    assert_eq!(lines.len(), 4, "{err}");
     assert!(lines[0].contains("empty.txt") && lines[0].contains("empty"));
-    assert!(lines[1].contains("latin1.txt") && lines[1].contains("UTF-8"));
-    assert!(lines[2].contains("/no/such/file.txt"));
+    assert!(lines[1].contains("binary.txt") && lines[1].contains("binary"));
+    assert!(lines[2].contains("neither.txt") && lines[2].contains("UTF-8"));
+    assert!(lines[3].contains("/no/such/file.txt"));
+}
+
+#[test]
+fn a_windows_1252_file_is_decoded_and_said_so() {
+    // « L’armée malienne a repris Tessalit » saved by a French Windows editor.
+    let latin1 = temp_file(
+        "latin1.txt",
+        b"L\x92arm\xe9e malienne a repris Tessalit mardi.",
+    );
+    let (code, out, err) = depeche(&["extract", &latin1], None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("latin1.txt") && err.contains("Windows-1252"),
+        "{err}"
+    );
+    let docs: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let trigger = &docs[0]["events"][0]["trigger"];
+    assert_eq!(trigger["text"], "a repris");
+    // Offsets are into the decoded text.
+    let text = "L’armée malienne a repris Tessalit mardi.";
+    let (s, e) = (
+        trigger["start"].as_u64().unwrap() as usize,
+        trigger["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "a repris");
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(depeche(&[], None).0, 2);
-    assert_eq!(depeche(&["extract"], None).0, 2);
-    assert_eq!(depeche(&["frobnicate"], None).0, 2);
+    for args in [
+        &[][..],
+        &["extract"],
+        &["frobnicate"],
+        &["extract", "--format", "xml", "x.txt"],
+        &["extract", "--format"],
+        &["extract", "-j", "0", "x.txt"],
+        &["extract", "-j", "deux", "x.txt"],
+        &["extract", "--pretty", "--format", "csv", "x.txt"],
+        &["extract", "--frobnicate", "x.txt"],
+        &["eval", "tests/gold"],
+    ] {
+        assert_eq!(depeche(args, None).0, 2, "{args:?}");
+    }
 }
 
 #[test]
@@ -110,4 +156,278 @@ fn a_large_article_is_processed_in_one_pass() {
     assert_eq!(code, 0);
     let docs: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(docs[0]["events"].as_array().unwrap().len() > 1000);
+}
+
+/// A fresh directory for one test.
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("depeche-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Short dispatches written for these tests, each with at least one event.
+const DISPATCHES: [&str; 4] = [
+    "Les jihadistes ont attaqué un poste de l’armée à Ménaka, au Mali, jeudi. Au moins 14 soldats ont été tués.",
+    "L’aviation russe a bombardé la ville d’Idleb dans la nuit de lundi, selon l’OSDH.",
+    "Les forces irakiennes ont repris le contrôle de Tal Afar après huit jours de combats.",
+    "Des hommes armés ont enlevé 30 villageois dans l’Etat de Zamfara, a indiqué la police.",
+];
+
+#[test]
+fn a_directory_gives_its_text_files_recursively_in_sorted_order() {
+    let dir = temp_dir("tree");
+    std::fs::create_dir_all(dir.join("b/sous")).unwrap();
+    std::fs::create_dir_all(dir.join("a")).unwrap();
+    std::fs::write(dir.join("b/sous/z.txt"), DISPATCHES[0]).unwrap();
+    std::fs::write(dir.join("b/c.txt"), DISPATCHES[1]).unwrap();
+    std::fs::write(dir.join("a/y.TXT"), DISPATCHES[2]).unwrap();
+    std::fs::write(dir.join("x.txt"), DISPATCHES[3]).unwrap();
+    std::fs::write(dir.join("notes.md"), "Pas une dépêche.").unwrap();
+    std::fs::write(dir.join("b/data.jsonl"), "{}").unwrap();
+    let (code, out, err) = depeche(&["extract", dir.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{err}");
+    let docs: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<&str> = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    // Ids are paths under the directory, so that two `x.txt` never share one.
+    assert_eq!(ids, ["a/y", "b/c", "b/sous/z", "x"]);
+    assert!(
+        docs.as_array()
+            .unwrap()
+            .iter()
+            .all(|d| !d["events"].as_array().unwrap().is_empty())
+    );
+}
+
+/// A JSONL corpus of the dispatches, `n` lines, with every optional field on some lines.
+fn jsonl_corpus(n: usize) -> String {
+    let mut out = String::new();
+    for i in 0..n {
+        let mut line =
+            serde_json::json!({"id": format!("d{i}"), "text": DISPATCHES[i % DISPATCHES.len()]});
+        if i % 3 == 0 {
+            line["title"] = format!("Dépêche {i}").into();
+            line["date"] = "2019-03-02".into();
+            line["source"] = "AFP".into();
+            line["url"] = format!("https://example.org/{i}").into();
+        }
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn jsonl_in_and_out_one_document_a_line() {
+    let input = temp_file("corpus.jsonl", jsonl_corpus(9).as_bytes());
+    let (code, out, err) = depeche(&["extract", "--format", "jsonl", &input], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
+    let docs: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 9);
+    for (i, d) in docs.iter().enumerate() {
+        assert_eq!(d["id"], format!("d{i}"));
+        assert!(!d["events"].as_array().unwrap().is_empty(), "{d}");
+    }
+    // The given title and date replace what the text says; the events are dated by it.
+    assert_eq!(docs[0]["title"], "Dépêche 0");
+    assert_eq!(docs[0]["date"], "2019-03-02");
+    assert_eq!(docs[1]["date"], serde_json::Value::Null);
+    assert_eq!(docs[0]["events"][0]["time"]["value"], "2019-02-28");
+    // Offsets are into the line's text.
+    let e = &docs[4]["events"][0]["trigger"];
+    let (s, t) = (
+        e["start"].as_u64().unwrap() as usize,
+        e["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&DISPATCHES[0][s..t], e["text"].as_str().unwrap());
+}
+
+#[test]
+fn bad_jsonl_lines_are_named_by_file_and_line_and_the_others_still_extracted() {
+    let lines = [
+        r#"{"id":"bon1","text":"Les rebelles ont pris la ville de Gao samedi."}"#,
+        r#"{"id":"sans-texte"}"#,
+        "",
+        r#"{"id":"coupé","text":"Les rebel"#,
+        r#"{"id":"vide","text":"   "}"#,
+        r#"["liste","pas un objet"]"#,
+        r#"{"id":"bon2","text":"L’armée a repris Palmyre."}"#,
+    ];
+    let input = temp_file("mixed.jsonl", lines.join("\n").as_bytes());
+    let (code, out, err) = depeche(&["extract", "--format", "jsonl", &input], None);
+    assert_eq!(code, 1);
+    let ids: Vec<String> = out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["bon1", "bon2"]);
+    let err: Vec<&str> = err.lines().collect();
+    assert_eq!(err.len(), 4, "{err:?}");
+    for (line, number) in err.iter().zip([2, 4, 5, 6]) {
+        assert!(line.contains(&format!("mixed.jsonl:{number}: ")), "{line}");
+    }
+    assert!(err[0].contains("text"), "{}", err[0]);
+    assert!(err[2].contains("empty"), "{}", err[2]);
+}
+
+#[test]
+fn the_output_is_the_same_whatever_the_thread_count() {
+    let dir = temp_dir("threads");
+    for (i, text) in DISPATCHES.iter().cycle().take(40).enumerate() {
+        std::fs::write(dir.join(format!("{i:02}.txt")), text).unwrap();
+    }
+    std::fs::write(dir.join("15.txt"), b"").unwrap();
+    let jsonl = temp_file("threads.jsonl", jsonl_corpus(60).as_bytes());
+    let inputs = [
+        dir.to_str().unwrap(),
+        jsonl.as_str(),
+        "corpus/001_26982d2e0aff68f9.txt",
+    ];
+    for format in ["json", "jsonl", "csv", "geojson"] {
+        let run = |j: &str| {
+            let mut args = vec!["extract", "--format", format, "-j", j];
+            args.extend(inputs);
+            depeche(&args, None)
+        };
+        let one = run("1");
+        assert_eq!(one.0, 1, "the empty file");
+        assert!(one.2.contains("15.txt"), "{}", one.2);
+        assert_eq!(run("2"), one, "{format}");
+        assert_eq!(run("5"), one, "{format}");
+    }
+}
+
+/// The CSV's header and rows, for a CSV whose fields hold no quoted separator.
+fn csv_table(csv: &str, sep: char) -> (Vec<String>, Vec<Vec<String>>) {
+    let body = csv
+        .strip_prefix('\u{feff}')
+        .expect("a byte-order mark first");
+    let mut lines = body.split_terminator("\r\n");
+    let header: Vec<String> = lines
+        .next()
+        .unwrap()
+        .split(sep)
+        .map(str::to_string)
+        .collect();
+    let rows = lines
+        .map(|l| {
+            // The notes, last, are quoted and may hold the separator.
+            let (fields, notes) = l.split_at(l.find('"').unwrap_or(l.len()));
+            let mut v: Vec<String> = fields.split(sep).map(str::to_string).collect();
+            if !notes.is_empty() {
+                *v.last_mut().unwrap() = notes.to_string();
+            }
+            v
+        })
+        .collect();
+    (header, rows)
+}
+
+const CSV_COLUMNS: [&str; 20] = [
+    "event_id",
+    "article",
+    "date",
+    "date_precision",
+    "type",
+    "sub_type",
+    "actor1",
+    "actor2",
+    "location",
+    "country",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "count",
+    "count_qualifier",
+    "fatalities",
+    "modality",
+    "trigger",
+    "notes",
+];
+
+#[test]
+fn csv_has_the_columns_a_spreadsheet_needs_after_a_byte_order_mark() {
+    let input = temp_file("menaka.txt", DISPATCHES[0].as_bytes());
+    let (code, out, err) = depeche(&["extract", "--format", "csv", &input], None);
+    assert_eq!(code, 0, "{err}");
+    let (header, rows) = csv_table(&out, ',');
+    assert_eq!(header, CSV_COLUMNS);
+    let col = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+    assert!(rows.len() >= 2, "{out}");
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(row.len(), 20, "{row:?}");
+        assert_eq!(row[col("event_id")], format!("menaka#{}", i + 1));
+        assert_eq!(row[col("article")], "menaka");
+    }
+    let attack = &rows[0];
+    assert_eq!(attack[col("type")], "attack");
+    assert_eq!(attack[col("location")], "Ménaka");
+    assert_eq!(attack[col("country")], "ML");
+    assert_eq!(attack[col("geo_precision")], "city");
+    assert!(attack[col("latitude")].parse::<f64>().is_ok());
+    let killing = rows
+        .iter()
+        .find(|r| r[col("type")] == "killing")
+        .expect("a killing");
+    assert_eq!(killing[col("count")], "14");
+    assert_eq!(killing[col("count_qualifier")], "at_least");
+    assert_eq!(killing[col("fatalities")], "14");
+}
+
+#[test]
+fn csv_sep_semicolon_for_french_excel() {
+    let input = temp_file("menaka-fr.txt", DISPATCHES[0].as_bytes());
+    let comma = depeche(&["extract", "--format", "csv", &input], None).1;
+    let (code, out, err) = depeche(
+        &["extract", "--format", "csv", "--csv-sep", ";", &input],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    let (header, rows) = csv_table(&out, ';');
+    assert_eq!(header, CSV_COLUMNS);
+    let (_, comma_rows) = csv_table(&comma, ',');
+    assert_eq!(rows.len(), comma_rows.len());
+    let lat = CSV_COLUMNS.iter().position(|c| *c == "latitude").unwrap();
+    // Decimal commas, as French Excel reads numbers.
+    assert_eq!(rows[0][lat], comma_rows[0][lat].replace('.', ","));
+    assert!(rows[0][lat].contains(','), "{}", rows[0][lat]);
+    for bad in [["--csv-sep", "::"], ["--csv-sep", "x"]] {
+        let mut args = vec!["extract", "--format", "csv"];
+        args.extend(bad);
+        args.push(&input);
+        assert_eq!(depeche(&args, None).0, 2, "{bad:?}");
+    }
+    assert_eq!(
+        depeche(&["extract", "--csv-sep", ";", &input], None).0,
+        2,
+        "CSV only"
+    );
+}
+
+#[test]
+fn geojson_has_a_feature_an_event() {
+    let input = temp_file("idleb.txt", DISPATCHES[1].as_bytes());
+    let (code, out, err) = depeche(&["extract", "--format", "geojson", &input], None);
+    assert_eq!(code, 0, "{err}");
+    let geo: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(geo["type"], "FeatureCollection");
+    let features = geo["features"].as_array().unwrap();
+    assert!(!features.is_empty());
+    assert_eq!(features[0]["properties"]["event_id"], "idleb#1");
+    assert_eq!(features[0]["geometry"]["type"], "Point");
 }

@@ -1,19 +1,31 @@
 //! Export of the filtered events (all articles) as JSON (the ontology's record), CSV (ACLED-like
-//! columns) and GeoJSON, downloaded through a Blob, an object URL and an `<a download>`.
+//! columns) and GeoJSON, written by [`crate::export`] (as the CLI's are) and downloaded through a
+//! Blob, an object URL and an `<a download>` named after what the file holds and the day.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::{AppState, use_state};
 use crate::engine::Document;
-use crate::explore::{ExportRow, export_csv, export_geojson, export_json};
+use crate::export::{self, ExportRow, export_csv, export_geojson, export_json, file_name};
 
-/// The export formats.
+/// The formats the page offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Json,
     Csv,
     GeoJson,
+}
+
+impl Format {
+    /// The library's format.
+    fn export_format(self) -> export::Format {
+        match self {
+            Format::Json => export::Format::Json,
+            Format::Csv => export::Format::Csv,
+            Format::GeoJson => export::Format::GeoJson,
+        }
+    }
 }
 
 /// The export file's content for the current filters.
@@ -46,17 +58,37 @@ pub fn export_content(st: AppState, format: Format) -> String {
                     ExportRow {
                         doc: &entry.doc,
                         text: &entry.text,
+                        index: ev.index,
                         event: &entry.doc.events[ev.index],
                     }
                 })
                 .collect();
             if format == Format::Csv {
-                export_csv(&rows)
+                export_csv(&rows, ',')
             } else {
                 export_geojson(&rows)
             }
         }
     })
+}
+
+/// The download's file name: the one article the filtered events come from, else the filters,
+/// and today's date.
+pub fn export_file_name(st: AppState, format: Format) -> String {
+    let filtered = st.filtered.get_untracked();
+    let single = st.corpus.with_untracked(|c| {
+        let mut docs = filtered.iter().map(|&i| c.events[i].doc);
+        let first = docs.next()?;
+        docs.all(|d| d == first)
+            .then(|| c.entries[first].doc.id.clone())
+    });
+    let today = js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .map(|s| s.chars().take(10).collect::<String>())
+        .unwrap_or_default();
+    st.view
+        .with_untracked(|v| file_name(&v.filter, single.as_deref(), &today, format.export_format()))
 }
 
 /// Offers `content` as a file download; returns false when the browser refuses.
@@ -90,13 +122,13 @@ pub fn Export() -> impl IntoView {
     let st = use_state();
     let n = Memo::new(move |_| st.filtered.with(|f| f.len()));
     let save = move |format: Format| {
-        let (name, mime) = match format {
-            Format::Json => ("depeche-evenements.json", "application/json"),
-            Format::Csv => ("depeche-evenements.csv", "text/csv;charset=utf-8"),
-            Format::GeoJson => ("depeche-evenements.geojson", "application/geo+json"),
+        let mime = match format {
+            Format::Json => "application/json",
+            Format::Csv => "text/csv;charset=utf-8",
+            Format::GeoJson => "application/geo+json",
         };
         let content = export_content(st, format);
-        if !download(name, mime, &content) {
+        if !download(&export_file_name(st, format), mime, &content) {
             st.notify(
                 true,
                 st.lang_untracked().pick(

@@ -40,8 +40,8 @@ pub fn input_error(e: &InputError, lang: Lang) -> String {
         },
         InputError::NotUtf8 { .. } => lang
             .pick(
-                "Ce fichier n'est pas du texte UTF-8 : enregistrez-le en UTF-8 et réessayez.",
-                "This file is not UTF-8 text: save it as UTF-8 and try again.",
+                "Ce fichier n'est ni du texte UTF-8 ni du Windows-1252 : enregistrez-le en UTF-8 et réessayez.",
+                "This file is neither UTF-8 nor Windows-1252 text: save it as UTF-8 and try again.",
             )
             .to_string(),
         InputError::Binary => lang

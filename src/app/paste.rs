@@ -9,7 +9,7 @@ use super::Field;
 use super::i18n;
 use super::state::{AppState, use_state};
 use crate::explore::{MAX_ARTICLE_BYTES, Mode, valid_date};
-use crate::input::{InputError, decode};
+use crate::input::{Encoding, InputError, decode};
 
 /// Adds a checked text and opens it.
 fn analyse(st: AppState, text: &str, title: Option<&str>, date: Option<&str>) -> String {
@@ -39,7 +39,8 @@ pub fn Paste() -> impl IntoView {
         let body = text.get_untracked();
         match decode(body.as_bytes(), MAX_ARTICLE_BYTES) {
             Err(e) => message.set(Some((true, i18n::input_error(&e, lang)))),
-            Ok(body) => {
+            Ok(decoded) => {
+                let body = &decoded.text;
                 let t = title.get_untracked();
                 let d = date.get_untracked();
                 analyse(
@@ -105,19 +106,22 @@ pub fn Paste() -> impl IntoView {
                         .pick("lecture impossible", "could not be read")
                         .to_string()),
                     Ok(bytes) => decode(&bytes, MAX_ARTICLE_BYTES)
-                        .map(str::to_string)
+                        .map(|d| (d.text.into_owned(), d.encoding))
                         .map_err(|e| i18n::input_error(&e, lang)),
                 };
                 match outcome {
-                    Ok(body) => {
+                    Ok((body, encoding)) => {
                         analyse(st, &body, Some(&stem), None);
-                        message.set(Some((
-                            false,
-                            format!(
-                                "{name} : {}",
+                        let done = match encoding {
+                            Encoding::Utf8 => {
                                 lang.pick("analysé et ajouté.", "analysed and added.")
+                            }
+                            Encoding::Windows1252 => lang.pick(
+                                "lu en Windows-1252 (Latin-1), analysé et ajouté.",
+                                "read as Windows-1252 (Latin-1), analysed and added.",
                             ),
-                        )));
+                        };
+                        message.set(Some((false, format!("{name} : {done}"))));
                     }
                     Err(e) => message.set(Some((true, format!("{name} : {e}")))),
                 }

@@ -92,15 +92,9 @@ fn repeated(entries: Vec<Entry>, n: usize) -> Vec<Entry> {
     out
 }
 
-/// Builds a user article's entry: extracts it, then applies the given title and date.
+/// Builds a user article's entry: extracts it with the given title and date.
 pub fn user_entry(id: &str, text: &str, title: Option<&str>, date: Option<&str>) -> Entry {
-    let mut doc = engine::extract(id, text);
-    if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
-        doc.title = Some(t.to_string());
-    }
-    if let Some(d) = date.map(str::trim).filter(|d| explore::valid_date(d)) {
-        doc.date = Some(d.to_string());
-    }
+    let doc = engine::extract_with(id, text, title, date);
     let title = explore::display_title(&doc, text);
     Entry {
         doc: Arc::new(doc),

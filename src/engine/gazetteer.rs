@@ -134,6 +134,8 @@ pub struct Gazetteer {
     fuzzy_keys: Vec<(Box<[u8]>, u32)>,
     /// Deletion-neighbourhood index over `fuzzy_keys`, built on first fuzzy lookup.
     fuzzy_index: OnceLock<HashMap<u64, Vec<u32>, Fx>>,
+    /// Display name → places, built on first [`Gazetteer::find_resolved`].
+    by_name: OnceLock<HashMap<&'static str, Vec<u32>, Fx>>,
 }
 
 /// The embedded gazetteer, parsed on first use.
@@ -158,6 +160,7 @@ impl Gazetteer {
             multi_prefix: HashSet::default(),
             fuzzy_keys: Vec::new(),
             fuzzy_index: OnceLock::new(),
+            by_name: OnceLock::new(),
         };
         for line in data.lines() {
             if line.is_empty() || line.starts_with('#') {
@@ -230,6 +233,24 @@ impl Gazetteer {
     /// All places, in file order.
     pub fn places(&self) -> &[Place] {
         &self.places
+    }
+
+    /// The place a record's resolved place stands for: the one with this display name, country
+    /// and coordinates, as the engine copies them into a `PlaceRef` (a name alone is ambiguous:
+    /// Homs is a city and a governorate).
+    pub fn find_resolved(&self, name: &str, country: &str, lat: f64, lon: f64) -> Option<&Place> {
+        let by_name = self.by_name.get_or_init(|| {
+            let mut map: HashMap<&'static str, Vec<u32>, Fx> = HashMap::default();
+            for (id, p) in self.places.iter().enumerate() {
+                map.entry(p.name).or_default().push(id as u32);
+            }
+            map
+        });
+        by_name
+            .get(name)?
+            .iter()
+            .map(|&id| &self.places[id as usize])
+            .find(|p| p.country == country && p.lat == lat && p.lon == lon)
     }
 
     /// Resolves a name as written in French news; `countries` are the article's countries in
@@ -765,6 +786,13 @@ mod tests {
         resolves("Alep", "SY", 36.20, 37.16);
         resolves("Homs", "SY", 34.72, 36.73);
         assert_eq!(find("Homs", &[]).kind, PlaceKind::City);
+        let g = gazetteer();
+        let homs: Vec<&Place> = g.places().iter().filter(|p| p.name == "Homs").collect();
+        assert!(homs.len() > 1, "a city and a governorate");
+        for p in homs {
+            assert_eq!(g.find_resolved(p.name, p.country, p.lat, p.lon), Some(p));
+        }
+        assert_eq!(g.find_resolved("Homs", "FR", 34.7, 36.7), None);
         assert_eq!(find("Damas", &[]).name, "Damas");
     }
 

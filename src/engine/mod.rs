@@ -27,8 +27,18 @@ pub use record::{
 ///
 /// Never panics; every span it returns satisfies `text[start..end] == span.text`.
 pub fn extract(id: &str, text: &str) -> Document {
+    extract_with(id, text, None, None)
+}
+
+/// Extracts one article whose title or publication date is known apart from its text (a
+/// database export, the page's form): a non-blank `title` replaces the text's title line, and a
+/// `date` (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`) its dateline, in the record and to place relative
+/// times (« jeudi »); a date that cannot be read is ignored.
+pub fn extract_with(id: &str, text: &str, title: Option<&str>, date: Option<&str>) -> Document {
     let layout = document::layout(text);
-    let date = layout.date;
+    let date = date
+        .and_then(|d| date::Date::parse_iso(d.trim()))
+        .or(layout.date);
     // First pass: tokens and mentions of every sentence.
     let mut sentences: Vec<events::Sentence> = Vec::new();
     for (block_index, block) in layout.blocks.iter().enumerate() {
@@ -84,7 +94,10 @@ pub fn extract(id: &str, text: &str) -> Document {
     }
     Document {
         id: id.to_string(),
-        title: layout.title.map(|r| text[r].to_string()),
+        title: match title.map(str::trim).filter(|t| !t.is_empty()) {
+            Some(t) => Some(t.to_string()),
+            None => layout.title.map(|r| text[r].to_string()),
+        },
         date: date.map(|d| d.to_string()),
         events: found,
     }
