@@ -379,3 +379,11 @@ fn the_count_is_of_who_the_event_befalls() {
     let k = find(&d, EventType::Killing, "tuées");
     assert_eq!(k.count.as_ref().map(|c| c.value), Some(12), "{k:#?}");
 }
+
+#[test]
+fn a_participle_of_a_reporting_verb_is_no_source() {
+    let d = doc("Les talibans ont exécuté quatre hommes accusés de vol à Herat.");
+    let k = find(&d, EventType::Killing, "exécuté");
+    assert_eq!(texts(&k.agent), ["Les talibans"], "{k:#?}");
+    assert!(k.source.is_none(), "{k:#?}");
+}

@@ -796,10 +796,12 @@ impl<'a> Sentence<'a> {
             // « quatre hommes accusés de » : a bare participle describes, it reports nothing.
             let after_auxiliary = j > 0
                 && (tokens[j - 1].is(WordClass::AuxAvoir) || tokens[j - 1].is(WordClass::AuxEtre));
+            let raw = token.text(self.text).to_lowercase();
+            let participle = ["é", "ée", "és", "ées"].iter().any(|e| raw.ends_with(e));
             let reporting_verb = fait_etat
                 || token.verb(WordClass::VerbReport).is_some_and(|t| {
                     (!t.has(Tenses::INFINITIVE) || t.has(Tenses::FINITE))
-                        && (t.has(Tenses::FINITE) || !t.has(Tenses::PARTICIPLE) || after_auxiliary)
+                        && (!participle || after_auxiliary)
                 });
             let reporting_noun = token.is(WordClass::ReportNoun) && token.norm != "source";
             if !reporting_verb && !reporting_noun {
