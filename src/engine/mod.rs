@@ -10,6 +10,8 @@ pub mod fast_hash;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod mentions;
+// The record is the contract outside tools read: every public item of it says what it means.
+#[warn(missing_docs)]
 pub mod record;
 pub mod sentences;
 pub mod tokens;
