@@ -40,11 +40,16 @@ single: tools
 
 lint: tools
 	cargo fmt --all -- --check
+	cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy $(WASM) --lib --bins --test web --test wasm_engine -- -D warnings
+	cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 
+# The fuzz crate's own tests: its checks of the record reject records that break the contract.
 unit:
 	cargo test
+	cargo test --manifest-path fuzz/Cargo.toml --lib
 
 wasm-test: browser-tools
 	$(BROWSER_ENV) cargo test $(WASM) --test wasm_engine --test web

@@ -364,3 +364,94 @@ fn check_json(text: &str, doc: &Document) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Les forces irakiennes ont repris samedi la ville de Tal Afar au groupe \
+                        Etat islamique, selon l’armée. Trois civils ont été tués à Mossoul.";
+
+    fn extracted() -> Document {
+        let doc = extract("t", TEXT);
+        assert!(doc.events.len() >= 2, "the test text has events: {doc:?}");
+        doc
+    }
+
+    #[test]
+    fn a_true_record_passes() {
+        check_extract(TEXT.as_bytes());
+        check_decode(b"\xff\xffLes forces ont repris Raqa.");
+    }
+
+    #[test]
+    #[should_panic(expected = "trigger")]
+    fn a_span_whose_text_differs_fails() {
+        let mut doc = extracted();
+        doc.events[0].trigger.text.push('x');
+        check_document(TEXT, &doc);
+    }
+
+    #[test]
+    #[should_panic(expected = "cuts a character")]
+    fn a_span_inside_a_character_fails() {
+        let mut doc = extracted();
+        let apostrophe = TEXT.find('’').unwrap();
+        let agent = &mut doc.events[0].agent[0];
+        (agent.start, agent.end) = (apostrophe + 1, apostrophe + 3);
+        check_document(TEXT, &doc);
+    }
+
+    #[test]
+    #[should_panic(expected = "outside its sentence")]
+    fn a_count_from_another_sentence_fails() {
+        let mut doc = extracted();
+        let count = doc.events.iter().find_map(|e| e.count.clone()).unwrap();
+        doc.events[0].count = Some(count);
+        check_document(TEXT, &doc);
+    }
+
+    #[test]
+    #[should_panic(expected = "text order")]
+    fn events_out_of_order_fail() {
+        let mut doc = extracted();
+        doc.events.reverse();
+        check_document(TEXT, &doc);
+    }
+
+    #[test]
+    #[should_panic(expected = "through JSON")]
+    fn a_coordinate_json_cannot_hold_fails() {
+        let mut doc = extracted();
+        let place = doc
+            .events
+            .iter_mut()
+            .find_map(|e| e.location.first_mut())
+            .unwrap();
+        place.lat = Some(f64::NAN);
+        check_json(TEXT, &doc);
+    }
+
+    #[test]
+    fn work_is_counted() {
+        let (_, bytes, calls) = allocations(|| vec![0u8; 1000]);
+        assert!(bytes >= 1000 && calls >= 1);
+    }
+
+    #[test]
+    fn date_values() {
+        for ok in ["2017", "2017-10", "2017-10-21"] {
+            assert!(is_date_value(ok), "{ok}");
+        }
+        for bad in [
+            "17",
+            "2017-13",
+            "2017-10-32",
+            "2017-1-2",
+            "2017-10-21-1",
+            "",
+        ] {
+            assert!(!is_date_value(bad), "{bad}");
+        }
+    }
+}
