@@ -46,7 +46,7 @@ lint: tools
 	cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 
-# The fuzz crate's own tests: its checks of the record reject records that break the contract.
+# The crate's tests, then the fuzz crate's: its checks reject records that break the contract.
 unit:
 	cargo test
 	cargo test --manifest-path fuzz/Cargo.toml --lib
