@@ -27,7 +27,7 @@ browser-tools:
 	@scripts/tools.sh browser
 
 serve: tools
-	trunk serve --offline
+	DEPECHE_LIVE_RELOAD=1 trunk serve --offline
 
 dist: tools
 	trunk build --release --offline --public-url "$(PUBLIC_URL)"
