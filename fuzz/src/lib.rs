@@ -160,6 +160,14 @@ pub fn check_extract(bytes: &[u8]) {
     warm_up();
     let n = text.len() as u64;
     let (doc, alloc_bytes, alloc_calls) = allocations(|| extract("fuzz", text));
+    check_work(n, alloc_bytes, alloc_calls);
+    check_stages(text);
+    check_document(text, &doc);
+    check_json(text, &doc);
+}
+
+/// The work bound: what the engine allocated for `n` bytes of text stays under a line in `n`.
+fn check_work(n: u64, alloc_bytes: u64, alloc_calls: u64) {
     assert!(
         alloc_bytes <= ALLOC_BYTES_PER_BYTE * n + ALLOC_BYTES_BASE,
         "{alloc_bytes} bytes allocated for {n} bytes of text"
@@ -168,9 +176,6 @@ pub fn check_extract(bytes: &[u8]) {
         alloc_calls <= ALLOC_CALLS_PER_BYTE * n + ALLOC_CALLS_BASE,
         "{alloc_calls} allocations for {n} bytes of text"
     );
-    check_stages(text);
-    check_document(text, &doc);
-    check_json(text, &doc);
 }
 
 /// Whether `range` is a range of `text` whose ends are character boundaries.
@@ -430,6 +435,14 @@ mod tests {
             .unwrap();
         place.lat = Some(f64::NAN);
         check_json(TEXT, &doc);
+    }
+
+    #[test]
+    #[should_panic(expected = "bytes allocated")]
+    fn quadratic_work_fails() {
+        // What a stage that copied the text so far at every byte would allocate.
+        let n = 20_000u64;
+        check_work(n, n * n / 2, n);
     }
 
     #[test]
