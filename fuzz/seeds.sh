@@ -22,3 +22,41 @@ python3 -c 'print("Un obus a tué 3 civils à Alep.\n\n" * 3000, end="")' > corp
 # The same for the decoder, behind a two-byte limit of 0xffff (so it is not too large).
 printf '\xff\xff' > corpus/decode/long.bin
 head -c 65533 corpus/extract/long-sentence.txt >> corpus/decode/long.bin
+
+# A dictionary for the extract target: the engine's own vocabulary (trigger lemmas and phrases,
+# number and time words, actor aliases, word classes), which libFuzzer splices into its inputs,
+# plus the punctuation and markup the stages treat specially. Non-ASCII bytes are escaped.
+python3 - <<'PY'
+import re
+words = set()
+def add(w):
+    w = w.strip()
+    if 1 < len(w) <= 40:
+        words.add(w)
+for path, columns in [("../data/triggers.tsv", [1]), ("../data/number_words.tsv", [0]),
+                      ("../data/time_words.tsv", [0]), ("../data/actors.tsv", [5])]:
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        cells = line.rstrip("\n").split("\t")
+        for c in columns:
+            if c < len(cells):
+                for w in cells[c].split("|"):
+                    add(w)
+for line in open("../data/words.tsv", encoding="utf-8"):
+    if not line.startswith("#") and "\t" in line:
+        for w in line.split("\t", 1)[1].split():
+            add(w)
+for w in ["« ", " »", "’", "l’", "d’", "(", ")", ". ", ", ", "\n\n", " | Auteur: ", "<p>", "</p>",
+          "<br>", "<script>", "</script>", "2017", "samedi", "Raqa", "Mossoul", "l'EI", "selon l'OSDH"]:
+    words.add(w)
+def escape(w):
+    out = []
+    for b in w.encode("utf-8"):
+        c = chr(b)
+        out.append(c if 32 <= b < 127 and c not in '"\\' else "\\x%02x" % b)
+    return '"' + "".join(out) + '"'
+with open("corpus/extract.dict", "w") as f:
+    for w in sorted(words):
+        f.write(escape(w) + "\n")
+PY

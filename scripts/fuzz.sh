@@ -26,9 +26,12 @@ summary=()
 for t in "${targets[@]}"; do
   log=target/fuzz-$t.log
   corpus=fuzz/corpus/$t
+  # The target's dictionary, when fuzz/seeds.sh wrote one (the engine's vocabulary for extract).
+  dict=()
+  [ ! -f "fuzz/corpus/$t.dict" ] || dict=(-dict="fuzz/corpus/$t.dict")
   echo "==> $t: every input of $corpus at full length, then fuzzing for $seconds s (log: $log)"
   if cargo fuzz run --sanitizer none "$t" "$corpus" -- "${common[@]}" "${full[@]}" >"$log" 2>&1 \
-    && cargo fuzz run --sanitizer none "$t" "$corpus" -- "${common[@]}" "${timed[@]}" >>"$log" 2>&1; then
+    && cargo fuzz run --sanitizer none "$t" "$corpus" -- "${common[@]}" "${timed[@]}" "${dict[@]}" >>"$log" 2>&1; then
     verdict="no crash"
   else
     verdict="FAILED: see $log and fuzz/artifacts/$t/"
