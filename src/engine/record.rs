@@ -12,15 +12,16 @@ use serde::{Deserialize, Serialize};
 /// One article's extraction result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
-    /// The document's id: for a file, its name without directory and extension (`-` for
+    /// The document's id: for a file, its name without directory and extension (`stdin` for
     /// standard input); in the page, the corpus id or the id given to a pasted article.
     pub id: String,
     /// The headline, copied from the text, when the article starts with a short line that reads
-    /// as one; `null` otherwise.
+    /// as one; `null` otherwise. In the page, a title typed with a pasted article replaces it.
     pub title: Option<String>,
     /// The article's own date, read from a dateline in its first lines, as `YYYY-MM-DD`,
     /// `YYYY-MM` or `YYYY` (as precise as the dateline is); `null` when there is none. Relative
-    /// times (« samedi ») are normalised against it.
+    /// times (« samedi ») are normalised against it. In the page, a date typed with a pasted
+    /// article (in the same form) replaces it.
     pub date: Option<String>,
     /// The events, in text order (by sentence; within a sentence, in the order their triggers
     /// were read). Empty when the article reports none.
