@@ -45,6 +45,7 @@ lint: tools
 	cargo clippy $(WASM) --lib --bins --test web --test wasm_engine -- -D warnings
 	cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps $(WASM)
 
 # The crate's tests, then the fuzz crate's: its checks reject records that break the contract.
 unit:
