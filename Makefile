@@ -12,7 +12,7 @@ BROWSER_ENV := CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UN
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:8080/ with live reload"
-	@echo "make test    every check: format, clippy, unit, browser and end-to-end tests"
+	@echo "make test    every check: format, clippy, docs, unit, browser and end-to-end tests"
 	@echo "make dist    release build into dist/ (PUBLIC_URL=$(PUBLIC_URL)) with gzip sizes"
 	@echo "make single  one self-contained HTML file: dist-single/depeche.html"
 	@echo "make eval    precision, recall and F1 against the gold annotation"
