@@ -8,7 +8,7 @@ PUBLIC_URL ?= ./
 WASM := --target wasm32-unknown-unknown --features web
 BROWSER_ENV := CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: help serve dist single test lint unit wasm-test e2e eval bench bench-web gazetteer fuzz tools browser-tools clean
+.PHONY: help serve dist single test lint unit wasm-test e2e eval dev-score bench bench-web gazetteer fuzz tools browser-tools clean
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:8080/ with live reload"
@@ -16,6 +16,7 @@ help:
 	@echo "make dist    release build into dist/ (PUBLIC_URL=$(PUBLIC_URL)) with gzip sizes"
 	@echo "make single  one self-contained HTML file: dist-single/depeche.html"
 	@echo "make eval    precision, recall and F1 against the gold annotation"
+	@echo "make dev-score  the development set (../shared/dev) scored, with quality floors"
 	@echo "make bench   extraction throughput (criterion)"
 	@echo "make bench-web  the page in headless Chromium: first render, a type filter on 10,000 events"
 	@echo "make fuzz    each fuzz target for FUZZ_SECONDS (default 300), then executions and speed"
@@ -62,6 +63,13 @@ test: browser-tools lint unit wasm-test e2e
 
 eval:
 	cargo run --release --quiet --bin depeche -- eval tests/gold corpus/*.txt
+
+# The development set beside the checkout (../shared/dev: real dispatches with hand gold), scored
+# with floors at the level reached: a change that loses quality there fails.
+DEV_FLOORS := --min-f1 0.81 --min-strict 0.23 --min-role agent=0.52,target=0.65,place=0.75
+dev-score:
+	cargo build --release --quiet --bin depeche
+	python3 ../shared/dev/score.py dev --cli "target/release/depeche extract" $(DEV_FLOORS)
 
 bench:
 	cargo bench --bench extract

@@ -393,6 +393,7 @@ mod tests {
             start,
             end,
             actor: id.map(str::to_string),
+            name: None,
         }
     }
 

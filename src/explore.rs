@@ -1003,6 +1003,7 @@ mod tests {
             start,
             end,
             actor: id.map(Into::into),
+            name: None,
         }
     }
 

@@ -131,6 +131,7 @@ fn constructed_document() -> (Document, &'static str) {
             start,
             end,
             actor: Some(id.into()),
+            name: None,
         }
     };
     let sentence = |needle: &str| {

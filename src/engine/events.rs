@@ -1,9 +1,11 @@
 //! Stage 6: events — each trigger with its participants, place, time, count, source and
 //! modality, read off the mentions of its sentence and what the article said before.
 //!
-//! Roles follow French word order: the subject before the verb group acts and the direct object
-//! undergoes, the passive turns them round (« a été chassé par »), a noun takes its « de »
-//! complement, « contre » gives a target and « par » an agent. Generic phrases and pronouns
+//! The grammar is read here: a trigger's form (active, passive, a verb whose subject undergoes
+//! it, a noun) and its functions — the subject before the verb group, the direct object, the
+//! « par », « à », « de », « avec », « contre », « entre X et Y » complements, the subject of a
+//! light verb governing a noun. Which function plays which role for each event type is data:
+//! the rules of `data/roles.tsv` ([`super::roles`]). Generic phrases and pronouns
 //! (« l'organisation », « Il ») take the last actor of their kind.
 
 use super::fast_hash::FastMap;
@@ -13,10 +15,11 @@ use super::mentions::PlaceMention;
 use super::mentions::actors::{
     Actor, ActorKind, ActorMention, actors, demonym_actor, lookup_actor,
 };
-use super::mentions::counts::CountMention;
+use super::mentions::counts::{CountMention, is_number_word};
 use super::mentions::times::TimeMention;
 use super::record::{ActorRef, Count, Event, EventType, Modality, PlaceRef, Range, Span, TimeRef};
-use super::tokens::{Token, TokenKind, is_quote};
+use super::roles::{self as rules, Condition, Form, Function, Role};
+use super::tokens::{Token, TokenKind, fold, is_quote};
 use super::triggers::Trigger;
 
 /// How many tokens a direct object or a complement may stand from its trigger.
@@ -52,6 +55,8 @@ pub struct Memory {
     /// The most specific place of the last sentence that named one, with its paragraph.
     last_place: Option<(usize, usize)>,
     last_source: Option<ActorRef>,
+    /// Who led the last act of violence told, with its sentence's index and paragraph.
+    last_assailant: Option<(usize, usize, ActorRef)>,
     /// The most mentioned actor of each kind in the whole article.
     dominant: FastMap<ActorKind, &'static Actor>,
 }
@@ -133,8 +138,13 @@ fn word_before<'t, 'a>(tokens: &'t [Token<'a>], m: &ActorMention) -> Option<&'t 
             j -= 1;
         }
     }
-    if j > 0 && tokens[j - 1].kind == TokenKind::Number {
+    let number = |k: usize| tokens[k].kind == TokenKind::Number || is_number_word(tokens, k);
+    if j > 0 && number(j - 1) {
         j -= 1;
+        // « deux cents », « vingt et un ».
+        while j > 0 && (number(j - 1) || tokens[j - 1].norm == "et" && j > 1 && number(j - 2)) {
+            j -= 1;
+        }
         loop {
             let pair = j
                 .checked_sub(2)
@@ -175,6 +185,25 @@ fn preposition_before<'t>(tokens: &'t [Token], m: &ActorMention) -> Option<&'t s
     }
 }
 
+/// How the phrases of a sentence stand to one trigger (see [`Sentence::functions`]).
+struct Functions<'s> {
+    form: Form,
+    /// Each function with a phrase that fills it (the subject may have several).
+    filled: Vec<(Function, &'s ActorMention)>,
+    /// A demonym right after a noun trigger, as (token, actor).
+    demonym: Option<(usize, &'static Actor)>,
+    /// A subject pronoun standing for the last subject.
+    pronoun: Option<usize>,
+    /// The verb shares the subject of an earlier one.
+    coordinated: bool,
+}
+
+impl<'s> Functions<'s> {
+    fn add(&mut self, function: Function, m: Option<&'s ActorMention>) {
+        self.filled.extend(m.map(|m| (function, m)));
+    }
+}
+
 struct Roles<'s> {
     agent: Vec<&'s ActorMention>,
     target: Vec<&'s ActorMention>,
@@ -205,7 +234,7 @@ impl<'a> Sentence<'a> {
             && (tokens[j - 1].is(WordClass::Adverb)
                 || tokens[j - 1].is(WordClass::Negation)
                 || tokens[j - 1].is(WordClass::ObjectPronoun)
-                || tokens[j - 1].norm == "y")
+                || matches!(&*tokens[j - 1].norm, "y" | "en"))
         {
             j -= 1;
         }
@@ -254,6 +283,7 @@ impl<'a> Sentence<'a> {
             [
                 WordClass::VerbAspect,
                 WordClass::VerbIntent,
+                WordClass::VerbIntentInfinitive,
                 WordClass::VerbPossible,
                 WordClass::NegationVerb,
             ]
@@ -370,121 +400,204 @@ impl<'a> Sentence<'a> {
             .find_map(|j| demonym_actor(&self.tokens[j].norm).map(|a| (j, a)))
     }
 
-    fn roles(&self, trigger: &Trigger, excluded: &[usize]) -> Roles<'_> {
-        let mut roles = Roles {
-            agent: Vec::new(),
-            target: Vec::new(),
+    /// How the phrases of the sentence stand to a trigger: its form (active, passive, inverted,
+    /// noun) and each grammatical function with the phrases that fill it.
+    fn functions(&self, trigger: &Trigger, excluded: &[usize]) -> Functions<'_> {
+        let mut f = Functions {
+            form: Form::Noun,
+            filled: Vec::new(),
+            demonym: None,
             pronoun: None,
             coordinated: false,
-            demonym: None,
         };
+        // Who leads an event is an actor or people: phrases of things are left out.
+        let actors_only: Vec<usize> = excluded
+            .iter()
+            .copied()
+            .chain((0..self.actors.len()).filter(|&k| {
+                let m = &self.actors[k];
+                m.phrase && !self.names_people(m)
+            }))
+            .collect();
         let by = self.after(trigger, &[Some("par")], excluded);
         let to = self.after(trigger, &[Some("a"), Some("au"), Some("aux")], excluded);
+        f.add(Function::By, by);
+        f.add(Function::To, to);
         if trigger.verbal {
-            let subject = if trigger.passive && !trigger.has_aux {
+            f.form = if trigger.passive {
+                Form::Passive
+            } else if trigger.flags.inverted {
+                Form::Inverted
+            } else {
+                Form::Active
+            };
+            let undergoes = f.form != Form::Active;
+            // « ont tué neuf soldats et en ont blessé trente »: a verb coordinated with an
+            // earlier one shares its subject; the phrase between them is the first one's object.
+            let lead = self.skip_clitics(self.clause_verb_start(trigger.first));
+            let shares_subject = lead > 0
+                && matches!(&*self.tokens[lead - 1].norm, "et" | "puis" | "mais")
+                && self.triggers.iter().any(|t| t.verbal && t.last + 1 < lead);
+            let subject = if shares_subject {
+                None
+            } else if trigger.passive && !trigger.has_aux {
                 // A bare participle describes the phrase right before it.
                 self.candidates(excluded)
                     .map(|(_, m)| m)
                     .rfind(|m| m.last < trigger.first && m.last + 3 >= trigger.first)
-            } else {
+            } else if undergoes {
                 self.subject_before(trigger.first, excluded)
-            };
-            if subject.is_none() {
-                roles.pronoun = self.pronoun_before(trigger.first);
-                let start = self.clause_verb_start(trigger.first);
-                roles.coordinated = start > 0
-                    && (matches!(
-                        &*self.tokens[start - 1].norm,
-                        "et" | "puis" | "de" | "d'" | "a" | "pour"
-                    ) || trigger.tenses.has(Tenses::INFINITIVE | Tenses::GERUND));
-            }
-            let object = self.after(trigger, &[None], excluded);
-            let subjects = subject
-                .map(|m| self.with_coordinated(m))
-                .unwrap_or_default();
-            let moves = trigger.kind == EventType::Withdrawal;
-            if trigger.passive && !moves {
-                roles.target = subjects;
-                roles.agent.extend(by);
-            } else if trigger.flags.inverted {
-                roles.target = subjects;
             } else {
-                roles.agent = subjects;
-                roles.target.extend(object.or(to));
-            }
-            if trigger.kind == EventType::Capture && roles.target.is_empty() {
-                // « récupérés aux djihadistes »: taken from someone.
-                roles.target.extend(to);
-            }
-        } else {
-            if let Some((x, y)) = self.between(trigger) {
-                // « des combats entre X et Y », « un accord entre X et Y ».
-                roles.agent.push(x);
-                if trigger.kind == EventType::Agreement {
-                    roles.agent.push(y);
-                } else {
-                    roles.target.push(y);
+                self.subject_before(trigger.first, &actors_only)
+            };
+            match subject {
+                Some(m) => {
+                    for m in self.with_coordinated(m) {
+                        f.add(Function::Subject, Some(m));
+                    }
                 }
-                return roles;
+                None => {
+                    f.pronoun = self.pronoun_before(trigger.first);
+                    let start = self.clause_verb_start(trigger.first);
+                    f.coordinated = shares_subject
+                        || start > 0
+                            && (matches!(
+                                &*self.tokens[start - 1].norm,
+                                "et" | "puis" | "de" | "d'" | "a" | "pour"
+                            ) || trigger.tenses.has(Tenses::INFINITIVE | Tenses::GERUND));
+                }
             }
-            // « l'appui de l'aviation russe »: the actor may begin inside the expression.
-            let overlapping = self.candidates(excluded).map(|(_, m)| m).find(|m| {
-                m.first > trigger.first && m.first <= trigger.last && m.last > trigger.last
-            });
-            // « une attaque attribuée à des jihadistes »: who it is laid at the door of.
-            let attributed = self.attributed_to(trigger, excluded);
-            let complement = self
-                .after(
-                    trigger,
-                    &[Some("de"), Some("d'"), Some("du"), Some("des")],
-                    excluded,
-                )
-                .or(overlapping);
-            let against = self.after(
+            let object = self
+                .after(trigger, &[None], excluded)
+                .filter(|m| !m.phrase || self.phrase_befalls(trigger.kind, m));
+            f.add(Function::Object, object);
+            return f;
+        }
+        if let Some((x, y)) = self.between(trigger) {
+            f.add(Function::Between1, Some(x));
+            f.add(Function::Between2, Some(y));
+        }
+        // « l'appui de l'aviation russe »: the actor may begin inside the expression.
+        let overlapping = self
+            .candidates(excluded)
+            .map(|(_, m)| m)
+            .find(|m| m.first > trigger.first && m.first <= trigger.last && m.last > trigger.last);
+        let of = self
+            .after(
                 trigger,
-                &[Some("contre"), Some("sur"), Some("face")],
+                &[Some("de"), Some("d'"), Some("du"), Some("des")],
                 excluded,
-            );
-            let armed = |m: &ActorMention| !matches!(m.kind, Some(ActorKind::Civilians) | None);
-            let of_is_target = match trigger.kind {
-                // « les ravages des combattants »: fighters destroy, things are destroyed.
-                EventType::Destruction => complement.is_none_or(|m| !armed(m)),
-                EventType::Capture
-                | EventType::Abduction
-                | EventType::Killing
-                | EventType::Injury
-                | EventType::Arrest
-                | EventType::Displacement => true,
-                _ => trigger.flags.inverted,
+            )
+            .or(overlapping);
+        f.add(Function::Of, of);
+        f.add(Function::Attributed, self.attributed_to(trigger, excluded));
+        f.add(
+            Function::With,
+            self.after(trigger, &[Some("avec")], excluded),
+        );
+        let against = self.after(
+            trigger,
+            &[Some("contre"), Some("sur"), Some("face")],
+            excluded,
+        );
+        f.add(Function::Against, against);
+        f.demonym = self.demonym_after(trigger);
+        // « ont lancé la bataille »: the light verb's subject, or its pronoun (« ils ont lancé
+        // une attaque »).
+        if let Some((verb, _)) = self.governor(trigger.first, WordClass::VerbLight) {
+            let first = verb_group_start(&self.tokens, verb);
+            let subject = self.subject_before(first, &actors_only);
+            f.add(Function::LightSubject, subject);
+            if subject.is_none() {
+                f.pronoun = self.pronoun_before(first);
+            }
+        }
+        f.add(Function::Aimed, self.aimed_at(trigger, excluded));
+        f.add(Function::Undergoer, self.undergoer(trigger, excluded));
+        f
+    }
+
+    /// The roles of a trigger: its grammatical functions read through the rules of
+    /// `data/roles.tsv`.
+    fn roles(&self, trigger: &Trigger, excluded: &[usize]) -> Roles<'_> {
+        let f = self.functions(trigger, excluded);
+        let mut roles = Roles {
+            agent: Vec::new(),
+            target: Vec::new(),
+            pronoun: f.pronoun,
+            coordinated: f.coordinated,
+            demonym: None,
+        };
+        let armed = |m: &ActorMention| !matches!(m.kind, Some(ActorKind::Civilians) | None);
+        for rule in rules::rules()
+            .iter()
+            .filter(|r| r.applies(f.form, trigger.kind))
+        {
+            let filled = match rule.role {
+                Role::Agent => !roles.agent.is_empty() || roles.demonym.is_some(),
+                Role::Target => !roles.target.is_empty(),
             };
-            if of_is_target {
-                roles.target.extend(complement);
-                roles.agent.extend(by);
-            } else {
-                roles.agent.extend(by.or(attributed).or(complement));
-                roles.target.extend(against);
+            if filled && !rule.adds {
+                continue;
             }
-            if roles.agent.is_empty() {
-                roles.demonym = self.demonym_after(trigger);
-            }
-            if roles.agent.is_empty() && roles.demonym.is_none() {
-                // « ont lancé la bataille »: the light verb's subject leads the event.
-                if let Some((verb, _)) = self.governor(trigger.first, WordClass::VerbLight) {
-                    let first = verb_group_start(&self.tokens, verb);
-                    roles.agent.extend(self.subject_before(first, excluded));
+            if rule.function == Function::Demonym {
+                if rule.role == Role::Agent {
+                    roles.demonym = roles.demonym.or(f.demonym);
                 }
+                continue;
             }
-            if roles.target.is_empty() {
-                // « l'attentat a visé des civils »: the event as subject of a verb of aiming.
-                roles.target.extend(self.aimed_at(trigger, excluded));
-            }
-            if roles.target.is_empty() {
-                // « l'EI a été la cible de multiples offensives », « est confrontée à deux
-                // offensives », « Cible de multiples offensives, l'EI subit… ».
-                roles.target.extend(self.undergoer(trigger, excluded));
+            let taken: Vec<&ActorMention> = f
+                .filled
+                .iter()
+                .filter(|(function, _)| *function == rule.function)
+                .map(|&(_, m)| m)
+                .filter(|m| {
+                    let used = roles.agent.iter().chain(&roles.target).any(|u| u == m);
+                    let fits = match rule.role {
+                        // « des hommes armés », « ses alliés »: people may act, things never.
+                        Role::Agent => !m.phrase || self.names_people(m),
+                        Role::Target => !m.phrase || self.phrase_befalls(trigger.kind, m),
+                    };
+                    let holds = match rule.condition {
+                        Condition::Any => true,
+                        Condition::Armed => armed(m),
+                        Condition::Unarmed => !armed(m),
+                    };
+                    !used && fits && holds
+                })
+                .collect();
+            match rule.role {
+                Role::Agent => roles.agent.extend(taken),
+                Role::Target => roles.target.extend(taken),
             }
         }
         roles
+    }
+
+    /// Whether a phrase names people (« plusieurs personnes », « ses alliés »).
+    fn names_people(&self, m: &ActorMention) -> bool {
+        self.tokens[m.first..=m.last]
+            .iter()
+            .any(|t| t.is(WordClass::PersonNoun))
+    }
+
+    /// Whether a phrase that names no actor may be what an event of `kind` befalls: the thing
+    /// hit or destroyed, or the people killed, hurt or taken; never the ground a capture or an
+    /// advance gains, which is its place.
+    fn phrase_befalls(&self, kind: EventType, m: &ActorMention) -> bool {
+        match kind {
+            EventType::Attack
+            | EventType::AirStrike
+            | EventType::Shelling
+            | EventType::Bombing
+            | EventType::Destruction => true,
+            EventType::Killing
+            | EventType::Injury
+            | EventType::Abduction
+            | EventType::Arrest
+            | EventType::Displacement => self.names_people(m),
+            _ => false,
+        }
     }
 
     /// With a known agent and no target, the other side named in the sentence (« ont rétabli la
@@ -612,9 +725,15 @@ impl<'a> Sentence<'a> {
             let reach = if reporting_noun { 4 } else { OBJECT_WINDOW + 4 };
             let after = inverted
                 .then(|| {
+                    // « Selon un communiqué, la coalition… »: who says so ends at the comma.
+                    let comma = (j + 1..tokens.len())
+                        .find(|&k| tokens[k].norm == ",")
+                        .unwrap_or(tokens.len());
                     self.actors.iter().enumerate().find(|(_, m)| {
-                        m.first > j
+                        !m.phrase
+                            && m.first > j
                             && m.first <= j + reach
+                            && (!reporting_noun || m.first < comma)
                             && !matches!(preposition_before(tokens, m), Some("a" | "au" | "aux"))
                     })
                 })
@@ -624,7 +743,7 @@ impl<'a> Sentence<'a> {
                     self.actors
                         .iter()
                         .enumerate()
-                        .rfind(|(_, m)| m.last < first && !prepositional(tokens, m))
+                        .rfind(|(_, m)| !m.phrase && m.last < first && !prepositional(tokens, m))
                 })
                 .flatten();
             if let Some((k, m)) = after.or(before) {
@@ -686,6 +805,7 @@ impl<'a> Sentence<'a> {
             start,
             end,
             actor: actor.map(|a| a.id.to_string()),
+            name: actor.map(|a| a.label_fr.to_string()),
         }
     }
 
@@ -789,6 +909,7 @@ impl<'a> Sentence<'a> {
             || self
                 .governor(trigger.first, WordClass::NegationVerb)
                 .is_some()
+            || self.foiled(trigger)
         {
             return Modality::Negated;
         }
@@ -797,9 +918,7 @@ impl<'a> Sentence<'a> {
             .rev()
             .find(|&j| tokens[j].norm == ",")
             .map_or(0, |j| j + 1);
-        if tokens[clause_start..trigger.first]
-            .iter()
-            .any(|t| t.norm == "si")
+        if (clause_start..trigger.first).any(|j| self.opens_condition(j))
             || trigger.verbal && trigger.tenses.has(Tenses::CONDITIONAL)
             || self
                 .governor(trigger.first, WordClass::VerbPossible)
@@ -822,9 +941,17 @@ impl<'a> Sentence<'a> {
                 .rev()
                 .take(2)
                 .any(|t| t.norm == "avoir" || t.norm == "avant");
-        let intent = self
-            .governor(trigger.first, WordClass::VerbIntent)
-            .is_some()
+        // An intention governs the event directly, not through « que » (« espère que cette
+        // destruction permettra »).
+        let governs = |class: WordClass| {
+            self.governor(trigger.first, class).is_some_and(|(j, _)| {
+                !tokens[j..trigger.first]
+                    .iter()
+                    .any(|t| matches!(&*t.norm, "que" | "qu'"))
+            })
+        };
+        let intent = governs(WordClass::VerbIntent)
+            || infinitive && governs(WordClass::VerbIntentInfinitive)
             || before
                 .iter()
                 .any(|t| t.is(WordClass::IntentWord) || t.norm == "pour");
@@ -834,6 +961,44 @@ impl<'a> Sentence<'a> {
             return Modality::Planned;
         }
         Modality::Asserted
+    }
+}
+
+impl Sentence<'_> {
+    /// Whether token `j` opens a condition: « si » before its subject (« si les rebelles… »,
+    /// « s'ils »), not the « si » of degree (« une si grande perte »).
+    fn opens_condition(&self, j: usize) -> bool {
+        let tokens = &self.tokens;
+        let Some(next) = tokens.get(j + 1) else {
+            return false;
+        };
+        match &*tokens[j].norm {
+            "si" => {
+                next.capitalized
+                    || next.kind == TokenKind::Number
+                    || next.is(WordClass::Determiner)
+                    || next.is(WordClass::Pronoun)
+                    || next.norm == "on"
+            }
+            "s'" => matches!(&*next.norm, "il" | "ils"),
+            _ => false,
+        }
+    }
+
+    /// Whether a noun trigger is said to have been foiled after it (« deux attaques ont été
+    /// déjouées », « une attaque … qui a été évitée »): a participle of a verb of failure in
+    /// its clause.
+    fn foiled(&self, trigger: &Trigger) -> bool {
+        let tokens = &self.tokens;
+        !trigger.verbal
+            && tokens[trigger.last + 1..]
+                .iter()
+                .take(OBJECT_WINDOW)
+                .take_while(|t| t.norm != "," && !is_boundary(t))
+                .any(|t| {
+                    t.verb(WordClass::NegationVerb)
+                        .is_some_and(|tenses| tenses.has(Tenses::PARTICIPLE))
+                })
     }
 }
 
@@ -972,7 +1137,7 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
             let earlier = sentence
                 .actors
                 .iter()
-                .rfind(|m| m.last < p && !prepositional(tokens, m))
+                .rfind(|m| !m.phrase && m.last < p && !prepositional(tokens, m))
                 .and_then(|m| memory.resolve(m));
             if let Some(actor) = earlier.or(memory.last_subject) {
                 let t = &tokens[p];
@@ -1004,15 +1169,19 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         if target.is_empty() && fights(kind) {
             target.extend(sentence.other_side(trigger, &agent, memory, &source_mentions));
         }
+        // « 35 djihadistes ont été tués dans des combats avec les Kurdes »: who killed them is
+        // the other side of the fight the sentence tells.
+        if agent.is_empty() && matches!(kind, EventType::Killing | EventType::Injury) {
+            agent.extend(sentence.other_side(trigger, &target, memory, &source_mentions));
+        }
         if trigger.flags.go_sense && goes_somewhere(sentence, trigger, roles.agent.first().copied())
         {
             continue;
         }
-        let mover_is_civilian = roles
-            .agent
-            .iter()
-            .chain(&roles.target)
-            .any(|m| m.kind == Some(ActorKind::Civilians));
+        let mover_is_civilian =
+            roles.agent.iter().chain(&roles.target).any(|m| {
+                m.kind == Some(ActorKind::Civilians) || m.phrase && sentence.names_people(m)
+            });
         if trigger.flags.civilian_switch && mover_is_civilian {
             kind = EventType::Displacement;
         }
@@ -1056,10 +1225,12 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         if location.is_empty() && sentence.places.is_empty() {
             // A sentence naming no place goes on where its paragraph was (« L'une est menée à
             // l'ouest du fleuve … ont conquis le nord-ouest de la province »).
+            // Else in the last town the article named: dispatches tell one place at length.
             location.extend(
                 memory
                     .last_place
                     .filter(|&(si, _)| sentences[si].block == sentence.block)
+                    .or(memory.last_city)
                     .map(|(si, pi)| place_at(sentences, si, pi)),
             );
         }
@@ -1124,6 +1295,23 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
                     qualifier: c.qualifier,
                 }
             });
+        // « Quatre obus sont tombés », « 20 personnes ont été tuées »: an act of violence whose
+        // clause names no one behind it goes on the side behind the one told just before, in
+        // this sentence or the last, unless that side is what it befalls.
+        if violent(kind) {
+            if agent.is_empty()
+                && let Some((.., assailant)) =
+                    memory.last_assailant.as_ref().filter(|(si, block, a)| {
+                        (si + 1 >= k || *block == sentence.block)
+                            && !target.iter().any(|t| same_actor(t, a))
+                    })
+            {
+                agent.push(assailant.clone());
+            }
+            if let Some(a) = agent.iter().find(|a| a.actor.is_some()) {
+                memory.last_assailant = Some((k, sentence.block, a.clone()));
+            }
+        }
         if !agent.is_empty() {
             previous_agent.clone_from(&agent);
         }
@@ -1154,6 +1342,31 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
     }
     remember(sentences, k, memory, source);
     events
+}
+
+/// Whether two records name the same actor: the same canonical actor, or the same last word
+/// (« les rebelles », « dix rebelles »).
+fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
+    let head = |r: &ActorRef| r.text.split_whitespace().last().map(fold);
+    match (&a.actor, &b.actor) {
+        (Some(x), Some(y)) => x == y,
+        _ => head(a) == head(b),
+    }
+}
+
+/// Types of violence done by one side to another.
+fn violent(kind: EventType) -> bool {
+    matches!(
+        kind,
+        EventType::Attack
+            | EventType::AirStrike
+            | EventType::Shelling
+            | EventType::Bombing
+            | EventType::Killing
+            | EventType::Injury
+            | EventType::Destruction
+            | EventType::Abduction
+    )
 }
 
 /// The record of place `pi` of sentence `si`.

@@ -17,6 +17,7 @@ pub enum WordClass {
     Adverb,
     Filler,
     ParticipleComplement,
+    PeopleParticipleComplement,
     VerbEtreActive,
     VerbReport,
     ReportNoun,
@@ -28,6 +29,7 @@ pub enum WordClass {
     Quantity,
     VerbAspect,
     VerbIntent,
+    VerbIntentInfinitive,
     IntentWord,
     VerbPossible,
     HypotheticalWord,
@@ -50,12 +52,13 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    const ALL: [WordClass; 35] = [
+    const ALL: [WordClass; 37] = [
         WordClass::AuxAvoir,
         WordClass::AuxEtre,
         WordClass::Adverb,
         WordClass::Filler,
         WordClass::ParticipleComplement,
+        WordClass::PeopleParticipleComplement,
         WordClass::VerbEtreActive,
         WordClass::VerbReport,
         WordClass::ReportNoun,
@@ -67,6 +70,7 @@ impl WordClass {
         WordClass::Quantity,
         WordClass::VerbAspect,
         WordClass::VerbIntent,
+        WordClass::VerbIntentInfinitive,
         WordClass::IntentWord,
         WordClass::VerbPossible,
         WordClass::HypotheticalWord,
@@ -96,6 +100,7 @@ impl WordClass {
             WordClass::Adverb => "adverb",
             WordClass::Filler => "filler",
             WordClass::ParticipleComplement => "participle_complement",
+            WordClass::PeopleParticipleComplement => "people_participle_complement",
             WordClass::VerbEtreActive => "verb_etre_active",
             WordClass::VerbReport => "verb_report",
             WordClass::ReportNoun => "report_noun",
@@ -107,6 +112,7 @@ impl WordClass {
             WordClass::Quantity => "quantity",
             WordClass::VerbAspect => "verb_aspect",
             WordClass::VerbIntent => "verb_intent",
+            WordClass::VerbIntentInfinitive => "verb_intent_infinitive",
             WordClass::IntentWord => "intent_word",
             WordClass::VerbPossible => "verb_possible",
             WordClass::HypotheticalWord => "hypothetical_word",

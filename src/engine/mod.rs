@@ -13,6 +13,7 @@ pub mod mentions;
 // The record is the contract outside tools read: every public item of it says what it means.
 #[warn(missing_docs)]
 pub mod record;
+pub mod roles;
 pub mod sentences;
 pub mod tokens;
 pub mod triggers;
@@ -64,6 +65,10 @@ pub fn extract(id: &str, text: &str) -> Document {
     for sentence in &mut sentences {
         sentence.places = mentions::find_places(&sentence.tokens, &mut sentence.actors, &[]);
     }
+    // Phrases that name no actor, for the targets of events: only where there is an event.
+    for sentence in sentences.iter_mut().filter(|s| !s.triggers.is_empty()) {
+        add_phrases(sentence);
+    }
     let countries = article_countries(&sentences);
     let countries: Vec<&str> = countries.iter().map(String::as_str).collect();
     if !countries.is_empty() {
@@ -82,6 +87,38 @@ pub fn extract(id: &str, text: &str) -> Document {
         title: layout.title.map(|r| text[r].to_string()),
         date: date.map(|d| d.to_string()),
         events: found,
+    }
+}
+
+/// Adds to a sentence's actor mentions the noun phrases left between its actors, places,
+/// times and triggers, in text order.
+fn add_phrases(sentence: &mut events::Sentence) {
+    let tokens = &sentence.tokens;
+    let taken = |i: usize| {
+        let t = &tokens[i];
+        sentence.actors.iter().any(|m| m.first <= i && i <= m.last)
+            || sentence.places.iter().any(|p| p.first <= i && i <= p.last)
+            || sentence
+                .triggers
+                .iter()
+                .any(|g| g.first <= i && i <= g.last)
+            || sentence
+                .times
+                .iter()
+                .any(|m| m.start < t.end && t.start < m.end)
+    };
+    let mut phrases = mentions::phrases::find_phrases(tokens, taken);
+    // « deux autres attaques », « de violents combats »: words right before a noun trigger
+    // are its own determiner and adjectives, not a phrase.
+    phrases.retain(|m| {
+        !sentence
+            .triggers
+            .iter()
+            .any(|t| !t.verbal && t.first == m.last + 1)
+    });
+    if !phrases.is_empty() {
+        sentence.actors.extend(phrases);
+        sentence.actors.sort_by_key(|m| m.first);
     }
 }
 

@@ -62,6 +62,11 @@ pub struct ActorRef {
     /// it; a pronoun or a generic phrase (« l'organisation ») gets the actor it stands for.
     /// `null` when the mention resolves to no known actor.
     pub actor: Option<String>,
+    /// The canonical actor's name, in French (« Shebab », « Etat islamique »), so that « ils »
+    /// or « l'organisation » reads as who it stands for; `null` when unresolved (and absent in
+    /// records written before it existed, read as `null`).
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 /// A mention of a place, resolved to a gazetteer entry (`data/gazetteer.tsv`) when known.
@@ -269,9 +274,10 @@ impl Modality {
 
 /// One event: a trigger with its participants and attributes.
 ///
-/// The trigger, the agents, the targets, the time and the count are mentions of the event's
-/// own sentence (inside [`Event::sentence`]); the location and the source may come from an
-/// earlier sentence of the article, when this one names none.
+/// The trigger, the time and the count are always mentions of the event's own sentence (inside
+/// [`Event::sentence`]). The agents, targets, location and source are mentions of it as a rule,
+/// but may come from an earlier sentence when this one names none: the side behind an act of
+/// violence told just before, the paragraph's place, the source already named.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// What kind of event it is; `"type"` in JSON.
@@ -282,8 +288,9 @@ pub struct Event {
     pub trigger: Span,
     /// The sentence the event was read from.
     pub sentence: Range,
-    /// Who acts: the capturer, the attacker, the striker, who surrenders or withdraws. Empty
-    /// when the sentence does not say.
+    /// Who acts: the capturer, the attacker, the striker, who surrenders or withdraws. For an
+    /// act of violence whose sentence names no one behind it, the side behind the one told just
+    /// before (this sentence or the previous one, or the paragraph). Empty when unknown.
     pub agent: Vec<ActorRef>,
     /// Who or what undergoes it: the side driven out, the attacked, the killed, the displaced.
     /// Empty when the sentence does not say.

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use super::fast_hash::FastMap;
 use super::lexicon::{Tenses, WordClass, lexicon};
+use super::mentions::counts::is_number_word;
 use super::record::EventType;
 use super::tokens::{Token, TokenKind, is_quote, tokenize};
 
@@ -48,6 +49,8 @@ struct Entry {
     rest: Vec<String>,
     flags: Flags,
     air_switch: bool,
+    /// A destruction instead when aircraft are named next to it (« abattu un drone »).
+    downing_switch: bool,
 }
 
 struct TriggerLexicon {
@@ -133,6 +136,7 @@ fn trigger_lexicon() -> &'static TriggerLexicon {
                     subsumed: has("S"),
                 },
                 air_switch: has("X"),
+                downing_switch: has("W"),
             });
         }
         lex
@@ -326,12 +330,23 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                 }
                 let etre_active = token.verb(WordClass::VerbEtreActive).is_some();
                 let raw = token.text(text);
-                let participle = looks_participle(raw, tenses);
+                // After an auxiliary, a form that may be a participle is one (« a été
+                // détruit », not the present « il détruit »).
+                let participle =
+                    looks_participle(raw, tenses) || has_aux && tenses.has(Tenses::PARTICIPLE);
                 // « a été chassé », or a bare participle after a noun (« Daech délogé de »);
                 // never « ont chassé » nor « sont entrés ».
                 let passive = !entry.reflexive
                     && participle
                     && (!has_aux || etre && !etre_active && !has_aux_avoir_only(tokens, first, i));
+                // « ont incendié des maisons et tué six hommes »: a bare participle after « et »
+                // shares the auxiliary of the verb before it.
+                let (has_aux, passive) = match shared_auxiliary(tokens, first) {
+                    Some(etre) if !has_aux && participle && !entry.reflexive => {
+                        (true, etre && !etre_active)
+                    }
+                    _ => (has_aux, passive),
+                };
                 let tenses = if has_aux || participle {
                     tenses
                 } else {
@@ -382,7 +397,10 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                 }
             };
             let mut trigger = trigger;
-            if trigger.passive && !trigger.has_aux && !participle_tells_event(tokens, i, last) {
+            if trigger.passive
+                && !trigger.has_aux
+                && !participle_tells_event(tokens, trigger.kind, i, last)
+            {
                 continue;
             }
             if entry.flags.territory && !has_territory(tokens, &trigger) {
@@ -391,15 +409,15 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
             if entry.flags.arrest_switch && !has_territory(tokens, &trigger) {
                 trigger.kind = EventType::Arrest;
             }
+            if entry.downing_switch && air_cue_near(tokens, last) {
+                trigger.kind = EventType::Destruction;
+            }
             if entry.air_switch && air_cue_near(tokens, last) {
                 trigger.kind = EventType::AirStrike;
             }
             // After a determiner or a number a word is a noun (« une attaque », « 14 morts »),
             // elsewhere a verb (« attaque », « morts » as participles).
-            let noun_wins = !trigger.verbal
-                && i > 0
-                && (tokens[i - 1].kind == TokenKind::Number
-                    || tokens[i - 1].is(WordClass::Determiner));
+            let noun_wins = !trigger.verbal && after_determiner(tokens, i);
             let better = best.as_ref().is_none_or(|(l, _, b)| {
                 length > *l || length == *l && noun_wins && b.as_ref().is_some_and(|b| b.verbal)
             });
@@ -424,15 +442,42 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
     found
 }
 
+/// Whether token `i` stands where a noun does: after a determiner or a number, or after an
+/// adjective that follows one (« une importante avancée », « deux autres attaques »).
+fn after_determiner(tokens: &[Token], i: usize) -> bool {
+    let opens = |k: usize| {
+        tokens[k].kind == TokenKind::Number
+            || tokens[k].is(WordClass::Determiner)
+            || is_number_word(tokens, k)
+    };
+    let adjective = |k: usize| {
+        let t = &tokens[k];
+        t.is_word() && !t.capitalized && t.lex.is_none()
+    };
+    i > 0 && (opens(i - 1) || i > 1 && adjective(i - 1) && opens(i - 2))
+}
+
 /// Whether a bare participle goes on as an event does (« délogé de », « détruits par », « 27
 /// blessées »), rather than describing a state (« les monuments détruits ou endommagés »).
-fn participle_tells_event(tokens: &[Token], first: usize, last: usize) -> bool {
-    let counted = first > 0 && tokens[first - 1].kind == TokenKind::Number;
+fn participle_tells_event(tokens: &[Token], kind: EventType, first: usize, last: usize) -> bool {
+    // « 27 blessées », « Trois civils tués dans… », « plusieurs soldats tués »: being killed,
+    // hurt or taken, said of people counted or named just before, is an event (being
+    // « déplacées » is a state).
+    let befalls = matches!(
+        kind,
+        EventType::Killing | EventType::Injury | EventType::Abduction | EventType::Arrest
+    );
+    let counted = first > 0
+        && (tokens[first - 1].kind == TokenKind::Number
+            || befalls && tokens[first - 1].is(WordClass::PersonNoun));
     counted
         || tokens[last + 1..]
             .iter()
             .find(|t| !t.is(WordClass::Adverb) && !is_quote(&t.norm))
-            .is_some_and(|t| t.is(WordClass::ParticipleComplement))
+            .is_some_and(|t| {
+                t.is(WordClass::ParticipleComplement)
+                    || befalls && t.is(WordClass::PeopleParticipleComplement)
+            })
 }
 
 fn without_participle(tenses: Tenses) -> Tenses {
@@ -441,6 +486,25 @@ fn without_participle(tenses: Tenses) -> Tenses {
     } else {
         tenses
     }
+}
+
+/// The auxiliary a bare participle after « et » shares with the compound verb before it, in
+/// the same clause: `Some(true)` for « être », `Some(false)` for « avoir ».
+fn shared_auxiliary(tokens: &[Token], first: usize) -> Option<bool> {
+    if first == 0 || !matches!(&*tokens[first - 1].norm, "et" | "puis") {
+        return None;
+    }
+    let before = &tokens[..first - 1];
+    let clause = before
+        .iter()
+        .rposition(|t| matches!(&*t.norm, "." | ";" | ":" | "qui" | "que" | "qu'"))
+        .map_or(0, |k| k + 1);
+    // The nearest auxiliary followed by a participle-looking word (not « a » + noun).
+    let aux = (clause..before.len().saturating_sub(1))
+        .rev()
+        .find(|&k| tokens[k].is(WordClass::AuxAvoir) || tokens[k].is(WordClass::AuxEtre))?;
+    let etre = (aux..before.len()).any(|k| tokens[k].is(WordClass::AuxEtre));
+    Some(etre)
 }
 
 /// « a été chassé » is passive; « ont chassé » is not: only « être » makes a passive.

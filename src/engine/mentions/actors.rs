@@ -130,6 +130,9 @@ pub struct ActorMention {
     /// A place name standing for a government (« Damas »): `actor` is that government, but the
     /// caller decides whether the word is the actor or the place.
     pub metonym: bool,
+    /// A noun phrase that names no actor (« une base militaire », « trois maisons »), from
+    /// [`super::phrases`]: what an event may befall, never who acts.
+    pub phrase: bool,
 }
 
 /// Actor mentions in one sentence's tokens, longest first, non-overlapping, in text order.
@@ -851,6 +854,7 @@ impl<'a> Parser<'a> {
             country: np.country,
             generic: np.generic && np.actor.is_none(),
             metonym: np.metonym,
+            phrase: false,
         }
     }
 }

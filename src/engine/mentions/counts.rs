@@ -210,6 +210,13 @@ pub(crate) fn is_stop_word(tokens: &[Token], i: usize) -> bool {
     NUMBERS.at(tokens, i, Role::Stop).is_some()
 }
 
+/// Whether `tokens[i]` is a number word (« trois », « vingt », « cent », « mille »).
+pub(crate) fn is_number_word(tokens: &[Token], i: usize) -> bool {
+    [Role::Num, Role::Hundred, Role::Thousand, Role::Million]
+        .into_iter()
+        .any(|role| NUMBERS.at(tokens, i, role).is_some())
+}
+
 /// Whether a count qualifier (« plus de », « environ », « au moins »…) ends just before `tokens[i]`.
 pub(crate) fn follows_qualifier(tokens: &[Token], i: usize) -> bool {
     (1..=3).any(|len| {

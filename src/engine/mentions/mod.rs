@@ -7,6 +7,7 @@
 
 pub mod actors;
 pub mod counts;
+pub mod phrases;
 pub mod times;
 
 use super::gazetteer::{Place, gazetteer};
@@ -71,7 +72,16 @@ pub fn find_places(
         }
         if let Some((n, place)) = gazetteer.match_at(tokens, i, countries) {
             let last = i + n - 1;
-            if !(i..=last).any(inside_actor) {
+            // « Alexandre Zakharchenko »: a one-word town before a capitalised word that is no
+            // place is a person's first name.
+            let first_name = n == 1
+                && tokens.get(i + 1).is_some_and(|t| {
+                    t.is_word()
+                        && t.capitalized
+                        && t.lex.is_none()
+                        && gazetteer.match_at(tokens, i + 1, countries).is_none()
+                });
+            if !first_name && !(i..=last).any(inside_actor) {
                 places.push(PlaceMention {
                     first: i,
                     last,
@@ -84,9 +94,14 @@ pub fn find_places(
             }
         } else if i >= 2
             && matches!(&*tokens[i - 1].norm, "de" | "d'")
-            && tokens[i - 2].is(WordClass::Settlement)
+            && (tokens[i - 2].is(WordClass::Settlement)
+                || tokens[i - 2].is(WordClass::Territory)
+                || tokens[i - 2].is(WordClass::AdminNoun))
+            && tokens[i].capitalized
+            && tokens[i].lex.is_none()
         {
-            // « la ville de Xyz »: a place the gazetteer does not know, kept with its text.
+            // « la ville de Xyz », « le camp de Xyz », « au sud de Xyz »: a place the gazetteer
+            // does not know, kept with its text.
             let mut last = i;
             while last + 1 < tokens.len() && tokens[last + 1].capitalized && !inside_actor(last + 1)
             {

@@ -1,0 +1,228 @@
+//! Who did what to whom, sentence shape by sentence shape: each test is one construction of
+//! French news prose (sentences written for these tests).
+
+use depeche::engine::{ActorRef, Document, Event, EventType, extract};
+
+fn doc(text: &str) -> Document {
+    extract("t", text)
+}
+
+fn find<'d>(d: &'d Document, kind: EventType, trigger: &str) -> &'d Event {
+    d.events
+        .iter()
+        .find(|e| e.kind == kind && e.trigger.text.contains(trigger))
+        .unwrap_or_else(|| panic!("no {kind:?} « {trigger} » in {:#?}", d.events))
+}
+
+fn texts(refs: &[ActorRef]) -> Vec<&str> {
+    refs.iter().map(|r| r.text.as_str()).collect()
+}
+
+#[test]
+fn things_hit_are_targets_though_they_name_no_actor() {
+    let d = doc("Les insurgés ont incendié plusieurs maisons près de Gao.");
+    let e = find(&d, EventType::Destruction, "incendié");
+    assert_eq!(texts(&e.agent), ["Les insurgés"]);
+    assert_eq!(texts(&e.target), ["plusieurs maisons"]);
+}
+
+#[test]
+fn a_phrase_that_names_no_actor_never_leads() {
+    // « Le convoi » is hit, not the attacker; the ground taken is a place, not a target.
+    let d = doc(
+        "Selon la police, un camion a été détruit par les rebelles. Les soldats ont repris la colline.",
+    );
+    let e = find(&d, EventType::Destruction, "détruit");
+    assert_eq!(texts(&e.target), ["un camion"]);
+    assert_eq!(texts(&e.agent), ["les rebelles"]);
+    let c = find(&d, EventType::Capture, "repris");
+    assert!(c.target.iter().all(|t| t.text != "la colline"), "{c:#?}");
+}
+
+#[test]
+fn the_dead_of_an_intransitive_verb_are_its_target_and_the_other_side_killed_them() {
+    let d = doc(
+        "Selon une ONG, au moins douze combattants du groupe Etat islamique sont morts lundi dans des affrontements avec l'armée irakienne.",
+    );
+    let k = find(&d, EventType::Killing, "morts");
+    assert!(texts(&k.target)[0].contains("combattants"), "{k:#?}");
+    assert!(texts(&k.agent)[0].contains("armée irakienne"), "{k:#?}");
+    // « affrontements avec X »: X leads the fight.
+    let a = find(&d, EventType::Attack, "affrontements");
+    assert!(texts(&a.agent)[0].contains("armée irakienne"), "{a:#?}");
+}
+
+#[test]
+fn a_verb_coordinated_by_et_shares_the_subject_not_the_object_before_it() {
+    let d =
+        doc("Selon la police, les assaillants ont tué six villageois et en ont blessé dix autres.");
+    let k = find(&d, EventType::Killing, "tué");
+    assert_eq!(texts(&k.agent), ["les assaillants"]);
+    let i = find(&d, EventType::Injury, "blessé");
+    assert_eq!(texts(&i.agent), ["les assaillants"], "{i:#?}");
+    assert_eq!(texts(&i.target), ["dix autres"]);
+}
+
+#[test]
+fn a_capture_takes_the_ground_as_place_and_the_loser_after_a() {
+    let d = doc("Selon l'état-major, l'armée veut reprendre cette base aux rebelles.");
+    let c = find(&d, EventType::Capture, "reprendre");
+    assert_eq!(texts(&c.target), ["rebelles"]);
+}
+
+#[test]
+fn who_surrenders_is_named_after_de_over_a_number_word() {
+    let d = doc("Selon la police, la reddition de cent policiers a eu lieu mardi.");
+    let s = find(&d, EventType::Surrender, "reddition");
+    assert_eq!(texts(&s.agent), ["policiers"]);
+}
+
+#[test]
+fn a_headline_participle_after_people_is_a_killing() {
+    let d = doc("Trois civils tués dans des raids de l'aviation près d'Idleb\n\nLe texte suit.");
+    let k = find(&d, EventType::Killing, "tués");
+    assert_eq!(texts(&k.target), ["civils"]);
+    // Being displaced is a state, not an event.
+    let d = doc("Selon l'ONU, l'attentat a visé des personnes déplacées dans la province.");
+    assert!(
+        d.events.iter().all(|e| e.kind != EventType::Displacement),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn a_bare_participle_after_et_shares_the_auxiliary_and_the_subject() {
+    let d = doc(
+        "Selon la police, les insurgés ont incendié plusieurs maisons et tué quatre villageois.",
+    );
+    let k = find(&d, EventType::Killing, "tué");
+    assert_eq!(texts(&k.agent), ["les insurgés"]);
+    assert_eq!(texts(&k.target), ["villageois"]);
+}
+
+#[test]
+fn modality_of_foiled_conditional_and_planned_events() {
+    use depeche::engine::Modality;
+    let d = doc("Selon la police, deux attaques ont été déjouées dimanche à Gao.");
+    assert_eq!(
+        find(&d, EventType::Attack, "attaques").modality,
+        Modality::Negated
+    );
+    let d = doc("Selon Kiev, s'ils se rendaient, ils seraient épargnés.");
+    assert_eq!(
+        find(&d, EventType::Surrender, "rendaient").modality,
+        Modality::Hypothetical
+    );
+    // The « si » of degree is no condition.
+    let d = doc("Selon l'ONU, une si grande perte de territoire est rare.");
+    assert_eq!(
+        find(&d, EventType::Capture, "perte").modality,
+        Modality::Asserted
+    );
+    let d = doc("Selon l'état-major, il est question de reprendre la base aux rebelles.");
+    assert_eq!(
+        find(&d, EventType::Capture, "reprendre").modality,
+        Modality::Planned
+    );
+    // Aiming at, and counting, are no intentions.
+    let d =
+        doc("Selon l'ONU, les villes sont visées par des frappes et le camp compte 500 déplacés.");
+    assert_eq!(
+        find(&d, EventType::AirStrike, "frappes").modality,
+        Modality::Asserted
+    );
+}
+
+#[test]
+fn an_act_of_violence_with_no_one_named_behind_it_goes_on_the_side_just_told() {
+    let d = doc(
+        "Selon la police, les shebab ont bombardé le quartier mardi. Quatre obus sont tombés près du marché.",
+    );
+    let s = find(&d, EventType::Shelling, "obus");
+    assert_eq!(texts(&s.agent), ["les shebab"], "{s:#?}");
+    // Not the side that the act befalls.
+    let d =
+        doc("Selon la police, les shebab ont attaqué la ville. Dix shebab ont ensuite été tués.");
+    let k = find(&d, EventType::Killing, "tués");
+    assert!(k.agent.is_empty(), "{k:#?}");
+}
+
+#[test]
+fn who_says_so_after_selon_ends_at_the_comma() {
+    let d = doc("Selon un communiqué, la coalition a mené trois raids aériens autour de Raqqa.");
+    let e = find(&d, EventType::AirStrike, "raids");
+    assert_eq!(texts(&e.agent), ["la coalition"]);
+}
+
+#[test]
+fn a_pronoun_leads_the_event_a_light_verb_governs() {
+    let d = doc(
+        "Selon la police, les shebab ont pris la ville. Mardi, ils ont lancé une attaque contre une base militaire.",
+    );
+    let e = find(&d, EventType::Attack, "attaque");
+    assert_eq!(texts(&e.agent), ["ils"]);
+    assert_eq!(e.agent[0].actor.as_deref(), Some("AL_SHABAAB"), "{e:#?}");
+}
+
+/// Every rule of `data/roles.tsv` does what its example says: the words in brackets fill the
+/// rule's role in an event of one of its types.
+#[test]
+fn every_role_rule_example_holds() {
+    use depeche::engine::roles::{Role, rules};
+    let mut failures = Vec::new();
+    for rule in rules() {
+        let open = rule.example.find('[').expect("checked when parsed");
+        let close = rule.example.find(']').expect("checked when parsed");
+        let words = &rule.example[open + 1..close];
+        let text = rule.example.replace(['[', ']'], "");
+        let d = doc(&text);
+        let holds = d.events.iter().any(|e| {
+            let role = match rule.role {
+                Role::Agent => &e.agent,
+                Role::Target => &e.target,
+            };
+            (rule.types.is_empty() || rule.types.contains(&e.kind))
+                && role.iter().any(|r| r.text == words)
+        });
+        if !holds {
+            failures.push(format!(
+                "data/roles.tsv:{}: « {words} » is not the {:?} in « {text} »: {:?}",
+                rule.line,
+                rule.role,
+                d.events
+                    .iter()
+                    .map(|e| (e.kind, &e.trigger.text, texts(&e.agent), texts(&e.target)))
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_type_follows_what_is_hit_and_who_moves() {
+    // Shooting down an aircraft destroys it; nobody is killed.
+    let d = doc("Selon Kiev, la défense a abattu un drone au-dessus de la ville.");
+    find(&d, EventType::Destruction, "abattu");
+    // People who flee are displaced; fighters who flee withdraw.
+    let d = doc("Selon l'ONU, des milliers de personnes ont fui la ville.");
+    find(&d, EventType::Displacement, "fui");
+    let d = doc("Selon l'armée, les combattants de l'EI ont fui la ville.");
+    find(&d, EventType::Withdrawal, "fui");
+}
+
+#[test]
+fn places_the_gazetteer_does_not_know_and_names_that_are_no_place() {
+    let d = doc(
+        "Selon l'armée, les shebab ont attaqué le camp militaire de Bourhakaba mardi. Onze soldats ont été tués.",
+    );
+    let a = find(&d, EventType::Attack, "attaqué");
+    assert_eq!(a.location[0].text, "Bourhakaba");
+    // A sentence naming no place goes on where the article was.
+    let k = find(&d, EventType::Killing, "tués");
+    assert_eq!(k.location[0].text, "Bourhakaba", "{k:#?}");
+    // « Alexandre » before a surname is a first name, not the Egyptian city.
+    let d = doc("Selon Moscou, le dirigeant Alexandre Zakharchenko a été blessé.");
+    let i = find(&d, EventType::Injury, "blessé");
+    assert!(i.location.iter().all(|p| p.text != "Alexandre"), "{i:#?}");
+}
