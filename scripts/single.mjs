@@ -1,7 +1,10 @@
 // Turns a Trunk build (made with --public-url ./) into one HTML file that works from file://:
-// the CSS inlined, the JS glue imported from a data: URL, the wasm bytes inlined and handed to
-// the glue's init (a page opened from file:// cannot fetch its wasm).
+// the CSS inlined, the JS glue inlined as a module script that instantiates the wasm bytes
+// inlined beside it (a page opened from file:// cannot fetch its wasm), and the page's
+// Content-Security-Policy rewritten to allow exactly these inline blocks, by their SHA-256
+// hashes, and WebAssembly: nothing else runs, nothing is fetched.
 // Usage: node scripts/single.mjs BUILD_DIR OUTPUT.html
+import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
@@ -15,29 +18,52 @@ const names = readdirSync(buildDir);
 const only = (suffix) => {
   const found = names.filter((n) => n.endsWith(suffix));
   if (found.length !== 1) throw new Error(`expected one *${suffix} in ${buildDir}, found ${found.length}`);
-  return join(buildDir, found[0]);
+  return found[0];
 };
+// The CSP source that allows one inline block with this exact text.
+const hash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 let html = readFileSync(join(buildDir, "index.html"), "utf8");
-const glue = readFileSync(only(".js"));
-const wasm = readFileSync(only("_bg.wasm"));
+const wasmName = only("_bg.wasm");
+const wasm = readFileSync(join(buildDir, wasmName));
+// wasm-bindgen writes NAME.js beside NAME_bg.wasm (start.js, the loader of dist/, is not needed).
+const glue = readFileSync(join(buildDir, wasmName.replace(/_bg\.wasm$/, ".js")), "utf8");
+// Its init function: `export default NAME;` or `export { …, NAME as default };`.
+const init = (glue.match(/^export default (\w+);$/m) ?? glue.match(/^export \{[^}]*\b(\w+) as default\b[^}]*\};$/m))?.[1];
+if (!init) throw new Error("the glue has no default export (its init function)");
+if (/<\/script/i.test(glue)) throw new Error("the glue holds </script: it cannot be inlined");
 
 // Inline every stylesheet Trunk linked.
+const styles = [];
 html = html.replace(/<link rel="stylesheet" href="\.?\/?([^"]+)"[^>]*>/g, (_, href) => {
-  return `<style>\n${readFileSync(join(buildDir, href), "utf8")}\n</style>`;
+  const css = `\n${readFileSync(join(buildDir, href), "utf8")}\n`;
+  styles.push(css);
+  return `<style>${css}</style>`;
 });
-// Drop preload hints and Trunk's loader: they fetch files that the single file does not have.
+// Drop preload hints and the loader of dist/: they fetch files that the single file does not have.
 html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "");
 html = html.replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, "");
 if (/(src|href)="\.?\/[^"]+\.(js|wasm|css)"/.test(html)) throw new Error("a reference to a build file is left");
 
-const loader = `<script type="module">
-import init from "data:text/javascript;base64,${glue.toString("base64")}";
-const b64 = "${wasm.toString("base64")}";
-const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-await init({ module_or_path: bytes });
-</script>`;
-html = html.replace("</body>", `${loader}\n</body>`);
+// The glue as an inline module, then its init with the wasm bytes.
+const script = `
+${glue}
+const bytes = Uint8Array.from(atob("${wasm.toString("base64")}"), (c) => c.charCodeAt(0));
+await ${init}({ module_or_path: bytes });
+`;
+// Replacements by function: the glue's `$` must not be read as a replacement pattern.
+html = html.replace("</body>", () => `<script type="module">${script}</script>\n</body>`);
+
+const policy = [
+  "default-src 'none'",
+  `script-src ${hash(script)} 'wasm-unsafe-eval'`,
+  `style-src ${styles.map(hash).join(" ")}`,
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+const meta = /(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/;
+if (!meta.test(html)) throw new Error("index.html has no Content-Security-Policy to rewrite");
+html = html.replace(meta, (_, open, close) => `${open}${policy}${close}`);
 
 mkdirSync(dirname(output), { recursive: true });
 writeFileSync(output, html);

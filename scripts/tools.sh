@@ -2,10 +2,14 @@
 # Installs what Dépêche's build and tests need, skipping whatever is already there at the right
 # version. Usage: scripts/tools.sh web      (wasm target, trunk, wasm-bindgen-cli, npm tools)
 #                 scripts/tools.sh browser  (the above, plus Debian's chromium and chromium-driver)
+#                 scripts/tools.sh fuzz     (cargo-fuzz only: `make fuzz` needs nothing else)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+MODE=${1:-web}
 TRUNK_VERSION=0.21.14
+# cargo-fuzz builds libFuzzer targets on the stable toolchain with `--sanitizer none`.
+CARGO_FUZZ_VERSION=0.13.2
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -14,6 +18,15 @@ die() { echo "depeche: $*" >&2; exit 1; }
 say() { echo "==> $*"; }
 
 command -v cargo >/dev/null || die "install Rust with rustup (https://rustup.rs), then run this again"
+
+if [ "$MODE" = fuzz ]; then
+  if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION (a minute or two, once)"
+    cargo install "cargo-fuzz@$CARGO_FUZZ_VERSION" --locked
+  fi
+  exit 0
+fi
+
 command -v rustup >/dev/null || die "the wasm32 target needs rustup: install Rust with rustup"
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -40,7 +53,7 @@ if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132' \
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 
-if [ "${1:-web}" = browser ]; then
+if [ "$MODE" = browser ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     [ "$(id -u)" = 0 ] || die "install Debian's chromium and chromium-driver (as root: apt-get install chromium chromium-driver)"
     command -v apt-get >/dev/null || die "install Chromium and its ChromeDriver at /usr/bin/chromium and /usr/bin/chromedriver"

@@ -1,4 +1,5 @@
-//! Property tests: no input makes the engine panic, and every span it emits is exact.
+//! Property tests: no input makes the engine panic, every span it emits is exact (the trigger,
+//! time and count inside their sentence, as the record says), and the record survives JSON. (`make fuzz` checks the same and more.)
 
 use depeche::engine::{Document, extract};
 use proptest::prelude::*;
@@ -28,10 +29,18 @@ fn assert_exact(text: &str) {
     let doc = extract("p", text);
     for (start, end, span) in spans(&doc) {
         assert_eq!(text.get(start..end), Some(span), "span {start}..{end}");
+        assert!(start < end, "empty span at {start}");
     }
+    // The record's rule (src/engine/record.rs): these lie in the event's own sentence.
     for e in &doc.events {
-        assert!(e.sentence.start <= e.trigger.start && e.trigger.end <= e.sentence.end);
+        let inside = |start: usize, end: usize| e.sentence.start <= start && end <= e.sentence.end;
+        assert!(inside(e.trigger.start, e.trigger.end));
+        assert!(e.time.as_ref().is_none_or(|t| inside(t.start, t.end)));
+        assert!(e.count.as_ref().is_none_or(|c| inside(c.start, c.end)));
     }
+    // The JSON record parses back to the same record.
+    let json = serde_json::to_string(&doc).unwrap();
+    assert_eq!(serde_json::from_str::<Document>(&json).unwrap(), doc);
 }
 
 /// Pieces of conflict French, so that random texts reach deep into every stage.

@@ -31,8 +31,8 @@ pub struct Layout {
     pub blocks: Vec<Range<usize>>,
 }
 
-/// Non-blank lines as trimmed byte ranges. In pasted HTML, block tags (« <p> », « <br> »,
-/// « <li> »…) end lines too, and tags and scripts are no text.
+/// Non-blank lines as trimmed byte ranges. In pasted HTML, block tags (`<p>`, `<br>`,
+/// `<li>`…) end lines too, and tags and scripts are no text.
 fn lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut offset = 0;
@@ -97,7 +97,7 @@ const BLOCK_TAGS: [&str; 30] = [
 const MAX_TAG: usize = 400;
 
 /// The parts of a line between HTML tags: a block tag or a script splits the line, an inline
-/// tag (« <a> », « <b> ») stays inside its text. A line with no tag is one piece.
+/// tag (`<a>`, `<b>`) stays inside its text. A line with no tag is one piece.
 fn html_pieces(line: &str) -> Vec<Range<usize>> {
     let mut pieces = Vec::new();
     let mut start = 0;

@@ -279,7 +279,7 @@ impl Gazetteer {
             .map(|id| &self.places[id as usize])
     }
 
-    /// Longest place name (up to 5 tokens) starting at tokens[i], as (number of tokens, place).
+    /// Longest place name (up to 5 tokens) starting at `tokens[i]`, as (number of tokens, place).
     /// Exact key first, then fuzzy.
     ///
     /// Spans stop at the first token that is not a word. Capitalisation is not checked: that
@@ -540,7 +540,7 @@ fn is_article(w: &[u8]) -> bool {
 }
 
 /// The transliteration-tolerant key of a name (folded first with
-/// [`fold`](crate::engine::tokens::fold)): what « Raqa », « Raqqa » and « Ar-Raqqah » share.
+/// [`crate::engine::tokens::fold`]): what « Raqa », « Raqqa » and « Ar-Raqqah » share.
 /// Mirrors `key` in `scripts/gen_gazetteer.py`.
 pub fn name_key(name: &str) -> Vec<u8> {
     let folded = fold(name);

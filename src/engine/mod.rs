@@ -1,5 +1,7 @@
-//! The extraction engine: text → document layout → sentences → tokens → mentions → triggers →
-//! events. One module per stage; no web dependency, so it runs natively and in WebAssembly.
+//! The extraction engine: text → document layout → sentences → tokens → morphology → mentions
+//! (actors, places, times, counts, and the phrases that name no actor) → triggers → grammatical
+//! functions and roles ([`roles`]: rules as data) → events. One module per stage; no web
+//! dependency, so it runs natively and in WebAssembly.
 //!
 //! The entry point is [`extract`].
 
@@ -12,6 +14,8 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod mentions;
 pub mod morphology;
+// The record is the contract outside tools read: every public item of it says what it means.
+#[warn(missing_docs)]
 pub mod record;
 pub mod roles;
 pub mod sentences;

@@ -1,91 +1,147 @@
-//! The output record: what the CLI prints and the app shows, as `ontology.md` defines it.
+//! The output record: what the CLI prints and the app shows, as `docs/ontology.md` describes
+//! it. This is the contract that outside tools read: one [`Document`] per article, serialised
+//! with serde to the JSON object of the same field names.
 //!
 //! Every span carries UTF-8 byte offsets into the article exactly as read (end exclusive), so
-//! that `text[start..end] == span.text` always holds.
+//! that `text[start..end] == span.text` always holds, and both ends fall on character
+//! boundaries. Every field is always present in the JSON: an optional value that is absent is
+//! written `null`, a list with nothing in it `[]`.
 
 use serde::{Deserialize, Serialize};
 
 /// One article's extraction result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
-    /// The document's id (for a file, its name without extension).
+    /// The document's id: for a file, its name without directory and extension (`stdin` for
+    /// standard input); in the page, the corpus id or the id given to a pasted article.
     pub id: String,
-    /// The title line, when the text starts with one.
+    /// The headline, copied from the text, when the article starts with a short line that reads
+    /// as one; `null` otherwise. In the page, a title typed with a pasted article replaces it.
     pub title: Option<String>,
-    /// The publication date the text gives (`YYYY-MM-DD` or `YYYY-MM`), if any.
+    /// The article's own date, read from a dateline in its first lines, as `YYYY-MM-DD`,
+    /// `YYYY-MM` or `YYYY` (as precise as the dateline is); `null` when there is none. Relative
+    /// times (« samedi ») are normalised against it. In the page, a date typed with a pasted
+    /// article (in the same form) replaces it.
     pub date: Option<String>,
-    /// Events in text order.
+    /// The events, in text order (by sentence; within a sentence, in the order their triggers
+    /// were read). Empty when the article reports none.
     pub events: Vec<Event>,
 }
 
-/// A piece of the text with its byte offsets.
+/// A piece of the text with its byte offsets: an event's trigger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
+    /// The words exactly as written, `text[start..end]` of the article.
     pub text: String,
+    /// Offset of the first byte, in UTF-8 bytes from the start of the article.
     pub start: usize,
+    /// Offset just past the last byte (exclusive), in UTF-8 bytes; always more than `start`.
     pub end: usize,
 }
 
-/// Byte range of the sentence an event comes from.
+/// The byte range of the sentence an event was read from (no text: the article has it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Range {
+    /// Offset of the sentence's first byte, in UTF-8 bytes from the start of the article.
     pub start: usize,
+    /// Offset just past its last byte (exclusive), in UTF-8 bytes.
     pub end: usize,
 }
 
-/// A mention of a participant, resolved to a canonical actor id when known.
+/// A mention of a participant (an agent, a target or a source), resolved to a canonical actor
+/// when the actor lexicon (`data/actors.tsv`) knows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActorRef {
+    /// The mention exactly as written (« Les forces du régime syrien », « l'EI », « Il »).
     pub text: String,
+    /// Offset of its first byte, in UTF-8 bytes from the start of the article.
     pub start: usize,
+    /// Offset just past its last byte (exclusive), in UTF-8 bytes.
     pub end: usize,
+    /// The canonical actor's id (`SYR_GOV`, `ISIS`, `SANA`…), the same for every way of naming
+    /// it; a pronoun or a generic phrase (« l'organisation ») gets the actor it stands for.
+    /// `null` when the mention resolves to no known actor.
     pub actor: Option<String>,
     /// The canonical actor's name, in French (« Shebab », « Etat islamique »), so that « ils »
-    /// or « l'organisation » reads as who it stands for; null when unresolved.
+    /// or « l'organisation » reads as who it stands for; `null` when unresolved (and absent in
+    /// records written before it existed, read as `null`).
     #[serde(default)]
     pub name: Option<String>,
 }
 
-/// A mention of a place, resolved to a gazetteer entry when known.
+/// A mention of a place, resolved to a gazetteer entry (`data/gazetteer.tsv`) when known.
+///
+/// `place`, `lat`, `lon` and `country` are all set or all `null` (an unresolved mention).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlaceRef {
+    /// The mention exactly as written (« Al-Qaryatayn », « Boukamal », or « la ville » when it
+    /// stands for a town the article names elsewhere).
     pub text: String,
+    /// Offset of its first byte, in UTF-8 bytes from the start of the article.
     pub start: usize,
+    /// Offset just past its last byte (exclusive), in UTF-8 bytes.
     pub end: usize,
+    /// The gazetteer's name of the place (« Raqqa » for « Raqa »); `null` when unresolved.
     pub place: Option<String>,
+    /// Latitude of the place in decimal degrees (WGS 84, north positive, -90 to 90); `null`
+    /// when unresolved.
     pub lat: Option<f64>,
+    /// Longitude in decimal degrees (WGS 84, east positive, -180 to 180); `null` when
+    /// unresolved.
     pub lon: Option<f64>,
+    /// The country the place is in, as an ISO 3166-1 alpha-2 code (`SY`, `IQ`); `null` when
+    /// unresolved.
     pub country: Option<String>,
 }
 
-/// A time expression, normalised (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) when the article's date allows.
+/// A time expression of the event's sentence (« samedi », « le 12 mars 2016 », « en 2015 »).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeRef {
+    /// The expression exactly as written, its introducing words included.
     pub text: String,
+    /// Offset of its first byte, in UTF-8 bytes from the start of the article.
     pub start: usize,
+    /// Offset just past its last byte (exclusive), in UTF-8 bytes.
     pub end: usize,
+    /// The date it names, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. Relative expressions
+    /// (« samedi », « hier ») are resolved against the article's [`Document::date`]; `null`
+    /// when the article has no date to resolve them against, or when the expression names no
+    /// single date (« récemment », « cette semaine »).
     pub value: Option<String>,
 }
 
-/// How a count relates to its value.
+/// How a count's number relates to the true number of people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
+    /// The number as given (« 12 civils »).
     Exact,
+    /// At least the number (« au moins 20 », « des dizaines » → 10).
     AtLeast,
+    /// More than the number (« plus de 200 »).
     MoreThan,
+    /// Roughly the number (« environ 300 », « une centaine » → 100).
     About,
+    /// At most the number (« jusqu'à 50 »).
     UpTo,
+    /// A range (« 300 à 400 », « entre 300 et 400 »): the number is its low end.
     Range,
 }
 
-/// A number of people involved in an event.
+/// A number of people involved in an event: killed, injured, displaced, surrendered, arrested…
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Count {
+    /// The number as written, with its qualifier and noun when they are part of it
+    /// (« plus de 200 éléments »).
     pub text: String,
+    /// Offset of its first byte, in UTF-8 bytes from the start of the article.
     pub start: usize,
+    /// Offset just past its last byte (exclusive), in UTF-8 bytes.
     pub end: usize,
+    /// The number of people, in digits or words, multipliers applied (« 1,9 million » →
+    /// 1,900,000).
     pub value: u64,
+    /// How `value` relates to the true number.
     pub qualifier: Qualifier,
 }
 
@@ -93,31 +149,52 @@ pub struct Count {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Modality {
+    /// It happened, or is happening (the default).
     Asserted,
+    /// The text says it did not happen (« n'ont pas repris »).
     Negated,
+    /// Intended, ordered, announced or a goal: not yet happened (« veulent reprendre »).
     Planned,
+    /// Conditional or possible (« si … parvenaient à s'emparer », « pourrait pousser »).
     Hypothetical,
 }
 
-/// The 16 event types of the ontology.
+/// The 16 event types of the ontology (`docs/ontology.md` gives their ACLED, CAMEO and PLOVER
+/// counterparts). In JSON, the lower-case names of [`EventType::as_str`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventType {
+    /// Taking control of a place from someone (« ont chassé … de », « la reprise de »).
     Capture,
+    /// An assault, a clash, fighting (« attaque », « combats », « offensive »).
     Attack,
+    /// Forces moving forward, closing in or besieging (« progressent », « encerclé »).
     Advance,
+    /// Forces pulling back or leaving positions (« se sont retirés », « retrait »).
     Withdrawal,
+    /// A strike from the air, by aircraft or drone (« frappes aériennes », « raid »).
     AirStrike,
+    /// Artillery, rockets, mortars or missiles (« obus », « pilonnage »).
     Shelling,
+    /// An explosive set off on the ground: suicide attack, car bomb, IED, mine (« attentat »).
     Bombing,
+    /// People taken or held against their will (« enlevés », « prise d'otages »).
     Abduction,
+    /// People killed (« tués », « morts », « exécutés »).
     Killing,
+    /// People wounded (« blessés »).
     Injury,
+    /// Civilians forced from their homes (« déplacés », « ont fui »).
     Displacement,
+    /// Property destroyed, burnt or looted (« détruit », « incendié », « pillé »).
     Destruction,
+    /// Fighters giving themselves up (« se sont rendus », « reddition »).
     Surrender,
+    /// People arrested or detained by an authority (« interpellés », « arrêtés »).
     Arrest,
+    /// Mines or explosives cleared or defused (« déminage »).
     Demining,
+    /// A ceasefire, truce or deal concluded (« cessez-le-feu », « accord »).
     Agreement,
 }
 
@@ -196,17 +273,41 @@ impl Modality {
 }
 
 /// One event: a trigger with its participants and attributes.
+///
+/// The trigger, the time and the count are always mentions of the event's own sentence (inside
+/// [`Event::sentence`]). The agents, targets, location and source are mentions of it as a rule,
+/// but may come from an earlier sentence when this one names none: the side behind an act of
+/// violence told just before, the paragraph's place, the source already named.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
+    /// What kind of event it is; `"type"` in JSON.
     #[serde(rename = "type")]
     pub kind: EventType,
+    /// The words that say it happened: a verb group with its auxiliaries (« ont chassé »,
+    /// « a été tué »), a noun (« la reprise », « frappes ») or a fixed phrase.
     pub trigger: Span,
+    /// The sentence the event was read from.
     pub sentence: Range,
+    /// Who acts: the capturer, the attacker, the striker, who surrenders or withdraws. For an
+    /// act of violence whose sentence names no one behind it, the side behind the one told just
+    /// before (this sentence or the previous one, or the paragraph). Empty when unknown.
     pub agent: Vec<ActorRef>,
+    /// Who or what undergoes it: the side driven out, the attacked, the killed, the displaced.
+    /// Empty when the sentence does not say.
     pub target: Vec<ActorRef>,
+    /// Where: the place the sentence names nearest the trigger, with the town that « la
+    /// ville » stands for when it names only a region. A sentence that names no place takes
+    /// the last place named earlier in its paragraph; empty when there is none.
     pub location: Vec<PlaceRef>,
+    /// When, the sentence's time expression nearest the trigger; `null` when it has none.
     pub time: Option<TimeRef>,
+    /// How many people, for the types that count people (killing, injury, surrender,
+    /// withdrawal, displacement, abduction, arrest); `null` for the other types, and when the
+    /// sentence gives no number.
     pub count: Option<Count>,
+    /// Who says so (« selon l'OSDH », « a rapporté l'agence Sana »); `null` when the article
+    /// names no source for it.
     pub source: Option<ActorRef>,
+    /// Whether the text says it happened, did not, is planned or is only possible.
     pub modality: Modality,
 }
