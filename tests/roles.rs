@@ -387,3 +387,11 @@ fn a_participle_of_a_reporting_verb_is_no_source() {
     assert_eq!(texts(&k.agent), ["Les talibans"], "{k:#?}");
     assert!(k.source.is_none(), "{k:#?}");
 }
+
+#[test]
+fn civilians_evacuated_are_displaced_and_undergo_it() {
+    let d = doc("Selon l'ONU, plusieurs civils ont été évacués de l'usine.");
+    let e = find(&d, EventType::Displacement, "évacués");
+    assert!(e.agent.is_empty(), "{e:#?}");
+    assert_eq!(texts(&e.target), ["plusieurs civils"], "{e:#?}");
+}

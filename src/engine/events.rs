@@ -1369,11 +1369,13 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
             roles.agent.iter().chain(&roles.target).any(|m| {
                 m.kind == Some(ActorKind::Civilians) || m.phrase && sentence.names_people(m)
             });
-        if trigger.flags.civilian_switch && mover_is_civilian {
+        // The displaced undergo the event: who flees (« des civils ont fui »), or who is
+        // evacuated (« des civils ont été évacués »: the mover of a withdrawal).
+        let switched = trigger.flags.civilian_switch && mover_is_civilian;
+        if switched {
             kind = EventType::Displacement;
         }
-        if kind == EventType::Displacement && !trigger.passive {
-            // The displaced undergo the event.
+        if switched || kind == EventType::Displacement && !trigger.passive {
             target.append(&mut agent);
         }
         let location = event_location(sentences, k, trigger, memory);
