@@ -395,3 +395,12 @@ fn civilians_evacuated_are_displaced_and_undergo_it() {
     assert!(e.agent.is_empty(), "{e:#?}");
     assert_eq!(texts(&e.target), ["plusieurs civils"], "{e:#?}");
 }
+
+#[test]
+fn soldiers_of_an_organisation_that_speaks_are_no_source() {
+    let d = doc(
+        "A peine les soldats de l'ONU ont quitté la base de Kidal que les rebelles sont arrivés.",
+    );
+    let w = find(&d, EventType::Withdrawal, "quitté");
+    assert_eq!(texts(&w.agent), ["les soldats de l'ONU"], "{w:#?}");
+}

@@ -796,7 +796,10 @@ impl<'a> Parser<'a> {
         // A member or state noun takes the complement's actor; so does a noun of the same kind
         // (« la chaîne de télévision Al-Jazeera »), not another (« l'agence de propagande de l'EI »).
         let same_kind = comp.actor.is_some() && head.kind.is_some() && comp.kind == head.kind;
-        if (head.member || head.state || same_kind) && np.actor.is_none() {
+        // « les soldats de l'ONU »: fighters of an organisation that speaks are no source.
+        let of_source =
+            comp.kind == Some(ActorKind::Source) && head.kind != Some(ActorKind::Source);
+        if (head.member || head.state || same_kind) && np.actor.is_none() && !of_source {
             if comp.actor.is_some() {
                 np.actor = comp.actor;
                 np.generic = false;
