@@ -3,16 +3,7 @@
 
 use depeche::engine::{ActorRef, Document, Event, EventType, extract};
 
-fn doc(text: &str) -> Document {
-    extract("t", text)
-}
-
-fn find<'d>(d: &'d Document, kind: EventType, trigger: &str) -> &'d Event {
-    d.events
-        .iter()
-        .find(|e| e.kind == kind && e.trigger.text.contains(trigger))
-        .unwrap_or_else(|| panic!("no {kind:?} « {trigger} » in {:#?}", d.events))
-}
+include!("support/events.rs");
 
 fn texts(refs: &[ActorRef]) -> Vec<&str> {
     refs.iter().map(|r| r.text.as_str()).collect()
