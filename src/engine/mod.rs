@@ -111,21 +111,20 @@ pub fn extract_with(id: &str, text: &str, title: Option<&str>, date: Option<&str
 /// times and triggers, in text order.
 fn add_phrases(sentence: &mut events::Sentence) {
     let tokens = &sentence.tokens;
-    let taken = |i: usize| {
-        let t = &tokens[i];
-        sentence.actors.iter().any(|m| m.first <= i && i <= m.last)
-            || sentence.places.iter().any(|p| p.first <= i && i <= p.last)
-            || sentence
-                .triggers
-                .iter()
-                .any(|g| g.first <= i && i <= g.last)
-            || sentence
-                .times
-                .iter()
-                .any(|m| m.start < t.end && t.start < m.end)
-    };
-    let morph = morphology::analyse(sentence.text, tokens);
-    let mut phrases = mentions::phrases::find_phrases(sentence.text, tokens, &morph, taken);
+    let mut taken = vec![false; tokens.len()];
+    let spans = sentence.actors.iter().map(|m| (m.first, m.last));
+    let spans = spans.chain(sentence.places.iter().map(|p| (p.first, p.last)));
+    for (first, last) in spans.chain(sentence.triggers.iter().map(|t| (t.first, t.last))) {
+        taken[first..=last].fill(true);
+    }
+    for (i, t) in tokens.iter().enumerate() {
+        taken[i] |= sentence
+            .times
+            .iter()
+            .any(|m| m.start < t.end && t.start < m.end);
+    }
+    let morph = morphology::analyse_where(sentence.text, tokens, |i| !taken[i]);
+    let mut phrases = mentions::phrases::find_phrases(sentence.text, tokens, &morph, |i| taken[i]);
     // « deux autres attaques », « de violents combats »: words right before a noun trigger
     // are its own determiner and adjectives, not a phrase.
     phrases.retain(|m| {

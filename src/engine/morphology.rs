@@ -1062,23 +1062,29 @@ fn proper_noun(raw: &str) -> Reading {
 /// The readings of every token, index-aligned with `tokens` (non-word tokens get none).
 /// `tokens` is best one sentence's: its first word's capital is not taken for a name's.
 pub fn analyse(text: &str, tokens: &[Token]) -> Vec<Morph> {
+    analyse_where(text, tokens, |_| true)
+}
+
+/// The readings of the tokens `wanted` keeps (the others get none), index-aligned with
+/// `tokens`: what a stage that reads a few words need not pay for all of them.
+pub fn analyse_where(text: &str, tokens: &[Token], wanted: impl Fn(usize) -> bool) -> Vec<Morph> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut inside = false;
-    for token in tokens {
+    for (i, token) in tokens.iter().enumerate() {
+        let none = || Morph {
+            readings: Vec::new(),
+            origin: Origin::Unknown,
+        };
         if token.kind != TokenKind::Word {
-            out.push(Morph {
-                readings: Vec::new(),
-                origin: Origin::Unknown,
-            });
+            out.push(none());
             inside = !opens_sentence(token);
             continue;
         }
-        out.push(analyse_word(
-            token.text(text),
-            &token.norm,
-            token.capitalized,
-            inside,
-        ));
+        out.push(if wanted(i) {
+            analyse_word(token.text(text), &token.norm, token.capitalized, inside)
+        } else {
+            none()
+        });
         inside = true;
     }
     out

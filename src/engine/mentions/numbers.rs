@@ -177,9 +177,15 @@ pub(crate) fn is_stop_word(tokens: &[Token], i: usize) -> bool {
 
 /// Whether `tokens[i]` is a number word (« trois », « vingt », « cent », « mille »).
 pub(crate) fn is_number_word(tokens: &[Token], i: usize) -> bool {
-    [Role::Num, Role::Hundred, Role::Thousand, Role::Million]
-        .into_iter()
-        .any(|role| NUMBERS.at(tokens, i, role).is_some())
+    let Some(t) = tokens.get(i) else { return false };
+    t.is_word()
+        && NUMBERS.entries(&t.norm).iter().any(|e| {
+            e.rest.is_empty()
+                && matches!(
+                    e.role,
+                    Role::Num | Role::Hundred | Role::Thousand | Role::Million
+                )
+        })
 }
 
 /// Whether a count qualifier (« plus de », « environ », « au moins »…) ends just before `tokens[i]`.
