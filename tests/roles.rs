@@ -395,3 +395,25 @@ fn soldiers_of_an_organisation_that_speaks_are_no_source() {
     let w = find(&d, EventType::Withdrawal, "quitté");
     assert_eq!(texts(&w.agent), ["les soldats de l'ONU"], "{w:#?}");
 }
+
+#[test]
+fn a_cause_that_is_no_actor_leaves_the_agent_unknown() {
+    let d = doc(
+        "Selon Kiev, les forces russes ont bombardé Odessa. Une personne a par ailleurs été blessée par la chute de débris.",
+    );
+    let i = find(&d, EventType::Injury, "blessée");
+    assert!(i.agent.is_empty(), "{i:#?}");
+}
+
+#[test]
+fn an_event_a_reporting_verb_tells_is_no_source() {
+    let d = doc(
+        "La reprise du quartier, le plus grand de la ville, signalait une importante avancée de l'armée dans les terres des rebelles.",
+    );
+    let a = find(&d, EventType::Advance, "avancée");
+    assert_eq!(texts(&a.agent), ["l'armée"], "{a:#?}");
+    // « autres » before a noun trigger: the trigger is the noun.
+    let d = doc("Selon la police, deux autres attaques ont été déjouées dimanche.");
+    let a = find(&d, EventType::Attack, "attaques");
+    assert!(a.agent.is_empty(), "{a:#?}");
+}

@@ -251,6 +251,9 @@ struct Roles<'s> {
     coordinated: bool,
     /// A demonym standing for the agent (« russe »), as (token, actor).
     demonym: Option<(usize, &'static Actor)>,
+    /// The clause names a cause that is no actor (« blessée par la chute de débris »): no one
+    /// is to be inferred behind the event.
+    caused: bool,
 }
 
 impl<'a> Sentence<'a> {
@@ -600,6 +603,10 @@ impl<'a> Sentence<'a> {
             pronoun: f.pronoun,
             coordinated: f.coordinated,
             demonym: None,
+            caused: f
+                .filled
+                .iter()
+                .any(|(function, m)| *function == Function::By && m.phrase),
         };
         let armed = |m: &ActorMention| !matches!(m.kind, Some(ActorKind::Civilians) | None);
         for rule in rules::rules()
@@ -830,6 +837,9 @@ impl<'a> Sentence<'a> {
                             && m.first <= j + reach
                             && (!reporting_noun || m.first < comma)
                             && !matches!(preposition_before(tokens, m), Some("a" | "au" | "aux"))
+                            // « signalait une avancée de l'armée »: an event told in between
+                            // is what is reported, and its complement no source.
+                            && !self.triggers.iter().any(|t| t.first > j && t.first < m.first)
                     })
                 })
                 .flatten();
@@ -1381,7 +1391,9 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         let location = event_location(sentences, k, trigger, memory);
         let time = sentence.event_time(trigger);
         let count = sentence.event_count(kind, trigger, &roles.target, &mut used_counts);
-        inherit_sides(k, sentence.block, kind, &mut agent, &mut target, memory);
+        if !roles.caused {
+            inherit_sides(k, sentence.block, kind, &mut agent, &mut target, memory);
+        }
         if !agent.is_empty() {
             previous_agent.clone_from(&agent);
         }

@@ -495,9 +495,25 @@ fn after_determiner(tokens: &[Token], i: usize) -> bool {
             || tokens[k].is(WordClass::Determiner)
             || is_number_word(tokens, k)
     };
+    // A word no closed class claims but as a noun of people or a quantity (« autres »).
     let adjective = |k: usize| {
         let t = &tokens[k];
-        t.is_word() && !t.capitalized && t.lex.is_none()
+        t.is_word()
+            && !t.capitalized
+            && t.lex.is_none_or(|e| {
+                !e.is_verb()
+                    && [
+                        WordClass::Preposition,
+                        WordClass::AuxAvoir,
+                        WordClass::AuxEtre,
+                        WordClass::Pronoun,
+                        WordClass::Relative,
+                        WordClass::Negation,
+                        WordClass::ObjectPronoun,
+                    ]
+                    .into_iter()
+                    .all(|c| !e.is(c))
+            })
     };
     // « Somalie : Attaque revendiquée… »: a capitalised word opening a title or a sentence.
     let opening =
