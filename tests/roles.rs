@@ -417,3 +417,12 @@ fn an_event_a_reporting_verb_tells_is_no_source() {
     let a = find(&d, EventType::Attack, "attaques");
     assert!(a.agent.is_empty(), "{a:#?}");
 }
+
+#[test]
+fn the_story_stays_where_its_last_event_was_not_where_its_source_speaks() {
+    let d = doc(
+        "Selon l'armée, les shebab ont attaqué le camp militaire de Bourhakaba mardi.\n\nLe ministre a parlé mercredi à Mogadiscio. Onze soldats ont été tués, selon lui.",
+    );
+    let k = find(&d, EventType::Killing, "tués");
+    assert_eq!(k.location[0].text, "Bourhakaba", "{k:#?}");
+}

@@ -67,6 +67,9 @@ pub struct Memory {
     last_city: Option<(usize, usize)>,
     /// The most specific place of the last sentence that named one, with its paragraph.
     last_place: Option<(usize, usize)>,
+    /// The town the last event was told in, by its own sentence, as (sentence, place) indices:
+    /// where the story is, whatever towns its sources speak from.
+    last_event_town: Option<(usize, usize)>,
     last_source: Option<ActorRef>,
     /// The last act of violence told: its sentence's index and paragraph, who led it and the
     /// actor it befell.
@@ -1389,6 +1392,13 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
             target.append(&mut agent);
         }
         let location = event_location(sentences, k, trigger, memory);
+        if let Some(pi) = sentence.location(trigger).and_then(|p| {
+            let town = p.place.is_none_or(|pl| pl.kind == PlaceKind::City);
+            town.then(|| sentence.places.iter().position(|o| std::ptr::eq(o, p)))
+                .flatten()
+        }) {
+            memory.last_event_town = Some((k, pi));
+        }
         let time = sentence.event_time(trigger);
         let count = sentence.event_count(kind, trigger, &roles.target, &mut used_counts);
         if !roles.caused {
@@ -1467,13 +1477,16 @@ fn event_location(
     }
     location.extend(named.map(|p| sentence.place_ref(p)));
     if location.is_empty() && sentence.places.is_empty() {
-        // A sentence naming no place goes on where its paragraph was (« L'une est menée à
-        // l'ouest du fleuve … ont conquis le nord-ouest de la province »).
-        // Else in the last town the article named: dispatches tell one place at length.
+        // A sentence naming no place goes on in the town of the last event told, else where
+        // its paragraph was (« L'une est menée à l'ouest du fleuve … ont conquis le nord-ouest
+        // de la province »), else in the last town named: dispatches tell one place at length,
+        // whatever towns their sources speak from.
         location.extend(
             memory
-                .last_place
-                .filter(|&(si, _)| sentences[si].block == sentence.block)
+                .last_event_town
+                .or(memory
+                    .last_place
+                    .filter(|&(si, _)| sentences[si].block == sentence.block))
                 .or(memory.last_city)
                 .map(|(si, pi)| place_at(sentences, si, pi)),
         );
