@@ -426,3 +426,10 @@ fn the_story_stays_where_its_last_event_was_not_where_its_source_speaks() {
     let k = find(&d, EventType::Killing, "tués");
     assert_eq!(k.location[0].text, "Bourhakaba", "{k:#?}");
 }
+
+#[test]
+fn a_village_near_which_fighting_goes_on_is_a_place() {
+    let d = doc("Selon l'OSDH, les combats autour de Tal Khanzir sont les plus violents.");
+    let c = find(&d, EventType::Attack, "combats");
+    assert_eq!(c.location[0].text, "Tal Khanzir", "{c:#?}");
+}

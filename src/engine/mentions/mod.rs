@@ -96,11 +96,12 @@ pub fn find_places(
             && matches!(&*tokens[i - 1].norm, "de" | "d'")
             && (tokens[i - 2].is(WordClass::Settlement)
                 || tokens[i - 2].is(WordClass::Territory)
-                || tokens[i - 2].is(WordClass::AdminNoun))
+                || tokens[i - 2].is(WordClass::AdminNoun)
+                || matches!(&*tokens[i - 2].norm, "pres" | "autour" | "proximite"))
             && tokens[i].capitalized
             && tokens[i].lex.is_none()
         {
-            // « la ville de Xyz », « le camp de Xyz », « au sud de Xyz »: a place the gazetteer
+            // « la ville de Xyz », « le camp de Xyz », « au sud de Xyz », « près de Xyz »: a place the gazetteer
             // does not know, kept with its text.
             let mut last = i;
             while last + 1 < tokens.len() && tokens[last + 1].capitalized && !inside_actor(last + 1)
