@@ -433,3 +433,9 @@ fn a_village_near_which_fighting_goes_on_is_a_place() {
     let c = find(&d, EventType::Attack, "combats");
     assert_eq!(c.location[0].text, "Tal Khanzir", "{c:#?}");
 }
+
+#[test]
+fn fighters_who_take_refuge_withdraw() {
+    let d = doc("Selon Moscou, ces éléments s'étaient tous réfugiés dans l'usine.");
+    find(&d, EventType::Withdrawal, "réfugiés");
+}

@@ -1378,10 +1378,15 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         {
             continue;
         }
-        let mover_is_civilian =
-            roles.agent.iter().chain(&roles.target).any(|m| {
-                m.kind == Some(ActorKind::Civilians) || m.phrase && sentence.names_people(m)
-            });
+        let fighters = |m: &ActorMention| {
+            sentence.tokens[m.first..=m.last]
+                .iter()
+                .any(|t| t.is(WordClass::FighterNoun))
+        };
+        let mover_is_civilian = roles.agent.iter().chain(&roles.target).any(|m| {
+            m.kind == Some(ActorKind::Civilians)
+                || m.phrase && sentence.names_people(m) && !fighters(m)
+        });
         // The displaced undergo the event: who flees (« des civils ont fui »), or who is
         // evacuated (« des civils ont été évacués »: the mover of a withdrawal).
         let switched = trigger.flags.civilian_switch && mover_is_civilian;

@@ -38,6 +38,7 @@ pub enum WordClass {
     Territory,
     ObjectPronoun,
     PersonNoun,
+    FighterNoun,
     AirCue,
     Determiner,
     Preposition,
@@ -52,7 +53,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    const ALL: [WordClass; 37] = [
+    const ALL: [WordClass; 38] = [
         WordClass::AuxAvoir,
         WordClass::AuxEtre,
         WordClass::Adverb,
@@ -79,6 +80,7 @@ impl WordClass {
         WordClass::Territory,
         WordClass::ObjectPronoun,
         WordClass::PersonNoun,
+        WordClass::FighterNoun,
         WordClass::AirCue,
         WordClass::Determiner,
         WordClass::Preposition,
@@ -121,6 +123,7 @@ impl WordClass {
             WordClass::Territory => "territory",
             WordClass::ObjectPronoun => "object_pronoun",
             WordClass::PersonNoun => "person_noun",
+            WordClass::FighterNoun => "fighter_noun",
             WordClass::AirCue => "air_cue",
             WordClass::Determiner => "determiner",
             WordClass::Preposition => "preposition",
