@@ -262,8 +262,13 @@ pub fn layout(text: &str) -> Layout {
         if !is_title && title.as_ref().is_some_and(|t| &text[t.clone()] == line) {
             continue; // the title repeated
         }
-        if !is_title && k > 0 && k < last && is_headline(line) {
-            // A headline inside the article heads a link or a teaser for another one.
+        // A headline inside the article heads a teaser for another one when a teaser follows
+        // it; else it is a subheading of this one (« Les rebelles ont perdu un tiers de leur
+        // territoire »), told like the rest.
+        let teaser_follows = kept
+            .get(k + 1)
+            .is_some_and(|(_, next)| is_teaser(&text[next.clone()]));
+        if !is_title && k > 0 && k < last && is_headline(line) && teaser_follows {
             skip_teaser = true;
             continue;
         }
@@ -328,6 +333,20 @@ mod tests {
         assert_eq!(
             texts(text),
             ["Titre", "Premier paragraphe.", "Suite de l'article."]
+        );
+    }
+
+    #[test]
+    fn a_subheading_of_the_article_is_kept() {
+        let text = "Titre\n\nPremier paragraphe.\n\nLes rebelles ont perdu du terrain\n\nSuite de l'article.";
+        assert_eq!(
+            texts(text),
+            [
+                "Titre",
+                "Premier paragraphe.",
+                "Les rebelles ont perdu du terrain",
+                "Suite de l'article."
+            ]
         );
     }
 
