@@ -439,3 +439,16 @@ fn fighters_who_take_refuge_withdraw() {
     let d = doc("Selon Moscou, ces éléments s'étaient tous réfugiés dans l'usine.");
     find(&d, EventType::Withdrawal, "réfugiés");
 }
+
+#[test]
+fn people_flee_unless_fighters_are_named_fleeing() {
+    // « les » stands for the families named before: they are displaced.
+    let d = doc(
+        "Selon l'ONU, les combats ont forcé les familles à partir, les amenant à fuir vers le sud.",
+    );
+    find(&d, EventType::Displacement, "fuir");
+    // « de nombreux djihadistes »: « de » is an article, the jihadists flee and withdraw.
+    let d = doc("Selon l'armée, de nombreux djihadistes fuient vers la frontière.");
+    let w = find(&d, EventType::Withdrawal, "fuient");
+    assert_eq!(texts(&w.agent), ["nombreux djihadistes"], "{w:#?}");
+}

@@ -213,7 +213,10 @@ fn prepositional(tokens: &[Token], m: &ActorMention) -> bool {
         }),
         _ => false,
     };
-    contracted || word_before(tokens, m).is_some_and(|t| t.is(WordClass::Preposition))
+    // « de nombreux djihadistes »: « de » before a plural adjective is an article.
+    let article = matches!(&*tokens[m.first].norm, "nombreux" | "nombreuses")
+        || m.first > 0 && matches!(&*tokens[m.first - 1].norm, "nombreux" | "nombreuses");
+    !article && (contracted || word_before(tokens, m).is_some_and(|t| t.is(WordClass::Preposition)))
 }
 
 fn preposition_before<'t>(tokens: &'t [Token], m: &ActorMention) -> Option<&'t str> {
@@ -1389,7 +1392,30 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         });
         // The displaced undergo the event: who flees (« des civils ont fui »), or who is
         // evacuated (« des civils ont été évacués »: the mover of a withdrawal).
-        let switched = trigger.flags.civilian_switch && mover_is_civilian;
+        // « fuir »: people flee unless fighters are named fleeing.
+        let armed_kind = |k: ActorKind| {
+            matches!(
+                k,
+                ActorKind::StateForces
+                    | ActorKind::ForeignForces
+                    | ActorKind::ArmedGroup
+                    | ActorKind::JihadistGroup
+                    | ActorKind::Militia
+            )
+        };
+        let mover_is_armed = roles
+            .agent
+            .iter()
+            .chain(&roles.target)
+            .any(|m| m.kind.is_some_and(armed_kind) || m.phrase && fighters(m))
+            || agent.iter().chain(&target).any(|r| {
+                r.actor
+                    .as_deref()
+                    .and_then(lookup_actor)
+                    .is_some_and(|a| armed_kind(a.kind))
+            });
+        let switched = trigger.flags.civilian_switch
+            && (mover_is_civilian || trigger.flags.flight && !mover_is_armed);
         if switched {
             kind = EventType::Displacement;
         }

@@ -31,6 +31,8 @@ pub struct Flags {
     pub inverted: bool,
     /// Withdrawal or displacement, by who moves.
     pub civilian_switch: bool,
+    /// Flight: a displacement unless fighters flee (« fuir »), with flag C.
+    pub flight: bool,
     /// Capture with a territory object, arrest otherwise.
     pub arrest_switch: bool,
     /// An explosive object, not an event in a demining sentence.
@@ -66,7 +68,9 @@ struct TriggerLexicon {
 }
 
 /// The flags a line of `data/triggers.tsv` may carry.
-const FLAGS: [&str; 12] = ["V", "N", "T", "I", "C", "A", "D", "G", "X", "S", "W", "P"];
+const FLAGS: [&str; 13] = [
+    "V", "N", "T", "I", "C", "F", "A", "D", "G", "X", "S", "W", "P",
+];
 
 /// The lines of `data/triggers.tsv` that cannot be read: an unknown type or flag, a missing
 /// column. The tests require none.
@@ -166,6 +170,7 @@ fn parse(data: &'static str) -> TriggerLexicon {
                 territory: has("T"),
                 inverted: has("I"),
                 civilian_switch: has("C"),
+                flight: has("F"),
                 arrest_switch: has("A"),
                 demining_sensitive: has("D"),
                 go_sense: has("G"),
