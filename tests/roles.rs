@@ -452,3 +452,10 @@ fn people_flee_unless_fighters_are_named_fleeing() {
     let w = find(&d, EventType::Withdrawal, "fuient");
     assert_eq!(texts(&w.agent), ["nombreux djihadistes"], "{w:#?}");
 }
+
+#[test]
+fn a_two_word_adverb_stands_inside_the_verb_group() {
+    let d = doc("Selon l'ONU, des milliers de civils ont de nouveau fui la ville.");
+    let e = find(&d, EventType::Displacement, "ont de nouveau fui");
+    assert_eq!(texts(&e.target), ["civils"], "{e:#?}");
+}

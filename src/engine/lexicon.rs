@@ -50,10 +50,11 @@ pub enum WordClass {
     Pronoun,
     ClutterPhrase,
     TeaserPhrase,
+    AdverbPhrase,
 }
 
 impl WordClass {
-    const ALL: [WordClass; 38] = [
+    const ALL: [WordClass; 39] = [
         WordClass::AuxAvoir,
         WordClass::AuxEtre,
         WordClass::Adverb,
@@ -92,6 +93,7 @@ impl WordClass {
         WordClass::Pronoun,
         WordClass::ClutterPhrase,
         WordClass::TeaserPhrase,
+        WordClass::AdverbPhrase,
     ];
 
     /// The class's name in the data file.
@@ -135,6 +137,7 @@ impl WordClass {
             WordClass::Pronoun => "pronoun",
             WordClass::ClutterPhrase => "clutter_phrase",
             WordClass::TeaserPhrase => "teaser_phrase",
+            WordClass::AdverbPhrase => "adverb_phrase",
         }
     }
 }

@@ -262,6 +262,15 @@ fn verb_prefix(tokens: &[Token], head: usize) -> (usize, bool, bool, bool) {
             reflexive = true;
             first = j - 1;
             break;
+        } else if j >= 2
+            && lexicon()
+                .phrases(WordClass::AdverbPhrase)
+                .iter()
+                .any(|p| p.split_once(' ') == Some((&*tokens[j - 2].norm, &*t.norm)))
+        {
+            // « ont de nouveau fui », « ont à nouveau pris ».
+            j -= 2;
+            continue;
         } else if !(t.is_adverb() || t.is(WordClass::Negation) || is_quote(&t.norm)) {
             break;
         }
