@@ -205,11 +205,14 @@ fn prepositional(tokens: &[Token], m: &ActorMention) -> bool {
     let contracted = match &*tokens[m.first].norm {
         "du" | "au" | "aux" => true,
         // « des » is « de les » after a noun, an article after a verb, a comma or « et ».
+        // So it is after a day or an adverb that follows the verb (« ont tué mardi des soldats »).
         "des" => word_before(tokens, m).is_some_and(|t| {
             t.is_word()
                 && !matches!(&*t.norm, "et" | "ou" | "mais" | "que" | "qui" | "dont")
                 && !t.is(WordClass::AuxAvoir)
                 && !t.is(WordClass::AuxEtre)
+                && !t.is(WordClass::Filler)
+                && !t.is_adverb()
         }),
         _ => false,
     };
@@ -678,7 +681,10 @@ impl<'a> Sentence<'a> {
             | EventType::AirStrike
             | EventType::Shelling
             | EventType::Bombing
-            | EventType::Destruction => !m.name,
+            | EventType::Destruction
+            // « ont encerclé l'usine », « neutralisé des mines »: what is besieged or cleared.
+            | EventType::Advance
+            | EventType::Demining => !m.name,
             EventType::Killing
             | EventType::Injury
             | EventType::Abduction
