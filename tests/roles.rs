@@ -465,8 +465,8 @@ fn what_is_besieged_or_cleared_and_an_object_after_a_day() {
     let d = doc("Selon Moscou, les forces russes ont ensuite encerclé l'usine.");
     let a = find(&d, EventType::Advance, "encerclé");
     assert_eq!(texts(&a.target), ["l'usine"], "{a:#?}");
-    let d = doc("Selon Yaoundé, l'armée a neutralisé des mines sur la route.");
-    let m = find(&d, EventType::Demining, "neutralisé");
+    let d = doc("Selon Yaoundé, l'armée a désamorcé des mines sur la route.");
+    let m = find(&d, EventType::Demining, "désamorcé");
     assert_eq!(texts(&m.target), ["des mines"], "{m:#?}");
     let d = doc("Selon la police, les shebab ont tué mardi des soldats.");
     let k = find(&d, EventType::Killing, "tué");

@@ -212,7 +212,7 @@ fn prepositional(tokens: &[Token], m: &ActorMention) -> bool {
                 && !t.is(WordClass::AuxAvoir)
                 && !t.is(WordClass::AuxEtre)
                 && !t.is(WordClass::Filler)
-                && !t.is_adverb()
+                && !t.is(WordClass::Adverb)
         }),
         _ => false,
     };
