@@ -280,7 +280,7 @@ impl<'a> Sentence<'a> {
     fn skip_clitics(&self, mut j: usize) -> usize {
         let tokens = &self.tokens;
         while j > 0
-            && (tokens[j - 1].is_adverb()
+            && (tokens[j - 1].is(WordClass::Adverb)
                 || tokens[j - 1].is(WordClass::Negation)
                 || tokens[j - 1].is(WordClass::ObjectPronoun)
                 || matches!(&*tokens[j - 1].norm, "y" | "en"))
@@ -334,7 +334,7 @@ impl<'a> Sentence<'a> {
         if j > 0 && matches!(&*tokens[j - 1].norm, "de" | "d'" | "a") {
             j -= 1;
         }
-        while j > 0 && tokens[j - 1].is_adverb() {
+        while j > 0 && tokens[j - 1].is(WordClass::Adverb) {
             j -= 1;
         }
         let governs = j > 0 && {
@@ -1217,7 +1217,7 @@ fn verb_group_start(tokens: &[Token], verb: usize) -> usize {
         let t = &tokens[first - 1];
         if t.is(WordClass::AuxAvoir)
             || t.is(WordClass::AuxEtre)
-            || t.is_adverb()
+            || t.is(WordClass::Adverb)
             || t.is(WordClass::Negation)
             || matches!(&*t.norm, "se" | "s'")
         {

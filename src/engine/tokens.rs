@@ -53,13 +53,6 @@ impl Token<'_> {
         self.lex.is_some_and(|e| e.is(class))
     }
 
-    /// Whether the token is an adverb that may stand inside a verb group: one of the word list's,
-    /// or a word in « -ment » that no list claims (« légèrement », « grièvement »).
-    pub fn is_adverb(&self) -> bool {
-        self.is(WordClass::Adverb)
-            || self.lex.is_none() && self.norm.len() > 6 && self.norm.ends_with("ment")
-    }
-
     /// The token's tenses as an inflection of a verb class, if it is one.
     pub fn verb(&self, class: WordClass) -> Option<Tenses> {
         self.lex.and_then(|e| e.verb(class))

@@ -271,7 +271,7 @@ fn verb_prefix(tokens: &[Token], head: usize) -> (usize, bool, bool, bool) {
             // « ont de nouveau fui », « ont à nouveau pris ».
             j -= 2;
             continue;
-        } else if !(t.is_adverb() || t.is(WordClass::Negation) || is_quote(&t.norm)) {
+        } else if !(t.is(WordClass::Adverb) || t.is(WordClass::Negation) || is_quote(&t.norm)) {
             break;
         }
         j -= 1;
@@ -551,7 +551,7 @@ fn participle_tells_event(tokens: &[Token], kind: EventType, first: usize, last:
     counted
         || tokens[last + 1..]
             .iter()
-            .find(|t| !t.is_adverb() && !is_quote(&t.norm))
+            .find(|t| !t.is(WordClass::Adverb) && !is_quote(&t.norm))
             .is_some_and(|t| {
                 t.is(WordClass::ParticipleComplement)
                     || befalls && t.is(WordClass::PeopleParticipleComplement)
