@@ -617,7 +617,7 @@ impl<'a> Sentence<'a> {
                 .iter()
                 .any(|(function, m)| *function == Function::By && m.phrase),
         };
-        let armed = |m: &ActorMention| !matches!(m.kind, Some(ActorKind::Civilians) | None);
+        let armed = |m: &ActorMention| m.kind.is_some_and(ActorKind::bears_arms);
         for rule in rules::rules()
             .iter()
             .filter(|r| r.applies(f.form, trigger.kind))
@@ -1265,8 +1265,8 @@ fn fights(kind: EventType) -> bool {
 /// group, or an armed group against a jihadist one.
 fn opposed(a: ActorKind, b: ActorKind) -> bool {
     use ActorKind::*;
-    let state = |k| matches!(k, StateForces | ForeignForces);
-    let armed = |k| matches!(k, ArmedGroup | JihadistGroup | Militia);
+    let state = ActorKind::is_state;
+    let armed = |k: ActorKind| k.bears_arms() && !k.is_state();
     state(a) && armed(b)
         || armed(a) && state(b)
         || matches!(
@@ -1399,26 +1399,16 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         // The displaced undergo the event: who flees (« des civils ont fui »), or who is
         // evacuated (« des civils ont été évacués »: the mover of a withdrawal).
         // « fuir »: people flee unless fighters are named fleeing.
-        let armed_kind = |k: ActorKind| {
-            matches!(
-                k,
-                ActorKind::StateForces
-                    | ActorKind::ForeignForces
-                    | ActorKind::ArmedGroup
-                    | ActorKind::JihadistGroup
-                    | ActorKind::Militia
-            )
-        };
         let mover_is_armed = roles
             .agent
             .iter()
             .chain(&roles.target)
-            .any(|m| m.kind.is_some_and(armed_kind) || m.phrase && fighters(m))
+            .any(|m| m.kind.is_some_and(ActorKind::bears_arms) || m.phrase && fighters(m))
             || agent.iter().chain(&target).any(|r| {
                 r.actor
                     .as_deref()
                     .and_then(lookup_actor)
-                    .is_some_and(|a| armed_kind(a.kind))
+                    .is_some_and(|a| a.kind.bears_arms())
             });
         let switched = trigger.flags.civilian_switch
             && (mover_is_civilian || trigger.flags.flight && !mover_is_armed);
@@ -1599,7 +1589,7 @@ fn may_lead(kind: EventType, agent: &ActorRef) -> bool {
             .actor
             .as_deref()
             .and_then(lookup_actor)
-            .is_some_and(|a| matches!(a.kind, ActorKind::StateForces | ActorKind::ForeignForces))
+            .is_some_and(|a| a.kind.is_state())
 }
 
 /// Whether two records name the same actor: the same canonical actor, or the same last word

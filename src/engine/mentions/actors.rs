@@ -71,8 +71,14 @@ impl ActorKind {
         })
     }
 
-    fn is_state(self) -> bool {
+    /// A state's forces, at home or abroad.
+    pub fn is_state(self) -> bool {
         matches!(self, ActorKind::StateForces | ActorKind::ForeignForces)
+    }
+
+    /// Who bears arms: a state's forces or an armed group (not civilians, not a source).
+    pub fn bears_arms(self) -> bool {
+        !matches!(self, ActorKind::Civilians | ActorKind::Source)
     }
 }
 
