@@ -472,3 +472,10 @@ fn what_is_besieged_or_cleared_and_an_object_after_a_day() {
     let k = find(&d, EventType::Killing, "tué");
     assert_eq!(texts(&k.target), ["des soldats"], "{k:#?}");
 }
+
+#[test]
+fn an_event_laid_at_someone_s_door_by_a_verb_before_it() {
+    let d = doc("Les autorités ont attribué cet attentat aux islamistes.");
+    let b = find(&d, EventType::Bombing, "attentat");
+    assert_eq!(texts(&b.agent), ["islamistes"], "{b:#?}");
+}

@@ -774,15 +774,25 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// « attribuée à X », « imputé à X »: the actor a noun trigger is attributed to.
+    /// « attribuée à X », « imputé à X », « ont attribué l'attentat à X »: the actor a noun
+    /// trigger is attributed to.
     fn attributed_to(&self, trigger: &Trigger, excluded: &[usize]) -> Option<&ActorMention> {
-        let verb = trigger.last + 1;
-        self.tokens
-            .get(verb)
-            .filter(|t| t.verb(WordClass::VerbAttribute).is_some())?;
+        let attributes = |j: usize| {
+            self.tokens
+                .get(j)
+                .is_some_and(|t| t.verb(WordClass::VerbAttribute).is_some())
+        };
+        // « une attaque attribuée à X », or the event as the verb's object: « ont attribué cet
+        // attentat aux islamistes ».
+        let after = attributes(trigger.last + 1);
+        let before = (trigger.first.saturating_sub(3)..trigger.first).any(attributes);
+        if !after && !before {
+            return None;
+        }
+        let from = trigger.last + 1 + usize::from(after);
         self.candidates(excluded).map(|(_, m)| m).find(|m| {
-            m.first > verb
-                && m.first <= verb + 3
+            m.first >= from
+                && m.first <= from + 2
                 && matches!(
                     preposition_before(&self.tokens, m),
                     Some("a" | "au" | "aux")
