@@ -23,7 +23,7 @@ use super::record::{
 };
 use super::roles::{self as rules, Condition, Form, Function, Role};
 use super::tokens::{Token, TokenKind, fold, is_quote};
-use super::triggers::Trigger;
+use super::triggers::{Trigger, looks_participle};
 
 /// How many tokens a direct object or a complement may stand from its trigger.
 const OBJECT_WINDOW: usize = 8;
@@ -825,12 +825,11 @@ impl<'a> Sentence<'a> {
             // « quatre hommes accusés de » : a bare participle describes, it reports nothing.
             let after_auxiliary = j > 0
                 && (tokens[j - 1].is(WordClass::AuxAvoir) || tokens[j - 1].is(WordClass::AuxEtre));
-            let raw = token.text(self.text).to_lowercase();
-            let participle = ["é", "ée", "és", "ées"].iter().any(|e| raw.ends_with(e));
+            let raw = token.text(self.text);
             let reporting_verb = fait_etat
                 || token.verb(WordClass::VerbReport).is_some_and(|t| {
                     (!t.has(Tenses::INFINITIVE) || t.has(Tenses::FINITE))
-                        && (!participle || after_auxiliary)
+                        && (!looks_participle(raw, t) || after_auxiliary)
                 });
             let reporting_noun = token.is(WordClass::ReportNoun) && token.norm != "source";
             if !reporting_verb && !reporting_noun {

@@ -325,7 +325,7 @@ fn has_territory(tokens: &[Token], trigger: &Trigger) -> bool {
 
 /// Whether a raw word reads as a past participle (« chassé », « détruits ») rather than a
 /// present form with the same folded spelling (« chasse »).
-fn looks_participle(raw: &str, tenses: Tenses) -> bool {
+pub(crate) fn looks_participle(raw: &str, tenses: Tenses) -> bool {
     if !tenses.has(Tenses::PARTICIPLE) {
         return false;
     }
