@@ -666,10 +666,12 @@ impl<'a> Sentence<'a> {
     /// Whether a phrase names people (« plusieurs personnes », « ses alliés », « Alexandre
     /// Zakharchenko »).
     fn names_people(&self, m: &ActorMention) -> bool {
-        m.name
-            || self.tokens[m.first..=m.last]
-                .iter()
-                .any(|t| t.is(WordClass::PersonNoun))
+        m.name || self.has_word(m, WordClass::PersonNoun)
+    }
+
+    /// Whether a word of the mention belongs to `class`.
+    fn has_word(&self, m: &ActorMention, class: WordClass) -> bool {
+        self.tokens[m.first..=m.last].iter().any(|t| t.is(class))
     }
 
     /// Whether a phrase that names no actor may be what an event of `kind` befalls: the thing
@@ -1396,11 +1398,7 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         {
             continue;
         }
-        let fighters = |m: &ActorMention| {
-            sentence.tokens[m.first..=m.last]
-                .iter()
-                .any(|t| t.is(WordClass::FighterNoun))
-        };
+        let fighters = |m: &ActorMention| sentence.has_word(m, WordClass::FighterNoun);
         let mover_is_civilian = roles.agent.iter().chain(&roles.target).any(|m| {
             m.kind == Some(ActorKind::Civilians)
                 || m.phrase && sentence.names_people(m) && !fighters(m)
