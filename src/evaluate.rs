@@ -16,6 +16,10 @@
 //! - `count`: same value and qualifier;
 //! - `source`: same actor id when both are resolved, else overlapping spans;
 //! - `modality`: equal (every event has one).
+//!
+//! An event is *strictly* right when it matches and its modality, and each of agent, target and
+//! location that the gold fills, are right: the measure that says whether the whole line of a
+//! dataset could be kept as it is.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -114,6 +118,9 @@ pub struct Scores {
     pub by_type: BTreeMap<EventType, Counts>,
     /// Events of all types (micro-averaged).
     pub events: Counts,
+    /// Events strictly right (`right`): matched, with the modality and every participant the
+    /// gold fills right.
+    pub strict: Counts,
     /// Fields over matched events; every field of [`Field::ALL`] is present.
     pub fields: BTreeMap<Field, Counts>,
     /// Ids of gold documents with no predicted document (all their events count as missed).
@@ -167,21 +174,36 @@ fn score_document(gold: &[Event], pred: &[Event], scores: &mut Scores) {
     for e in gold {
         scores.by_type.entry(e.kind).or_default().gold += 1;
         scores.events.gold += 1;
+        scores.strict.gold += 1;
     }
     for e in pred {
         scores.by_type.entry(e.kind).or_default().pred += 1;
         scores.events.pred += 1;
+        scores.strict.pred += 1;
     }
     for (gi, pi) in match_events(gold, pred) {
         let (g, p) = (&gold[gi], &pred[pi]);
         scores.by_type.entry(g.kind).or_default().right += 1;
         scores.events.right += 1;
+        let mut strict = true;
         for field in Field::ALL {
             let c = score_field(field, g, p);
+            if STRICT.contains(&field) && c.gold > c.right {
+                strict = false;
+            }
             scores.fields.entry(field).or_default().add(c);
         }
+        scores.strict.right += usize::from(strict);
     }
 }
+
+/// The fields a strictly right event must have right whenever the gold fills them.
+const STRICT: [Field; 4] = [
+    Field::Agent,
+    Field::Target,
+    Field::Location,
+    Field::Modality,
+];
 
 /// One-to-one pairs `(gold index, predicted index)`: same type, overlapping triggers, greedy by
 /// overlap (ties: earlier gold, then earlier prediction).
@@ -341,6 +363,7 @@ impl fmt::Display for Scores {
             }
         }
         row(f, "ALL", self.events)?;
+        row(f, "strict", self.strict)?;
         writeln!(f)?;
         header(f, "field", "right")?;
         for field in Field::ALL {
@@ -472,6 +495,29 @@ mod tests {
         assert_eq!(s.of_field(Field::Modality).gold, 3);
         assert_eq!(s.of_field(Field::Count).gold, 1);
         assert!(s.missing.is_empty() && s.unknown.is_empty());
+    }
+
+    #[test]
+    fn strict_needs_every_gold_participant_and_the_modality_but_not_the_time() {
+        let gold = rich_gold();
+        assert_eq!(evaluate(&gold, &gold).strict.right, 3);
+        let mut pred = gold.clone();
+        pred[0].events[0].time = None;
+        pred[0].events[0].source = None;
+        assert_eq!(evaluate(&gold, &pred).strict.right, 3);
+        pred[0].events[0].target.clear();
+        pred[0].events[1].modality = Modality::Planned;
+        pred[0].events[2].agent = vec![actor(0, 5, Some("X"))];
+        let s = evaluate(&gold, &pred);
+        assert_eq!(s.events.right, 3);
+        assert_eq!(
+            s.strict,
+            Counts {
+                gold: 3,
+                pred: 3,
+                right: 1
+            }
+        );
     }
 
     #[test]

@@ -320,7 +320,21 @@ fn has_territory(tokens: &[Token], trigger: &Trigger) -> bool {
             "sa" | "son" | "ses" | "leur" | "leurs"
         )
         && tokens[..trigger.first - 1].iter().any(is_ground);
-    right || object_pronoun || left || possessive
+    // « Raqqa, qu'ils sont en passe de perdre »: a relative « que » whose antecedent is ground.
+    let relative = trigger.verbal
+        && tokens[..trigger.first]
+            .iter()
+            .enumerate()
+            .rev()
+            .take(TERRITORY_WINDOW)
+            .take_while(|(_, t)| !is_boundary(t))
+            .find(|(_, t)| matches!(&*t.norm, "que" | "qu'"))
+            .is_some_and(|(k, _)| {
+                let before = tokens[..k].iter().rev();
+                let mut before = before.skip_while(|t| t.norm == ",");
+                before.next().is_some_and(is_ground)
+            });
+    right || object_pronoun || left || possessive || relative
 }
 
 /// Whether a raw word reads as a past participle (« chassé », « détruits ») rather than a
@@ -688,6 +702,12 @@ mod tests {
         );
         assert_eq!(triggers("la reprise de la région")[0].0, EventType::Capture);
         assert!(triggers("la reprise des négociations").is_empty());
+        // A relative « que » stands for the ground before it, not for anything else.
+        assert_eq!(
+            triggers("ils tiennent Manbij, qu'ils risquent de perdre bientôt")[0].0,
+            EventType::Capture
+        );
+        assert!(triggers("ils disent qu'ils risquent de perdre bientôt").is_empty());
     }
 
     #[test]
