@@ -8,6 +8,7 @@
 //! the rules of `data/roles.tsv` ([`super::roles`]). Generic phrases and pronouns
 //! (« l'organisation », « Il ») take the last actor of their kind.
 
+use super::chunks::{Boundary, clitics_start, verb_group};
 use super::fast_hash::FastMap;
 use super::gazetteer::PlaceKind;
 use super::lexicon::{Tenses, WordClass};
@@ -129,11 +130,9 @@ fn same_family(actor: ActorKind, mention: ActorKind) -> bool {
     actor == mention || mention == ActorKind::StateForces && actor == ActorKind::ForeignForces
 }
 
-fn is_boundary(token: &Token) -> bool {
-    matches!(
-        &*token.norm,
-        ";" | ":" | "«" | "»" | "\"" | "(" | ")" | "“" | "”"
-    )
+/// The first token of the verb group ending at a verb (with its auxiliaries, negation, adverbs).
+fn group_first(tokens: &[Token], verb: usize) -> usize {
+    verb_group(tokens, verb).first
 }
 
 /// Whether a boundary stands between a subject and its verb, over short parentheses (« 35
@@ -146,7 +145,7 @@ fn bounded(between: &[Token]) -> bool {
             .flatten();
         match close {
             Some(k) => j = k + 1,
-            None if is_boundary(&between[j]) => return true,
+            None if Boundary::ends_clause(&between[j]) => return true,
             None => j += 1,
         }
     }
@@ -276,26 +275,12 @@ impl<'a> Sentence<'a> {
             .filter(move |(k, m)| !excluded.contains(k) && m.kind != Some(ActorKind::Source))
     }
 
-    /// Walks left from token `j` over adverbs, negation, object and adverbial pronouns.
-    fn skip_clitics(&self, mut j: usize) -> usize {
-        let tokens = &self.tokens;
-        while j > 0
-            && (tokens[j - 1].is(WordClass::Adverb)
-                || tokens[j - 1].is(WordClass::Negation)
-                || tokens[j - 1].is(WordClass::ObjectPronoun)
-                || matches!(&*tokens[j - 1].norm, "y" | "en"))
-        {
-            j -= 1;
-        }
-        j
-    }
-
     /// The subject of a verb group starting at token `first`: after « qui », the phrase before
     /// it; else the nearest phrase before that is not a complement.
     fn subject_before(&self, first: usize, excluded: &[usize]) -> Option<&ActorMention> {
         let tokens = &self.tokens;
         let first = self.clause_verb_start(first);
-        let mut j = self.skip_clitics(first);
+        let mut j = clitics_start(&self.tokens, first);
         // « qui, avec le soutien aérien russe, ont conquis »: over a parenthetical.
         if j > 0
             && tokens[j - 1].norm == ","
@@ -330,7 +315,7 @@ impl<'a> Sentence<'a> {
     /// « vient d' », « veulent », « réussi à le » takes the governing verb's group.
     fn clause_verb_start(&self, first: usize) -> usize {
         let tokens = &self.tokens;
-        let mut j = self.skip_clitics(first);
+        let mut j = clitics_start(&self.tokens, first);
         if j > 0 && matches!(&*tokens[j - 1].norm, "de" | "d'" | "a") {
             j -= 1;
         }
@@ -350,7 +335,7 @@ impl<'a> Sentence<'a> {
             .any(|class| t.verb(class).is_some())
         };
         if governs {
-            verb_group_start(tokens, j - 1)
+            group_first(tokens, j - 1)
         } else {
             first
         }
@@ -358,7 +343,7 @@ impl<'a> Sentence<'a> {
 
     fn pronoun_before(&self, first: usize) -> Option<usize> {
         let first = self.clause_verb_start(first);
-        let j = self.skip_clitics(first);
+        let j = clitics_start(&self.tokens, first);
         (j > 0 && self.tokens[j - 1].is(WordClass::Pronoun)).then(|| j - 1)
     }
 
@@ -381,7 +366,7 @@ impl<'a> Sentence<'a> {
             .find(|&j| {
                 let t = &tokens[j];
                 // Quotation marks may close around the verb alone (« avoir « neutralisé » 20 »).
-                is_boundary(t) && !is_quote(&t.norm)
+                Boundary::ends_clause(t) && !is_quote(&t.norm)
                     || t.norm == ","
                     || t.is(WordClass::AuxAvoir)
                     || t.is(WordClass::AuxEtre)
@@ -509,7 +494,7 @@ impl<'a> Sentence<'a> {
             let undergoes = f.form != Form::Active;
             // « ont tué neuf soldats et en ont blessé trente »: a verb coordinated with an
             // earlier one shares its subject; the phrase between them is the first one's object.
-            let lead = self.skip_clitics(self.clause_verb_start(trigger.first));
+            let lead = clitics_start(&self.tokens, self.clause_verb_start(trigger.first));
             let shares_subject = lead > 0
                 && matches!(&*self.tokens[lead - 1].norm, "et" | "puis" | "mais")
                 && self.triggers.iter().any(|t| t.verbal && t.last + 1 < lead);
@@ -581,7 +566,7 @@ impl<'a> Sentence<'a> {
         // « ont lancé la bataille »: the light verb's subject, or its pronoun (« ils ont lancé
         // une attaque »).
         if let Some((verb, _)) = self.governor(trigger.first, WordClass::VerbLight) {
-            let first = verb_group_start(&self.tokens, verb);
+            let first = group_first(&self.tokens, verb);
             let subject = self.subject_before(first, &actors_only);
             f.add(Function::LightSubject, subject);
             if subject.is_none() {
@@ -772,7 +757,7 @@ impl<'a> Sentence<'a> {
                 .map(|(_, m)| m)
                 .find(|m| m.first > comma && m.first <= comma + 3 && !prepositional(tokens, m))
         } else {
-            self.subject_before(verb_group_start(tokens, at), excluded)
+            self.subject_before(group_first(tokens, at), excluded)
         }
     }
 
@@ -806,7 +791,7 @@ impl<'a> Sentence<'a> {
     fn aimed_at(&self, trigger: &Trigger, excluded: &[usize]) -> Option<&ActorMention> {
         let tokens = &self.tokens;
         let verb = (trigger.last + 1..tokens.len().min(trigger.last + 5))
-            .take_while(|&j| !is_boundary(&tokens[j]) && tokens[j].norm != ",")
+            .take_while(|&j| !Boundary::ends_clause(&tokens[j]) && tokens[j].norm != ",")
             .find(|&j| tokens[j].verb(WordClass::VerbAim).is_some())?;
         self.candidates(excluded)
             .map(|(_, m)| m)
@@ -839,7 +824,7 @@ impl<'a> Sentence<'a> {
             }
             // After the verb when it follows what it reports (« », a rapporté l'agence Sana »),
             // skipping who was told (« à l'AFP »); else its subject.
-            let first = verb_group_start(tokens, if fait_etat { j - 1 } else { j });
+            let first = group_first(tokens, if fait_etat { j - 1 } else { j });
             // « affirment avoir tué », « a annoncé que »: the verb governs what follows.
             let governs = tokens.get(j + 1).is_some_and(|t| {
                 matches!(&*t.norm, "que" | "qu'" | "avoir" | "etre" | "de" | "d'")
@@ -1213,31 +1198,12 @@ impl Sentence<'_> {
             && tokens[trigger.last + 1..]
                 .iter()
                 .take(OBJECT_WINDOW)
-                .take_while(|t| t.norm != "," && !is_boundary(t))
+                .take_while(|t| t.norm != "," && !Boundary::ends_clause(t))
                 .any(|t| {
                     t.verb(WordClass::NegationVerb)
                         .is_some_and(|tenses| tenses.has(Tenses::PARTICIPLE))
                 })
     }
-}
-
-/// The first token of the verb group around a verb (its auxiliaries and clitics).
-fn verb_group_start(tokens: &[Token], verb: usize) -> usize {
-    let mut first = verb;
-    while first > 0 {
-        let t = &tokens[first - 1];
-        if t.is(WordClass::AuxAvoir)
-            || t.is(WordClass::AuxEtre)
-            || t.is(WordClass::Adverb)
-            || t.is(WordClass::Negation)
-            || matches!(&*t.norm, "se" | "s'")
-        {
-            first -= 1;
-        } else {
-            break;
-        }
-    }
-    first
 }
 
 fn place_ref(text: &str, start: usize, end: usize, p: &PlaceMention) -> PlaceRef {

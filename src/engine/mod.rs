@@ -5,6 +5,7 @@
 //!
 //! The entry point is [`extract`].
 
+pub mod chunks;
 pub mod data;
 pub mod date;
 pub mod document;

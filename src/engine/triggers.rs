@@ -7,6 +7,7 @@
 
 use std::sync::LazyLock;
 
+use super::chunks::{Boundary, clause_start, verb_group};
 use super::data::DataError;
 use super::fast_hash::FastMap;
 use super::lexicon::{Tenses, WordClass, lexicon};
@@ -208,13 +209,6 @@ pub struct Trigger {
     pub flags: Flags,
 }
 
-fn is_reflexive_clitic(norm: &str) -> bool {
-    matches!(
-        norm,
-        "se" | "s'" | "me" | "m'" | "te" | "t'" | "nous" | "vous"
-    )
-}
-
 fn strip_plural(word: &str) -> &str {
     word.strip_suffix('s')
         .or_else(|| word.strip_suffix('x'))
@@ -243,42 +237,6 @@ fn match_rest(tokens: &[Token], head: usize, rest: &[String]) -> Option<usize> {
     Some(at)
 }
 
-/// Walks left from a verb over auxiliaries, adverbs, negation and a reflexive pronoun.
-/// Returns (first token of the span, an auxiliary was found, « être » was among them, reflexive).
-fn verb_prefix(tokens: &[Token], head: usize) -> (usize, bool, bool, bool) {
-    let mut first = head;
-    let (mut aux, mut etre, mut reflexive) = (false, false, false);
-    let mut j = head;
-    while j > 0 {
-        let t = &tokens[j - 1];
-        if t.is(WordClass::AuxAvoir) {
-            aux = true;
-            first = j - 1;
-        } else if t.is(WordClass::AuxEtre) {
-            aux = true;
-            etre = true;
-            first = j - 1;
-        } else if is_reflexive_clitic(&t.norm) {
-            reflexive = true;
-            first = j - 1;
-            break;
-        } else if j >= 2
-            && lexicon()
-                .phrases(WordClass::AdverbPhrase)
-                .iter()
-                .any(|p| p.split_once(' ') == Some((&*tokens[j - 2].norm, &*t.norm)))
-        {
-            // « ont de nouveau fui », « ont à nouveau pris ».
-            j -= 2;
-            continue;
-        } else if !(t.is(WordClass::Adverb) || t.is(WordClass::Negation) || is_quote(&t.norm)) {
-            break;
-        }
-        j -= 1;
-    }
-    (first, aux, etre, reflexive)
-}
-
 /// Whether a territory word or a capitalised name stands in the clause around a trigger, or
 /// an object pronoun stands before its verb (« avant de la reprendre »).
 fn has_territory(tokens: &[Token], trigger: &Trigger) -> bool {
@@ -294,7 +252,7 @@ fn has_territory(tokens: &[Token], trigger: &Trigger) -> bool {
                 && !t.is(WordClass::Determiner)
                 && !t.is(WordClass::Preposition))
     };
-    let is_boundary = |t: &&Token| matches!(&*t.norm, "," | ";" | "." | ":" | "«" | "»" | "\"");
+    let is_boundary = |t: &&Token| Boundary::ends_phrase(t);
     let right = tokens[trigger.last + 1..]
         .iter()
         .take(TERRITORY_WINDOW)
@@ -327,7 +285,7 @@ fn has_territory(tokens: &[Token], trigger: &Trigger) -> bool {
             .enumerate()
             .rev()
             .take(TERRITORY_WINDOW)
-            .take_while(|(_, t)| !is_boundary(t))
+            .take_while(|(_, t)| !Boundary::ends_phrase(t))
             .find(|(_, t)| matches!(&*t.norm, "que" | "qu'"))
             .is_some_and(|(k, _)| {
                 let before = tokens[..k].iter().rev();
@@ -387,8 +345,9 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                 continue;
             };
             let trigger = if entry.verbal {
-                let (first, has_aux, etre, reflexive) = verb_prefix(tokens, i);
-                if entry.reflexive != reflexive {
+                let group = verb_group(tokens, i);
+                let (first, has_aux, etre) = (group.span_first, group.aux, group.etre);
+                if entry.reflexive != group.reflexive {
                     continue;
                 }
                 let etre_active = token.verb(WordClass::VerbEtreActive).is_some();
@@ -587,10 +546,7 @@ fn shared_auxiliary(tokens: &[Token], first: usize) -> Option<bool> {
         return None;
     }
     let before = &tokens[..first - 1];
-    let clause = before
-        .iter()
-        .rposition(|t| matches!(&*t.norm, "." | ";" | ":" | "qui" | "que" | "qu'"))
-        .map_or(0, |k| k + 1);
+    let clause = clause_start(tokens, first - 1);
     // The nearest auxiliary followed by a participle-looking word (not « a » + noun).
     let aux = (clause..before.len().saturating_sub(1))
         .rev()
