@@ -44,46 +44,14 @@ pub fn extract_with(id: &str, text: &str, title: Option<&str>, date: Option<&str
     let date = date
         .and_then(|d| date::Date::parse_iso(d.trim()))
         .or(layout.date);
-    // First pass: tokens and mentions of every sentence.
+    // First pass: each sentence read on its own, stage after stage.
     let mut sentences: Vec<events::Sentence> = Vec::new();
     for (block_index, block) in layout.blocks.iter().enumerate() {
         for range in sentences::split(text, block.clone()) {
-            let tokens = tokens::tokenize(text, range.clone());
-            let actors = mentions::actors::find_actors(text, &tokens);
-            let triggers = triggers::find_triggers(text, &tokens);
-            // Times and counts only serve events: a sentence without a trigger needs neither,
-            // and only events that befall people are counted.
-            let times = if triggers.is_empty() {
-                Vec::new()
-            } else {
-                mentions::times::find_times(text, &tokens, date)
-            };
-            let counts = if triggers.iter().any(|t| events::counts_people(t.kind)) {
-                mentions::counts::find_counts(text, &tokens)
-            } else {
-                Vec::new()
-            };
-            sentences.push(events::Sentence {
-                range,
-                block: block_index,
-                actors,
-                places: Vec::new(),
-                times,
-                counts,
-                triggers,
-                tokens,
-                text,
-            });
+            sentences.push(read_sentence(text, range, block_index, date));
         }
     }
-    // Places, then the article's countries (most named first), which settle ambiguous names.
-    for sentence in &mut sentences {
-        sentence.places = mentions::find_places(&sentence.tokens, &mut sentence.actors, &[]);
-    }
-    // Phrases that name no actor, for the targets of events: only where there is an event.
-    for sentence in sentences.iter_mut().filter(|s| !s.triggers.is_empty()) {
-        add_phrases(sentence);
-    }
+    // Then the article's countries (most named first), which settle ambiguous place names.
     let countries = article_countries(&sentences);
     let countries: Vec<&str> = countries.iter().map(String::as_str).collect();
     if !countries.is_empty() {
@@ -108,9 +76,54 @@ pub fn extract_with(id: &str, text: &str, title: Option<&str>, date: Option<&str
     }
 }
 
-/// Adds to a sentence's actor mentions the noun phrases left between its actors, places,
-/// times and triggers, in text order.
-fn add_phrases(sentence: &mut events::Sentence) {
+/// One sentence's layers, each stage reading the ones before it: tokens, actor mentions,
+/// places, triggers, then (only where there is an event) times, counts and the noun phrases
+/// that name no actor.
+fn read_sentence(
+    text: &str,
+    range: std::ops::Range<usize>,
+    block: usize,
+    date: Option<date::Date>,
+) -> events::Sentence<'_> {
+    let tokens = tokens::tokenize(text, range.clone());
+    let mut actors = mentions::actors::find_actors(text, &tokens);
+    let places = mentions::find_places(&tokens, &mut actors, &[]);
+    let triggers = triggers::find_triggers(text, &tokens);
+    // Times and counts only serve events: a sentence without a trigger needs neither, and only
+    // events that befall people are counted.
+    let times = if triggers.is_empty() {
+        Vec::new()
+    } else {
+        mentions::times::find_times(text, &tokens, date)
+    };
+    let counts = if triggers.iter().any(|t| events::counts_people(t.kind)) {
+        mentions::counts::find_counts(text, &tokens)
+    } else {
+        Vec::new()
+    };
+    let mut sentence = events::Sentence {
+        range,
+        block,
+        actors,
+        places,
+        times,
+        counts,
+        triggers,
+        tokens,
+        text,
+    };
+    if !sentence.triggers.is_empty() {
+        let phrases = phrases(&sentence);
+        if !phrases.is_empty() {
+            sentence.actors.extend(phrases);
+            sentence.actors.sort_by_key(|m| m.first);
+        }
+    }
+    sentence
+}
+
+/// The noun phrases left between a sentence's actors, places, times and triggers.
+fn phrases(sentence: &events::Sentence) -> Vec<mentions::actors::ActorMention> {
     let tokens = &sentence.tokens;
     let mut taken = vec![false; tokens.len()];
     let spans = sentence.actors.iter().map(|m| (m.first, m.last));
@@ -134,10 +147,7 @@ fn add_phrases(sentence: &mut events::Sentence) {
             .iter()
             .any(|t| !t.verbal && t.first == m.last + 1)
     });
-    if !phrases.is_empty() {
-        sentence.actors.extend(phrases);
-        sentence.actors.sort_by_key(|m| m.first);
-    }
+    phrases
 }
 
 /// The countries of the places an article names, most named first.
