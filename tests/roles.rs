@@ -479,3 +479,16 @@ fn an_event_laid_at_someone_s_door_by_a_verb_before_it() {
     let b = find(&d, EventType::Bombing, "attentat");
     assert_eq!(texts(&b.agent), ["islamistes"], "{b:#?}");
 }
+
+#[test]
+fn a_verb_group_keeps_its_auxiliaries_over_adverbial_phrases_and_reported_speech() {
+    // « se sont rendus, a dit… » surrenders: the « a » after the comma is a verb, no « à ».
+    let d = doc(
+        "Quelque 300 miliciens se sont jusqu'à présent rendus, a indiqué la police. « Nous avons repris le village de Tessit », a dit un officier.",
+    );
+    let s = find(&d, EventType::Surrender, "rendus");
+    assert_eq!(s.trigger.text, "se sont jusqu'à présent rendus");
+    assert!(texts(&s.agent)[0].contains("miliciens"), "{s:#?}");
+    // A subject « nous » is no reflexive pronoun.
+    find(&d, EventType::Capture, "avons repris");
+}

@@ -49,9 +49,9 @@ pub fn verb_group(tokens: &[Token], head: usize) -> VerbGroup {
             group.reflexive = true;
             group.span_first = j - 1;
             group.first = j - 1;
-        } else if open && j >= 2 && adverb_phrase(&tokens[j - 2], t) {
-            // « ont de nouveau fui », « ont à nouveau pris ».
-            j -= 2;
+        } else if let Some(n) = adverb_phrase_before(tokens, j).filter(|_| open) {
+            // « ont de nouveau fui », « se sont jusqu'à présent rendus ».
+            j -= n;
             group.first = j;
             continue;
         } else if t.is(WordClass::Adverb) || t.is(WordClass::Negation) {
@@ -89,11 +89,20 @@ fn is_reflexive(tokens: &[Token], k: usize) -> bool {
     }
 }
 
-fn adverb_phrase(a: &Token, b: &Token) -> bool {
+/// The number of words of an adverbial phrase ending right before token `j`, if one does.
+fn adverb_phrase_before(tokens: &[Token], j: usize) -> Option<usize> {
     lexicon()
         .phrases(WordClass::AdverbPhrase)
         .iter()
-        .any(|p| p.split_once(' ') == Some((&*a.norm, &*b.norm)))
+        .map(|p| p.split(' ').collect::<Vec<_>>())
+        .find(|words| {
+            words.len() <= j
+                && tokens[j - words.len()..j]
+                    .iter()
+                    .zip(words)
+                    .all(|(t, w)| t.norm == *w)
+        })
+        .map(|words| words.len())
 }
 
 /// Punctuation that bounds the search for a verb's participants.
@@ -186,6 +195,10 @@ mod tests {
                 true,
                 true
             )
+        );
+        assert_eq!(
+            group("ils se sont jusqu'à présent rendus", "rendus").0,
+            "se sont jusqu'à présent rendus"
         );
         assert_eq!(
             group("ils ont de nouveau fui", "fui"),

@@ -1269,7 +1269,9 @@ pub fn counts_people(kind: EventType) -> bool {
 /// Whether « se rendre » here means going somewhere rather than surrendering.
 fn goes_somewhere(sentence: &Sentence, trigger: &Trigger, mover: Option<&ActorMention>) -> bool {
     let tokens = &sentence.tokens;
+    // Within the verb's clause: « se sont rendus, a dit l'agence » goes nowhere.
     let next = (trigger.last + 1..tokens.len().min(trigger.last + 8))
+        .take_while(|&j| !Boundary::ends_phrase(&tokens[j]))
         .find(|&j| tokens[j].is(WordClass::Preposition) || tokens[j].is(WordClass::GoPreposition));
     let Some(j) = next else { return false };
     if tokens[j].is(WordClass::GoPreposition) {

@@ -253,11 +253,22 @@ fn has_territory(tokens: &[Token], trigger: &Trigger) -> bool {
                 && !t.is(WordClass::Preposition))
     };
     let is_boundary = |t: &&Token| Boundary::ends_phrase(t);
-    let right = tokens[trigger.last + 1..]
+    // A name after « à », « dans », « depuis » is where the event happens, not its object
+    // (« les combats ont repris à Mutaho »).
+    let after = &tokens[trigger.last + 1..];
+    let right = after
         .iter()
+        .enumerate()
         .take(TERRITORY_WINDOW)
-        .take_while(|t| !is_boundary(t))
-        .any(is_ground);
+        .take_while(|(_, t)| !is_boundary(t))
+        .any(|(k, t)| {
+            let locative = k > 0
+                && matches!(
+                    &*after[k - 1].norm,
+                    "a" | "au" | "aux" | "dans" | "en" | "depuis" | "vers"
+                );
+            is_ground(t) && !(locative && t.capitalized)
+        });
     let bare_participle = trigger.passive && !trigger.has_aux;
     let object_pronoun = trigger.verbal
         && !bare_participle
@@ -649,6 +660,12 @@ mod tests {
         assert!(triggers("un communiqué repris par les médias officiels").is_empty());
         assert!(
             triggers("les combats ont repris dans la nuit")
+                .iter()
+                .all(|(k, _)| *k != EventType::Capture)
+        );
+        // A name after « à » is where, not what: the fighting resumed there.
+        assert!(
+            triggers("les combats qui ont repris à Kidoko se sont intensifiés")
                 .iter()
                 .all(|(k, _)| *k != EventType::Capture)
         );
