@@ -492,3 +492,17 @@ fn a_verb_group_keeps_its_auxiliaries_over_adverbial_phrases_and_reported_speech
     // A subject « nous » is no reflexive pronoun.
     find(&d, EventType::Capture, "avons repris");
 }
+
+#[test]
+fn an_organisation_the_lexicon_does_not_know_leads_and_its_pronoun_too() {
+    let d = doc(
+        "La FLNK a attaqué un poste de police. En mai, elle s'était emparée d'une caserne, tuant quatre gendarmes.",
+    );
+    let a = find(&d, EventType::Attack, "attaqué");
+    assert_eq!(texts(&a.agent), ["La FLNK"]);
+    let c = find(&d, EventType::Capture, "emparée");
+    assert_eq!(texts(&c.agent), ["elle"]);
+    // A present participle after the clause shares its subject.
+    let k = find(&d, EventType::Killing, "tuant");
+    assert_eq!(texts(&k.agent), ["elle"]);
+}

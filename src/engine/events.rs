@@ -1327,9 +1327,13 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
                 .iter()
                 .rfind(|m| !m.phrase && m.last < p && !prepositional(tokens, m))
                 .and_then(|m| memory.resolve(m));
-            if let Some(actor) = earlier.or(memory.last_subject) {
+            // Unresolved (an organisation the lexicon does not know), the pronoun still says
+            // who, as the text does.
+            let actor = earlier.or(memory.last_subject);
+            let personal = matches!(&*tokens[p].norm, "il" | "elle" | "ils" | "elles");
+            if actor.is_some() || personal {
                 let t = &tokens[p];
-                let r = sentence.span_ref(t.start, t.end, Some(actor));
+                let r = sentence.span_ref(t.start, t.end, actor);
                 match (undergoes, target.is_empty(), agent.is_empty()) {
                     (true, true, _) => target.push(r),
                     (false, _, true) => agent.push(r),

@@ -74,6 +74,23 @@ pub fn find_phrases(
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if let Some(last) = organisation_at(text, tokens, i, &free) {
+            out.push(ActorMention {
+                first: i,
+                last,
+                start: tokens[i].start,
+                end: tokens[last].end,
+                actor: None,
+                kind: None,
+                country: None,
+                generic: false,
+                metonym: false,
+                phrase: false,
+                name: false,
+            });
+            i = last + 1;
+            continue;
+        }
         let phrase = phrase_at(tokens, morph, i, &free).map(|last| (last, false));
         match phrase.or_else(|| name_at(text, tokens, morph, i, &free).map(|last| (last, true))) {
             Some((last, name)) => {
@@ -96,6 +113,36 @@ pub fn find_phrases(
         }
     }
     out
+}
+
+/// Whether a word is written as an acronym: capitals and digits, two characters at least, and
+/// at most one small letter at its end (« KNU », « M23 », « FAMa »).
+fn is_acronym(raw: &str) -> bool {
+    let body = raw.strip_suffix(|c: char| c.is_lowercase()).unwrap_or(raw);
+    let capitals = body.chars().filter(|c| c.is_uppercase()).count();
+    body.starts_with(char::is_uppercase)
+        && body.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && (capitals >= 2 || capitals == 1 && body.len() >= 2)
+}
+
+/// The last token of an organisation the actor lexicon does not know, opening at `first`: an
+/// article and an acronym (« la KNU », « le M23 »). It may act, as an actor does; its kind is
+/// unknown.
+fn organisation_at(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    free: &impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let article = &tokens[first];
+    let acronym = first + 1;
+    let named = free(first)
+        && free(acronym)
+        && matches!(&*article.norm, "le" | "la" | "les" | "l'")
+        && tokens
+            .get(acronym)
+            .is_some_and(|t| t.is_word() && t.lex.is_none() && is_acronym(t.text(text)));
+    named.then_some(acronym)
 }
 
 /// The last token of a person's name opening at `first`: capitalised words that no lexicon
@@ -243,6 +290,22 @@ mod tests {
     fn pronouns_and_verbs_are_no_head() {
         // « les » before an auxiliary is a pronoun, not an article.
         assert!(phrases("les a").is_empty());
+    }
+
+    #[test]
+    fn an_unknown_acronym_after_an_article_is_an_organisation() {
+        let text = "La KNU a attaqué un poste de la PNC, selon le CICR.";
+        let tokens = tokenize(text, 0..text.len());
+        let morph = analyse(text, &tokens);
+        let found = find_phrases(text, &tokens, &morph, |_| false);
+        let organisations: Vec<&str> = found
+            .iter()
+            .filter(|m| !m.phrase)
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(organisations, ["La KNU", "la PNC", "le CICR"]);
+        assert!(is_acronym("M23") && is_acronym("FAMa"));
+        assert!(!is_acronym("Kidal") && !is_acronym("A") && !is_acronym("EIs!"));
     }
 
     #[test]
