@@ -506,3 +506,21 @@ fn an_organisation_the_lexicon_does_not_know_leads_and_its_pronoun_too() {
     let k = find(&d, EventType::Killing, "tuant");
     assert_eq!(texts(&k.agent), ["elle"]);
 }
+
+#[test]
+fn a_bare_participle_after_people_tells_what_befell_them() {
+    let d = doc(
+        "Selon la police, cinq gendarmes ont été tués et dix-sept autres blessés par balles. La veille, deux officiers avaient perdu la vie et trois civils blessés près de Mopti.",
+    );
+    let i = find(&d, EventType::Injury, "blessés");
+    assert_eq!(texts(&i.target), ["dix-sept autres"]);
+    let k = find(&d, EventType::Killing, "perdu la vie");
+    assert_eq!(texts(&k.target), ["deux officiers"]);
+    let hurt = d
+        .events
+        .iter()
+        .filter(|e| e.kind == EventType::Injury)
+        .last()
+        .unwrap();
+    assert_eq!(texts(&hurt.target), ["civils"], "{hurt:#?}");
+}

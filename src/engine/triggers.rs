@@ -458,10 +458,16 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                 trigger.kind = EventType::AirStrike;
             }
             // After a determiner or a number a word is a noun (« une attaque », « 14 morts »),
-            // elsewhere a verb (« attaque », « morts » as participles).
-            let noun_wins = !trigger.verbal && after_determiner(tokens, i);
+            // elsewhere a verb (« attaque », « morts » as participles); a participle sharing an
+            // auxiliary is one (« et dix-sept autres blessés »).
+            let noun_place = after_determiner(tokens, i);
             let better = best.as_ref().is_none_or(|(l, _, b)| {
-                length > *l || length == *l && noun_wins && b.as_ref().is_some_and(|b| b.verbal)
+                let replaces = match b {
+                    Some(b) if b.verbal => !trigger.verbal && noun_place && !b.has_aux,
+                    Some(_) => trigger.verbal && (trigger.has_aux || !noun_place),
+                    None => false,
+                };
+                length > *l || length == *l && replaces
             });
             if better {
                 best = Some((length, last, Some(trigger)));
@@ -493,11 +499,13 @@ fn after_determiner(tokens: &[Token], i: usize) -> bool {
             || tokens[k].is(WordClass::Determiner)
             || is_number_word(tokens, k)
     };
-    // A word no closed class claims but as a noun of people or a quantity (« autres »).
+    // A word no closed class claims but as a quantity (« autres »); not a noun of people,
+    // which a participle describes (« sept civils blessés »).
     let adjective = |k: usize| {
         let t = &tokens[k];
         t.is_word()
             && !t.capitalized
+            && (!t.is(WordClass::PersonNoun) || matches!(&*t.norm, "autre" | "autres"))
             && t.lex.is_none_or(|e| {
                 !e.is_verb()
                     && [
@@ -552,17 +560,27 @@ fn without_participle(tenses: Tenses) -> Tenses {
 
 /// The auxiliary a bare participle after « et » shares with the compound verb before it, in
 /// the same clause: `Some(true)` for « être », `Some(false)` for « avoir ».
+///
+/// A new subject of numbers and people may stand between « et » and the participle (« quatre
+/// soldats ont été tués et dix-sept autres blessés »): the participle is then passive.
 fn shared_auxiliary(tokens: &[Token], first: usize) -> Option<bool> {
-    if first == 0 || !matches!(&*tokens[first - 1].norm, "et" | "puis") {
-        return None;
-    }
-    let before = &tokens[..first - 1];
-    let clause = clause_start(tokens, first - 1);
+    let subject = |k: usize| {
+        let t = &tokens[k];
+        t.kind == TokenKind::Number || is_number_word(tokens, k) || t.is(WordClass::PersonNoun)
+    };
+    let gap = (0..first.min(4))
+        .take_while(|&n| n == 0 || subject(first - n))
+        .find(|&n| first > n && matches!(&*tokens[first - n - 1].norm, "et" | "puis"))?;
+    let conjunction = first - gap - 1;
+    let before = &tokens[..conjunction];
+    let clause = clause_start(tokens, conjunction);
     // The nearest auxiliary followed by a participle-looking word (not « a » + noun).
     let aux = (clause..before.len().saturating_sub(1))
         .rev()
         .find(|&k| tokens[k].is(WordClass::AuxAvoir) || tokens[k].is(WordClass::AuxEtre))?;
-    let etre = (aux..before.len()).any(|k| tokens[k].is(WordClass::AuxEtre));
+    // With a subject of its own the participle describes it: passive whatever the auxiliary
+    // (« avaient perdu la vie et trois civils blessés »).
+    let etre = gap > 0 || (aux..before.len()).any(|k| tokens[k].is(WordClass::AuxEtre));
     Some(etre)
 }
 

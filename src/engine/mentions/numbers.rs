@@ -175,17 +175,12 @@ pub(crate) fn is_stop_word(tokens: &[Token], i: usize) -> bool {
     NUMBERS.at(tokens, i, Role::Stop).is_some()
 }
 
-/// Whether `tokens[i]` is a number word (« trois », « vingt », « cent », « mille »).
+/// Whether `tokens[i]` is a number word (« trois », « vingt », « cent », « mille »), or a
+/// compound of them (« dix-sept », « vingt-et-un »).
 pub(crate) fn is_number_word(tokens: &[Token], i: usize) -> bool {
-    let Some(t) = tokens.get(i) else { return false };
-    t.is_word()
-        && NUMBERS.entries(&t.norm).iter().any(|e| {
-            e.rest.is_empty()
-                && matches!(
-                    e.role,
-                    Role::Num | Role::Hundred | Role::Thousand | Role::Million
-                )
-        })
+    tokens
+        .get(i)
+        .is_some_and(|t| t.is_word() && words_token(&t.norm).is_some())
 }
 
 /// Whether a count qualifier (« plus de », « environ », « au moins »…) ends just before `tokens[i]`.
