@@ -519,8 +519,7 @@ fn a_bare_participle_after_people_tells_what_befell_them() {
     let hurt = d
         .events
         .iter()
-        .filter(|e| e.kind == EventType::Injury)
-        .last()
+        .rfind(|e| e.kind == EventType::Injury)
         .unwrap();
     assert_eq!(texts(&hurt.target), ["civils"], "{hurt:#?}");
 }
