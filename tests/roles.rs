@@ -523,3 +523,11 @@ fn a_bare_participle_after_people_tells_what_befell_them() {
         .unwrap();
     assert_eq!(texts(&hurt.target), ["civils"], "{hurt:#?}");
 }
+
+#[test]
+fn a_place_the_gazetteer_does_not_know_after_a_noun_and_its_adjective() {
+    let d = doc("Selon l'armée, les rebelles ont attaqué le poste militaire de Kwaladi.");
+    let a = find(&d, EventType::Attack, "attaqué");
+    let places: Vec<&str> = a.location.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(places, ["Kwaladi"]);
+}

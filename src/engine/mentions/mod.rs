@@ -94,10 +94,10 @@ pub fn find_places(
             }
         } else if i >= 2
             && matches!(&*tokens[i - 1].norm, "de" | "d'")
-            && (tokens[i - 2].is(WordClass::Settlement)
-                || tokens[i - 2].is(WordClass::Territory)
-                || tokens[i - 2].is(WordClass::AdminNoun)
-                || matches!(&*tokens[i - 2].norm, "pres" | "autour" | "proximite"))
+            && (ground_noun(&tokens[i - 2])
+                || matches!(&*tokens[i - 2].norm, "pres" | "autour" | "proximite")
+                // « le camp militaire de Xyz »: an adjective after the noun.
+                || i >= 3 && ground_noun(&tokens[i - 3]) && describes(&tokens[i - 2]))
             && tokens[i].capitalized
             && tokens[i].lex.is_none()
         {
@@ -121,6 +121,24 @@ pub fn find_places(
         i += 1;
     }
     places
+}
+
+/// A noun of a settlement, a territory or an administrative area (« ville », « camp »,
+/// « province »).
+fn ground_noun(t: &Token) -> bool {
+    t.is(WordClass::Settlement) || t.is(WordClass::Territory) || t.is(WordClass::AdminNoun)
+}
+
+/// A word that may be an adjective after a noun: in lower case, and no determiner,
+/// preposition or auxiliary.
+fn describes(t: &Token) -> bool {
+    t.is_word()
+        && !t.capitalized
+        && !t.is(WordClass::Determiner)
+        && !t.is(WordClass::Preposition)
+        && !t.is(WordClass::PlacePreposition)
+        && !t.is(WordClass::AuxAvoir)
+        && !t.is(WordClass::AuxEtre)
 }
 
 /// Resolves the places found again, now that the article's countries are known (« Tripoli »
