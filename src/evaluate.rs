@@ -404,6 +404,7 @@ mod tests {
             target: Vec::new(),
             location: Vec::new(),
             time: None,
+            date: None,
             count: None,
             source: None,
             modality: Modality::Asserted,
@@ -429,6 +430,7 @@ mod tests {
             lat: None,
             lon: None,
             country: country.map(str::to_string),
+            precision: None,
         }
     }
 

@@ -337,11 +337,12 @@ fn csv_table(csv: &str, sep: char) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
-const CSV_COLUMNS: [&str; 20] = [
+const CSV_COLUMNS: [&str; 21] = [
     "event_id",
     "article",
     "date",
     "date_precision",
+    "date_origin",
     "type",
     "sub_type",
     "actor1",
@@ -370,7 +371,7 @@ fn csv_has_the_columns_a_spreadsheet_needs_after_a_byte_order_mark() {
     let col = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
     assert!(rows.len() >= 2, "{out}");
     for (i, row) in rows.iter().enumerate() {
-        assert_eq!(row.len(), 20, "{row:?}");
+        assert_eq!(row.len(), CSV_COLUMNS.len(), "{row:?}");
         assert_eq!(row[col("event_id")], format!("menaka#{}", i + 1));
         assert_eq!(row[col("article")], "menaka");
     }
@@ -378,7 +379,7 @@ fn csv_has_the_columns_a_spreadsheet_needs_after_a_byte_order_mark() {
     assert_eq!(attack[col("type")], "attack");
     assert_eq!(attack[col("location")], "Ménaka");
     assert_eq!(attack[col("country")], "ML");
-    assert_eq!(attack[col("geo_precision")], "city");
+    assert_eq!(attack[col("geo_precision")], "town");
     assert!(attack[col("latitude")].parse::<f64>().is_ok());
     let killing = rows
         .iter()

@@ -13,8 +13,8 @@ use depeche::app::state::{AppState, Entry, LoadProblem, STORAGE_PREFIX, load_use
 use depeche::app::{App, article_view, articles, filters, paste};
 use depeche::corpus::ARTICLES;
 use depeche::engine::{
-    ActorRef, Count, Document, Event, EventType, Modality, PlaceRef, Qualifier, Range, Span,
-    TimeRef,
+    ActorRef, Count, Document, Event, EventDate, EventType, GeoPrecision, Modality, PlaceRef,
+    Qualifier, Range, Span, TimeRef,
 };
 use depeche::explore::{Filter, index_document};
 use leptos::prelude::*;
@@ -155,6 +155,7 @@ fn constructed_document() -> (Document, &'static str) {
             end: at("samedi").1,
             value: Some("2017-10-21".into()),
         }),
+        date: None,
         count: None,
         source: Some(actor("l’agence officielle Sana", "SANA")),
         modality: Modality::Asserted,
@@ -167,6 +168,7 @@ fn constructed_document() -> (Document, &'static str) {
         target: vec![],
         location: vec![al_qaryatayn(ps, pe)],
         time: None,
+        date: None,
         count: None,
         source: None,
         modality: Modality::Asserted,
@@ -179,6 +181,7 @@ fn constructed_document() -> (Document, &'static str) {
         target: vec![],
         location: vec![],
         time: None,
+        date: None,
         count: Some(Count {
             text: "plus de 200".into(),
             start: cs,
@@ -197,16 +200,21 @@ fn constructed_document() -> (Document, &'static str) {
         target: vec![actor("terroristes de Daech", "ISIS")],
         location: vec![],
         time: None,
+        date: None,
         count: None,
         source: None,
         modality: Modality::Planned,
     };
+    let mut events = vec![capture, earlier, withdrawal, planned];
+    for e in &mut events {
+        e.date = EventDate::of(e.time.as_ref(), Some("2017-10-22"));
+    }
     (
         Document {
             id: ID.into(),
             title: None,
             date: Some("2017-10-22".into()),
-            events: vec![capture, earlier, withdrawal, planned],
+            events,
         },
         text,
     )

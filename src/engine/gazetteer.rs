@@ -24,6 +24,7 @@ use super::fast_hash::FastBuild as Fx;
 use std::collections::{HashMap, HashSet};
 use std::sync::{LazyLock, OnceLock};
 
+use crate::engine::record::GeoPrecision;
 use crate::engine::tokens::{Token, TokenKind, fold};
 
 static DATA: &str = include_str!("../../data/gazetteer.tsv");
@@ -48,6 +49,8 @@ const SURFACE_BOOST: u64 = 8;
 pub enum PlaceKind {
     /// A town or city.
     City,
+    /// A second-level division (a district, a county) or a quarter of a city.
+    District,
     /// A first-level division: governorate, province, region, state, oblast.
     Admin,
     /// A named area that is not an administrative unit (Donbass, Sahel, Ghouta).
@@ -64,6 +67,7 @@ impl PlaceKind {
     fn parse(s: &str) -> Option<Self> {
         Some(match s {
             "city" => Self::City,
+            "district" => Self::District,
             "admin" => Self::Admin,
             "region" => Self::Region,
             "river" => Self::River,
@@ -77,11 +81,24 @@ impl PlaceKind {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::City => "city",
+            Self::District => "district",
             Self::Admin => "admin",
             Self::Region => "region",
             Self::River => "river",
             Self::Desert => "desert",
             Self::Country => "country",
+        }
+    }
+
+    /// How precise a place of this kind is, as the record says it (a desert is a region).
+    pub fn precision(self) -> GeoPrecision {
+        match self {
+            Self::City => GeoPrecision::Town,
+            Self::District => GeoPrecision::District,
+            Self::Admin => GeoPrecision::Province,
+            Self::Region | Self::Desert => GeoPrecision::Region,
+            Self::River => GeoPrecision::River,
+            Self::Country => GeoPrecision::Country,
         }
     }
 }
@@ -109,6 +126,7 @@ impl Place {
     fn weight(&self) -> u64 {
         let floor = match self.kind {
             PlaceKind::City => 0,
+            PlaceKind::District => 5_000,
             PlaceKind::Admin => 10_000,
             PlaceKind::Region => 300_000,
             PlaceKind::Desert => 350_000,
@@ -134,7 +152,7 @@ pub struct Gazetteer {
     fuzzy_keys: Vec<(Box<[u8]>, u32)>,
     /// Deletion-neighbourhood index over `fuzzy_keys`, built on first fuzzy lookup.
     fuzzy_index: OnceLock<HashMap<u64, Vec<u32>, Fx>>,
-    /// Display name → places, built on first [`Gazetteer::find_resolved`].
+    /// Display name → places, built on first [`Gazetteer::namesake`].
     by_name: OnceLock<HashMap<&'static str, Vec<u32>, Fx>>,
 }
 
@@ -235,10 +253,10 @@ impl Gazetteer {
         &self.places
     }
 
-    /// The place a record's resolved place stands for: the one with this display name, country
-    /// and coordinates, as the engine copies them into a `PlaceRef` (a name alone is ambiguous:
-    /// Homs is a city and a governorate).
-    pub fn find_resolved(&self, name: &str, country: &str, lat: f64, lon: f64) -> Option<&Place> {
+    /// The entry of the same display name and country as `place` of the first of `kinds` that
+    /// has one (Homs the governorate for Homs the city), when the text says which kind of place
+    /// it means (« la province de Homs »).
+    pub fn namesake(&self, place: &Place, kinds: &[PlaceKind]) -> Option<&Place> {
         let by_name = self.by_name.get_or_init(|| {
             let mut map: HashMap<&'static str, Vec<u32>, Fx> = HashMap::default();
             for (id, p) in self.places.iter().enumerate() {
@@ -246,11 +264,12 @@ impl Gazetteer {
             }
             map
         });
-        by_name
-            .get(name)?
-            .iter()
-            .map(|&id| &self.places[id as usize])
-            .find(|p| p.country == country && p.lat == lat && p.lon == lon)
+        let same = by_name.get(place.name)?;
+        kinds.iter().find_map(|&kind| {
+            same.iter()
+                .map(|&id| &self.places[id as usize])
+                .find(|p| p.kind == kind && p.country == place.country)
+        })
     }
 
     /// Resolves a name as written in French news; `countries` are the article's countries in
@@ -786,13 +805,6 @@ mod tests {
         resolves("Alep", "SY", 36.20, 37.16);
         resolves("Homs", "SY", 34.72, 36.73);
         assert_eq!(find("Homs", &[]).kind, PlaceKind::City);
-        let g = gazetteer();
-        let homs: Vec<&Place> = g.places().iter().filter(|p| p.name == "Homs").collect();
-        assert!(homs.len() > 1, "a city and a governorate");
-        for p in homs {
-            assert_eq!(g.find_resolved(p.name, p.country, p.lat, p.lon), Some(p));
-        }
-        assert_eq!(g.find_resolved("Homs", "FR", 34.7, 36.7), None);
         assert_eq!(find("Damas", &[]).name, "Damas");
     }
 

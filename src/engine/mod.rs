@@ -24,8 +24,8 @@ pub mod tokens;
 pub mod triggers;
 
 pub use record::{
-    ActorRef, Count, Document, Event, EventType, Modality, PlaceRef, Qualifier, Range, Span,
-    TimeRef,
+    ActorRef, Count, DateOrigin, DatePrecision, Document, Event, EventDate, EventType,
+    GeoPrecision, Modality, PlaceRef, Qualifier, Range, Span, TimeRef,
 };
 
 /// Extracts one article's events. `id` names the document in the record.
@@ -65,13 +65,17 @@ pub fn extract_with(id: &str, text: &str, title: Option<&str>, date: Option<&str
     for k in 0..sentences.len() {
         found.extend(events::sentence_events(&sentences, k, &mut memory));
     }
+    let date = date.map(|d| d.to_string());
+    for e in &mut found {
+        e.date = EventDate::of(e.time.as_ref(), date.as_deref());
+    }
     Document {
         id: id.to_string(),
         title: match title.map(str::trim).filter(|t| !t.is_empty()) {
             Some(t) => Some(t.to_string()),
             None => layout.title.map(|r| text[r].to_string()),
         },
-        date: date.map(|d| d.to_string()),
+        date,
         events: found,
     }
 }

@@ -11,7 +11,7 @@ pub mod numbers;
 pub mod phrases;
 pub mod times;
 
-use super::gazetteer::{Place, gazetteer};
+use super::gazetteer::{Place, PlaceKind, gazetteer};
 use super::lexicon::WordClass;
 use super::tokens::Token;
 use actors::ActorMention;
@@ -51,6 +51,33 @@ fn acts(tokens: &[Token], after: usize) -> bool {
     })
 }
 
+/// The kinds of place that the noun before a name asks for: « la province (centrale) de Homs »
+/// a division, « la ville de Homs » a town; `None` when nothing before the name says.
+fn kinds_asked(tokens: &[Token], i: usize) -> Option<&'static [PlaceKind]> {
+    if i < 2 || !matches!(&*tokens[i - 1].norm, "de" | "d'") {
+        return None;
+    }
+    // The noun, or the noun and one adjective (« la province pétrolière de »).
+    let nouns = [i - 2].into_iter().chain((i >= 3).then_some(i - 3));
+    nouns.take_while(|&j| tokens[j].is_word()).find_map(|j| {
+        if tokens[j].is(WordClass::AdminNoun) {
+            Some(&[PlaceKind::Admin, PlaceKind::District][..])
+        } else if tokens[j].is(WordClass::Settlement) {
+            Some(&[PlaceKind::City][..])
+        } else {
+            None
+        }
+    })
+}
+
+/// The place the name at `tokens[i]` stands for: the gazetteer's `place`, or its namesake of
+/// the kind the words before it ask for.
+fn of_kind_asked(tokens: &[Token], i: usize, place: &'static Place) -> &'static Place {
+    kinds_asked(tokens, i)
+        .and_then(|kinds| gazetteer().namesake(place, kinds))
+        .unwrap_or(place)
+}
+
 /// Finds the places of a sentence and settles metonyms: a capital followed by a verb stays an
 /// actor; otherwise it is a place and its actor mention is dropped.
 pub fn find_places(
@@ -87,7 +114,7 @@ pub fn find_places(
                     last,
                     start: tokens[i].start,
                     end: tokens[last].end,
-                    place: Some(place),
+                    place: Some(of_kind_asked(tokens, i, place)),
                 });
                 i = last + 1;
                 continue;
@@ -136,7 +163,7 @@ pub fn prefer_countries(tokens: &[Token], places: &mut [PlaceMention], countries
         if let Some((n, place)) = gazetteer.match_at(tokens, p.first, countries)
             && p.first + n - 1 == p.last
         {
-            p.place = Some(place);
+            p.place = Some(of_kind_asked(tokens, p.first, place));
         }
     }
 }
