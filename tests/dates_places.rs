@@ -174,3 +174,52 @@ fn countries_rivers_regions_and_districts_are_not_towns() {
         assert_eq!(place(event(&doc, kind)).2, want, "{text}");
     }
 }
+
+#[test]
+fn every_shipped_article_is_dated_to_the_day_and_agrees_with_what_it_prints() {
+    use depeche::corpus::ARTICLES;
+    use depeche::engine::date::Date;
+    assert!(!ARTICLES.is_empty());
+    for a in ARTICLES {
+        let date = Date::parse_iso(a.date).unwrap_or_else(|| panic!("{}: {}", a.id, a.date));
+        assert!(date.day.is_some(), "{}: {} is no day", a.id, a.date);
+        assert!(!a.date_basis.is_empty(), "{}", a.id);
+        // What the text prints, as precise as it is, is the manifest's date.
+        if let Some(printed) = extract(a.id, a.text).date {
+            assert!(
+                a.date.starts_with(&printed),
+                "{}: {printed} vs {}",
+                a.id,
+                a.date
+            );
+        }
+        assert!(a.url.is_none_or(|u| u.starts_with("http")), "{}", a.id);
+    }
+}
+
+#[test]
+fn every_corpus_event_has_a_date_and_relative_ones_come_from_the_manifest() {
+    use depeche::corpus::ARTICLES;
+    let mut origins = [0; 2];
+    for a in ARTICLES {
+        let doc = a.extract();
+        assert_eq!(doc.date.as_deref(), Some(a.date));
+        for e in &doc.events {
+            let d = e.date.as_ref().unwrap_or_else(|| panic!("{}: {e:?}", a.id));
+            origins[d.origin as usize] += 1;
+        }
+    }
+    assert!(origins.iter().all(|&n| n > 0), "{origins:?}");
+    // 000 prints no date: its « samedi » is the Saturday of the manifest's date.
+    let first = ARTICLES.iter().find(|a| a.id.starts_with("000_")).unwrap();
+    let doc = first.extract();
+    let saturday = doc
+        .events
+        .iter()
+        .find(|e| e.time.as_ref().is_some_and(|t| t.text == "samedi"))
+        .expect("the capture of « samedi »");
+    assert_eq!(
+        date(saturday),
+        Some(("2017-10-21", DatePrecision::Day, DateOrigin::Text))
+    );
+}

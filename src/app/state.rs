@@ -53,7 +53,7 @@ pub fn corpus_entries() -> Vec<Entry> {
     ARTICLES
         .iter()
         .map(|a| {
-            let doc = engine::extract(a.id, a.text);
+            let doc = a.extract();
             let title = explore::display_title(&doc, a.text);
             Entry {
                 doc: Arc::new(doc),
