@@ -279,6 +279,28 @@ async fn an_article_shows_marks_events_and_selection() {
         items[3].get_attribute("data-modality").as_deref(),
         Some("planned")
     );
+    // Dates are <time> elements; one the article's date stands for says so.
+    let time = one(&items[0], "time");
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2017-10-21")
+    );
+    assert_eq!(time.get_attribute("data-origin").as_deref(), Some("text"));
+    let time = one(&items[3], "time");
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2017-10-22")
+    );
+    assert_eq!(
+        time.get_attribute("data-origin").as_deref(),
+        Some("article")
+    );
+    assert!(
+        items[3]
+            .text_content()
+            .unwrap()
+            .contains("2017-10-22 (article)")
+    );
 
     // Triggers are marks coloured by type; roles are marked.
     let marks = all(&host, "mark.trg");

@@ -400,12 +400,25 @@ fn event_item(
             explore::places_label(&e.location),
         )
     });
-    let date = e.time.as_ref().map(|t| {
-        let shown = match &t.value {
-            Some(v) if !t.text.contains(v.as_str()) => format!("{} ({v})", t.text),
-            _ => t.text.clone(),
+    // The words of the text (« samedi »), then the date they name or the article's.
+    let date = (e.time.is_some() || e.date.is_some()).then(|| {
+        let words = e
+            .time
+            .as_ref()
+            .filter(|t| e.date.as_ref().is_none_or(|d| !t.text.contains(&d.value)))
+            .map(|t| t.text.clone());
+        let date = super::when::event_date(e, lang);
+        let date = match (&words, date) {
+            (Some(_), Some(d)) => view! { " (" {d} ")" }.into_any(),
+            (_, d) => d.into_any(),
         };
-        fact(lang.pick("quand : ", "when: "), shown)
+        view! {
+            <span>
+                <span class="k">{lang.pick("quand : ", "when: ")}</span>
+                {words}
+                {date}
+            </span>
+        }
     });
     let count = e
         .count
