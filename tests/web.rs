@@ -499,6 +499,54 @@ async fn a_pasted_article_is_extracted_listed_stored_and_removable() {
     host.remove();
 }
 
+/// Sets a form field's value as typing would, firing `event` (« input » or « change »).
+fn type_into(root: &web_sys::Element, sel: &str, value: &str, event: &str) {
+    let input: web_sys::HtmlInputElement = one(root, sel).unchecked_into();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new(event).unwrap())
+        .unwrap();
+}
+
+/// The `datetime` of the first event's `<time>` in the open article.
+fn first_event_time(host: &web_sys::Element) -> Option<String> {
+    let list = one(host, "ol[aria-label='Événements']");
+    one(&list, ":scope > li time").get_attribute("datetime")
+}
+
+#[wasm_bindgen_test]
+async fn a_pasted_articles_weekdays_follow_its_typed_date_and_its_corrections() {
+    let host = fresh_page("");
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), Routed);
+    settle(10).await;
+    let area: web_sys::HtmlTextAreaElement = one(&host, "#paste-text").unchecked_into();
+    area.set_value("Les forces gouvernementales ont repris samedi la ville de Palmyre.");
+    area.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    // Wednesday 30 March 2016: « samedi » is the 26th.
+    type_into(&host, "#paste-date", "2016-03-30", "input");
+    click(&one(&host, ".paste button[type='submit']"));
+    settle(10).await;
+    assert_eq!(first_event_time(&host).as_deref(), Some("2016-03-26"));
+    // The date corrected in the article's header: extracted again, and stored so.
+    type_into(&host, ".redate input", "2016-04-04", "change");
+    settle(10).await;
+    assert_eq!(first_event_time(&host).as_deref(), Some("2016-04-02"));
+    let loaded = load_user_articles();
+    assert_eq!(loaded.len(), 1);
+    assert_eq!(
+        loaded[0].as_ref().unwrap().doc.date.as_deref(),
+        Some("2016-04-04")
+    );
+    click(&one(
+        &host,
+        "ul[aria-label='Articles'] li.mine button.remove",
+    ));
+    settle(5).await;
+    drop(handle);
+    host.remove();
+}
+
 #[wasm_bindgen_test]
 async fn a_corrupted_saved_article_is_reported_and_the_others_kept() {
     let host = fresh_page("");

@@ -167,6 +167,24 @@ fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
         let mine = entry
             .user
             .then_some(move || super::articles::mine_badge(st.lang()));
+        // Your article's date, which its relative times are resolved against: correct it here.
+        let redate = entry.user.then(|| {
+            let id = doc.id.clone();
+            let day = doc.date.clone().filter(|d| d.len() == 10).unwrap_or_default();
+            view! {
+                <label class="redate">
+                    {move || st.lang().pick("Date de l'article", "Article's date")}
+                    <input
+                        type="date"
+                        prop:value=day
+                        on:change=move |ev| {
+                            let d = event_target_value(&ev);
+                            st.set_user_article_date(&id, Some(d.as_str()).filter(|d| explore::valid_date(d)));
+                        }
+                    />
+                </label>
+            }
+        });
         view! {
             <header class="article-head">
                 <h2 id="article-title" tabindex="-1">{title}</h2>
@@ -175,6 +193,7 @@ fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
                     {doc.date.clone().map(|d| view! { <span class="date">{d}</span> })}
                     <span class="n">{count}</span>
                     <code class="id">{doc.id.clone()}</code>
+                    {redate}
                 </p>
                 <Legend />
             </header>
