@@ -223,3 +223,27 @@ fn every_corpus_event_has_a_date_and_relative_ones_come_from_the_manifest() {
         Some(("2017-10-21", DatePrecision::Day, DateOrigin::Text))
     );
 }
+
+#[test]
+fn a_town_name_shared_within_a_country_goes_to_the_one_near_the_articles_other_places() {
+    // Two towns of Ukraine are called Horodok: one near Lviv, one near Khmelnytskyi.
+    let near_lviv = extract(
+        "t",
+        "Des frappes de drones ont visé Horodok. Des missiles sont aussi tombés sur Lviv.",
+    );
+    let horodok = &event(&near_lviv, EventType::AirStrike).location[0];
+    assert_eq!(horodok.place.as_deref(), Some("Horodok"));
+    assert!(
+        (horodok.lon.unwrap() - 23.65).abs() < 0.1,
+        "the Horodok near Lviv: {horodok:?}"
+    );
+    let near_khmelnytskyi = extract(
+        "t",
+        "Des frappes de drones ont visé Horodok. Des missiles sont aussi tombés sur Khmelnytskyi.",
+    );
+    let horodok = &event(&near_khmelnytskyi, EventType::AirStrike).location[0];
+    assert!(
+        (horodok.lon.unwrap() - 26.56).abs() < 0.1,
+        "the Horodok near Khmelnytskyi: {horodok:?}"
+    );
+}

@@ -43,6 +43,16 @@ const FUZZY2_KEY: usize = 10;
 const MIN_FUZZY_WEIGHT: u64 = 10_000;
 /// A surface match weighs this many times more than a key match when ranking places.
 const SURFACE_BOOST: u64 = 8;
+/// How near the article's other places a town must lie to be the one a shared name means.
+pub const NEAR_KM: f64 = 150.0;
+
+/// The great-circle distance between two points, in kilometres.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let h = ((p2 - p1) / 2.0).sin().powi(2)
+        + p1.cos() * p2.cos() * ((lon2 - lon1).to_radians() / 2.0).sin().powi(2);
+    12_742.0 * h.sqrt().min(1.0).asin()
+}
 
 /// What kind of place an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -386,14 +396,20 @@ impl Gazetteer {
 
     /// Best place among surface and key matches.
     fn exact(&self, compact: &[u8], key: &[u8], countries: &[&str]) -> Option<u32> {
-        let mut hits: Vec<Hit> = Vec::new();
-        let ids = self.surface.get(poly_hash(compact));
-        {
-            hits.extend(ids.iter().map(|&place| Hit {
+        self.best(&self.exact_hits(compact, key), countries)
+    }
+
+    /// The places whose name has this surface form, or this key.
+    fn exact_hits(&self, compact: &[u8], key: &[u8]) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = self
+            .surface
+            .get(poly_hash(compact))
+            .iter()
+            .map(|&place| Hit {
                 place,
                 surface: true,
-            }));
-        }
+            })
+            .collect();
         if key.len() >= MIN_KEY {
             let ids = self.keys.get(poly_hash(key));
             for &place in ids {
@@ -405,7 +421,43 @@ impl Gazetteer {
                 }
             }
         }
-        self.best(&hits, countries)
+        hits
+    }
+
+    /// The town that the name `tokens[i..i + n]`, resolved to the town `place`, stands for in an
+    /// article whose other places lie at `others` (latitude, longitude): `place` itself, unless it
+    /// lies farther than [`NEAR_KM`] from all of them while a namesake town of its country lies
+    /// within that distance of one; then the nearest such namesake. Villages share names: the one
+    /// the article means is among the places it names.
+    pub fn nearest_namesake<'g>(
+        &'g self,
+        tokens: &[Token],
+        i: usize,
+        n: usize,
+        place: &'g Place,
+        others: &[(f64, f64)],
+    ) -> &'g Place {
+        let distance = |p: &Place| {
+            others
+                .iter()
+                .map(|&(lat, lon)| distance_km(p.lat, p.lon, lat, lon))
+                .fold(f64::INFINITY, f64::min)
+        };
+        if place.kind != PlaceKind::City || distance(place) <= NEAR_KM {
+            return place;
+        }
+        let mut words = Vec::new();
+        for t in tokens.iter().skip(i).take(n) {
+            split_words(&t.norm, &mut words);
+        }
+        let hits = self.exact_hits(&compact_words(&words), &key_of_words(&words));
+        hits.iter()
+            .map(|h| &self.places[h.place as usize])
+            .filter(|p| p.kind == PlaceKind::City && p.country == place.country)
+            .map(|p| (distance(p), p))
+            .filter(|(d, _)| *d <= NEAR_KM)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map_or(place, |(_, p)| p)
     }
 
     /// Best place among the fuzzy neighbours of `key`: the index is probed with the key and
@@ -806,6 +858,16 @@ mod tests {
         resolves("Homs", "SY", 34.72, 36.73);
         assert_eq!(find("Homs", &[]).kind, PlaceKind::City);
         assert_eq!(find("Damas", &[]).name, "Damas");
+    }
+
+    #[test]
+    fn distances_are_great_circle_kilometres() {
+        let (damas, alep) = (find("Damas", &[]), find("Alep", &[]));
+        let d = distance_km(damas.lat, damas.lon, alep.lat, alep.lon);
+        assert!((300.0..330.0).contains(&d), "{d}");
+        assert_eq!(distance_km(10.0, 20.0, 10.0, 20.0), 0.0);
+        // Antipodes: half the Earth's circumference.
+        assert!((distance_km(0.0, 0.0, 0.0, 180.0) - 20_015.0).abs() < 10.0);
     }
 
     #[test]

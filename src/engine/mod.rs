@@ -54,9 +54,15 @@ pub fn extract_with(id: &str, text: &str, title: Option<&str>, date: Option<&str
     // Then the article's countries (most named first), which settle ambiguous place names.
     let countries = article_countries(&sentences);
     let countries: Vec<&str> = countries.iter().map(String::as_str).collect();
+    let others = article_places(&sentences);
     if !countries.is_empty() {
         for sentence in &mut sentences {
-            mentions::prefer_countries(&sentence.tokens, &mut sentence.places, &countries);
+            mentions::resolve_in_article(
+                &sentence.tokens,
+                &mut sentence.places,
+                &countries,
+                &others,
+            );
         }
     }
     // Second pass: events, with what earlier sentences said.
@@ -152,6 +158,25 @@ fn phrases(sentence: &events::Sentence) -> Vec<mentions::actors::ActorMention> {
             .any(|t| !t.verbal && t.first == m.last + 1)
     });
     phrases
+}
+
+/// The towns, districts and provinces an article names, as (name, latitude, longitude): what
+/// a shared name is resolved against.
+fn article_places(sentences: &[events::Sentence]) -> Vec<(&'static str, f64, f64)> {
+    let mut out: Vec<(&'static str, f64, f64)> = Vec::new();
+    let named = sentences.iter().flat_map(|s| &s.places);
+    for p in named.filter_map(|p| p.place) {
+        let local = matches!(
+            p.kind,
+            gazetteer::PlaceKind::City
+                | gazetteer::PlaceKind::District
+                | gazetteer::PlaceKind::Admin
+        );
+        if local && !out.iter().any(|o| o.0 == p.name && o.1 == p.lat) {
+            out.push((p.name, p.lat, p.lon));
+        }
+    }
+    out
 }
 
 /// The countries of the places an article names, most named first.

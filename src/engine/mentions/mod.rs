@@ -150,20 +150,36 @@ pub fn find_places(
     places
 }
 
-/// Resolves the places found again, now that the article's countries are known (« Tripoli »
-/// in an article about Lebanon).
-pub fn prefer_countries(tokens: &[Token], places: &mut [PlaceMention], countries: &[&str]) {
+/// Resolves the places found again, now that the article is known: a name with a namesake in
+/// the article's countries goes there (« Tripoli » in an article about Lebanon, `countries` most
+/// named first), and a town far from the article's other places gives way to a namesake town
+/// near them (`others`: the article's towns, districts and provinces, as name, latitude and
+/// longitude).
+pub fn resolve_in_article(
+    tokens: &[Token],
+    places: &mut [PlaceMention],
+    countries: &[&str],
+    others: &[(&str, f64, f64)],
+) {
     let gazetteer = gazetteer();
     // Only a place outside the article's main country may have a namesake inside it.
     let main = countries.first().copied();
-    for p in places
-        .iter_mut()
-        .filter(|p| p.place.is_some_and(|pl| Some(pl.country) != main))
-    {
-        if let Some((n, place)) = gazetteer.match_at(tokens, p.first, countries)
+    for p in places.iter_mut() {
+        let Some(mut place) = p.place else { continue };
+        if Some(place.country) != main
+            && let Some((n, found)) = gazetteer.match_at(tokens, p.first, countries)
             && p.first + n - 1 == p.last
         {
-            p.place = Some(of_kind_asked(tokens, p.first, place));
+            place = of_kind_asked(tokens, p.first, found);
         }
+        let near: Vec<(f64, f64)> = others
+            .iter()
+            .filter(|(name, _, _)| *name != place.name)
+            .map(|&(_, lat, lon)| (lat, lon))
+            .collect();
+        if !near.is_empty() {
+            place = gazetteer.nearest_namesake(tokens, p.first, p.last + 1 - p.first, place, &near);
+        }
+        p.place = Some(place);
     }
 }
