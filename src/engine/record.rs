@@ -145,7 +145,8 @@ pub struct TimeRef {
     /// The date it names, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. Relative expressions
     /// (« samedi », « hier ») are resolved against the article's [`Document::date`]; `null`
     /// when the article has no date to resolve them against, or when the expression names no
-    /// single date (« récemment », « cette semaine »).
+    /// single date (« récemment », « ces derniers jours »). A week (« la semaine dernière ») is
+    /// the month that holds it, else its year.
     pub value: Option<String>,
 }
 
