@@ -359,7 +359,11 @@ fn check_event(text: &str, e: &Event) {
     }
     if let Some(d) = &e.date {
         assert!(is_date_value(&d.value), "event date {d:?}");
-        assert_eq!(DatePrecision::of(&d.value), Some(d.precision), "event date {d:?}");
+        assert_eq!(
+            DatePrecision::of(&d.value),
+            Some(d.precision),
+            "event date {d:?}"
+        );
     }
     if let Some(c) = &e.count {
         assert_span(text, "count", &c.text, c.start, c.end);
