@@ -19,6 +19,12 @@
 //! Ties between places sharing a name go to the first of the article's countries, then to the
 //! heavier place (countries first, then population; provinces, regions and rivers have a floor
 //! so they beat villages of the same name), surface matches weighing 8 times key matches.
+//! Once the article's places are known, a town far from all of them gives way to a namesake
+//! town near one ([`Gazetteer::nearest_namesake`]), and a name after « la province de » or « la
+//! ville de » to its namesake of that kind ([`Gazetteer::namesake`]).
+//!
+//! Every entry has a kind after GeoNames' feature codes (town, district, province, region,
+//! desert, river, country), which the record gives as the place's precision.
 
 use super::fast_hash::FastBuild as Fx;
 use std::collections::{HashMap, HashSet};
