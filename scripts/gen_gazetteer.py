@@ -186,6 +186,11 @@ def good_alt(a):
 KINDS = ("city", "district", "admin", "region", "river", "desert", "country")
 
 
+# A word that names a quarter or a district of a city, in a GeoNames alternate name
+# ("Podilskyi District", "Darnytsia Raion"): the entry is a district, not a town.
+DISTRICT_NAME = re.compile(r"\b(district|rayon|raion|quartier|neighbou?rhood|arrondissement)\b", re.I)
+
+
 def read_extra():
     places, stop = [], []
     with open(EXTRA, encoding="utf-8") as f:
@@ -241,6 +246,17 @@ def main():
         places.append(dict(name=clean(v["name"]), kind="city", cc=cc, lat=v["latitude"],
                            lon=v["longitude"], pop=pop, alts=alts, extra=False,
                            capital=capital))
+
+    # GeoNames lists the quarters of cities (PPLX) among its towns: an entry that an alternate
+    # name calls a district and that lies inside a bigger city (within 20 km of one three times
+    # as populous) is a district. A town that merely gives its name to a district stays a town.
+    towns = [p for p in places if p["pop"] > 0]
+    for p in places:
+        if any(DISTRICT_NAME.search(a) for a in p["alts"]) and any(
+            t["cc"] == p["cc"] and t["pop"] >= 3 * max(p["pop"], 1) and dist_km(p, t) < 20
+            for t in towns
+        ):
+            p["kind"] = "district"
 
     # Merge hand-curated entries: a city or a district already in GeoNames (same country, a
     # shared name key, within 40 km) takes the French name, the extra alternates and the curated

@@ -430,11 +430,12 @@ impl Gazetteer {
         hits
     }
 
-    /// The town that the name `tokens[i..i + n]`, resolved to the town `place`, stands for in an
-    /// article whose other places lie at `others` (latitude, longitude): `place` itself, unless it
-    /// lies farther than [`NEAR_KM`] from all of them while a namesake town of its country lies
-    /// within that distance of one; then the nearest such namesake. Villages share names: the one
-    /// the article means is among the places it names.
+    /// The town or district that the name `tokens[i..i + n]`, resolved to the town or district
+    /// `place`, stands for in an article whose other places lie at `others` (latitude,
+    /// longitude): `place` itself, unless it lies farther than [`NEAR_KM`] from all of them while
+    /// a namesake town or district of its country lies within that distance of one; then the
+    /// nearest such namesake. Villages share names: the one the article means is among the
+    /// places it names.
     pub fn nearest_namesake<'g>(
         &'g self,
         tokens: &[Token],
@@ -449,7 +450,8 @@ impl Gazetteer {
                 .map(|&(lat, lon)| distance_km(p.lat, p.lon, lat, lon))
                 .fold(f64::INFINITY, f64::min)
         };
-        if place.kind != PlaceKind::City || distance(place) <= NEAR_KM {
+        let local = |p: &Place| matches!(p.kind, PlaceKind::City | PlaceKind::District);
+        if !local(place) || distance(place) <= NEAR_KM {
             return place;
         }
         let mut words = Vec::new();
@@ -459,7 +461,7 @@ impl Gazetteer {
         let hits = self.exact_hits(&compact_words(&words), &key_of_words(&words));
         hits.iter()
             .map(|h| &self.places[h.place as usize])
-            .filter(|p| p.kind == PlaceKind::City && p.country == place.country)
+            .filter(|p| local(p) && p.country == place.country)
             .map(|p| (distance(p), p))
             .filter(|(d, _)| *d <= NEAR_KM)
             .min_by(|a, b| a.0.total_cmp(&b.0))
