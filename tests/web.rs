@@ -279,6 +279,9 @@ async fn an_article_shows_marks_events_and_selection() {
         items[3].get_attribute("data-modality").as_deref(),
         Some("planned")
     );
+    // A shipped article says how its date was established (this one prints none).
+    let basis = one(&host, ".shipped .date-basis").text_content().unwrap();
+    assert!(basis.contains("worked out from the events"), "{basis}");
     // Dates are <time> elements; one the article's date stands for says so.
     let time = one(&items[0], "time");
     assert_eq!(

@@ -167,6 +167,32 @@ fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
         let mine = entry
             .user
             .then_some(move || super::articles::mine_badge(st.lang()));
+        // A shipped article: where it was published, and how its date was established (three
+        // of the texts print none), from the corpus manifest.
+        let shipped = crate::corpus::ARTICLES
+            .iter()
+            .find(|a| !entry.user && a.id == doc.id)
+            .map(|a| {
+                let outlet = a.outlet.unwrap_or_default();
+                let source = match a.url {
+                    Some(url) => view! {
+                        <a href=url rel="noopener noreferrer" target="_blank">
+                            {if outlet.is_empty() { url } else { outlet }}
+                        </a>
+                    }
+                    .into_any(),
+                    None => view! { <span>{outlet}</span> }.into_any(),
+                };
+                view! {
+                    <div class="a-meta shipped">
+                        {source}
+                        <details class="date-basis">
+                            <summary>{move || st.lang().pick("Date : d'où vient-elle ?", "Date: where from?")}</summary>
+                            <p lang="en">{a.date_basis}</p>
+                        </details>
+                    </div>
+                }
+            });
         // Your article's date, which its relative times are resolved against: correct it here.
         let redate = entry.user.then(|| {
             let id = doc.id.clone();
@@ -190,11 +216,12 @@ fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
                 <h2 id="article-title" tabindex="-1">{title}</h2>
                 <p class="a-meta">
                     {mine}
-                    {doc.date.clone().map(|d| view! { <span class="date">{d}</span> })}
+                    {doc.date.clone().map(|d| { let shown = d.clone(); view! { <time class="date" datetime=d>{shown}</time> } })}
                     <span class="n">{count}</span>
                     <code class="id">{doc.id.clone()}</code>
                     {redate}
                 </p>
+                {shipped}
                 <Legend />
             </header>
         }
