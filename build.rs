@@ -1,10 +1,25 @@
-//! Embeds every `corpus/*.txt` file, in name order, as `corpus::ARTICLES`.
+//! Embeds every `corpus/*.txt` file, in name order, as `corpus::ARTICLES`, with what the
+//! manifest `corpus/index.tsv` says of it (date, outlet, address, how the date was established).
+//! A text without a manifest row, a row without a text, a row without a date or without how it
+//! was established stops the build.
 
 use std::{env, fs, path::Path};
 
+// The crate's own manifest reader and calendar, so that the build reads the manifest as
+// `depeche extract --manifest` does.
+#[path = "src/engine/date.rs"]
+#[allow(dead_code)] // only `Date::parse_iso` serves here
+mod date;
+#[path = "src/manifest.rs"]
+mod manifest;
+
 fn main() {
     println!("cargo:rerun-if-changed=corpus");
+    println!("cargo:rerun-if-changed=src/manifest.rs");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let index = fs::read_to_string(dir.join("index.tsv")).expect("corpus/index.tsv is readable");
+    let mut rows = manifest::parse(&index, |d| date::Date::parse_iso(d).is_some())
+        .unwrap_or_else(|why| panic!("corpus/index.tsv: {why}"));
     let mut names: Vec<String> = fs::read_dir(&dir)
         .expect("corpus/ is readable")
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
@@ -15,11 +30,25 @@ fn main() {
         String::from("/// The corpus, in file-name order.\npub const ARTICLES: &[Article] = &[\n");
     for name in &names {
         let id = name.trim_end_matches(".txt");
+        let at = rows
+            .iter()
+            .position(|r| r.id == id)
+            .unwrap_or_else(|| panic!("corpus/index.tsv has no row for {name}"));
+        let row = rows.swap_remove(at);
+        let (Some(date), Some(basis)) = (row.date, row.date_basis) else {
+            panic!("corpus/index.tsv: {id} needs a date and how it was established");
+        };
         let path = dir.join(name);
         code.push_str(&format!(
-            "    Article {{ id: {id:?}, text: include_str!({path:?}) }},\n",
-            path = path.display().to_string()
+            "    Article {{ id: {id:?}, text: include_str!({path:?}), date: {date:?}, \
+             outlet: {:?}, url: {:?}, date_basis: {basis:?} }},\n",
+            row.outlet,
+            row.url,
+            path = path.display().to_string(),
         ));
+    }
+    if let Some(row) = rows.first() {
+        panic!("corpus/index.tsv: {} has no corpus/{}.txt", row.id, row.id);
     }
     code.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.rs");

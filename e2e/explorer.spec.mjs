@@ -63,7 +63,9 @@ function cliRecord() {
   try {
     const out = execFileSync(
       "cargo",
-      ["run", "--quiet", "--bin", "depeche", "--", "extract", ...corpusIds.map((id) => `corpus/${id}.txt`)],
+      // Dated by the corpus manifest, as the page dates its articles.
+      ["run", "--quiet", "--bin", "depeche", "--", "extract", "--manifest", "corpus/index.tsv",
+        ...corpusIds.map((id) => `corpus/${id}.txt`)],
       { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 240_000 },
     );
     const parsed = JSON.parse(out);
@@ -177,17 +179,22 @@ test("a pasted article is extracted, listed as yours, kept across reloads, remov
   await open(page);
   const text = "Les forces irakiennes ont repris samedi la ville de Tal Afar au groupe Etat islamique.";
   await page.getByLabel("Titre (facultatif)").fill("Mon article");
-  await page.getByLabel("Date (facultative)").fill("2017-08-26");
+  // A Monday: « samedi » is two days before.
+  await page.getByLabel("Date (facultative)").fill("2017-08-28");
   await page.getByLabel("Texte de l'article", { exact: true }).fill(text);
   await page.getByRole("button", { name: "Analyser", exact: true }).click();
   await expect(articles(page).getByRole("listitem")).toHaveCount(corpusIds.length + 1);
   const mine = articles(page).getByRole("listitem").last();
   await expect(mine).toContainText("Mon article");
   await expect(mine).toContainText("votre article");
-  await expect(mine).toContainText("2017-08-26");
+  await expect(mine).toContainText("2017-08-28");
   expect(query(page).get("article")).toMatch(/^mine-/);
   await expect(page.locator(".text")).toHaveText(text);
   await expect(events(page)).toBeAttached();
+  await expect(events(page).locator("time").first()).toHaveAttribute("datetime", "2017-08-26");
+  // The date corrected in the article's header: « samedi » follows it.
+  await page.getByLabel("Date de l'article").fill("2017-09-04");
+  await expect(events(page).locator("time").first()).toHaveAttribute("datetime", "2017-09-02");
 
   await page.reload();
   await expect(articles(page).getByRole("listitem")).toHaveCount(corpusIds.length + 1);
@@ -270,7 +277,7 @@ test("exports: JSON record, ACLED-like CSV, GeoJSON", async ({ page }) => {
   }
   const csv = await download(page, "CSV");
   const lines = csv.split("\r\n");
-  expect(lines[0]).toBe("\uFEFFevent_id,article,date,date_precision,type,sub_type,actor1,actor2,location,country,latitude,longitude,geo_precision,source,count,count_qualifier,fatalities,modality,trigger,notes");
+  expect(lines[0]).toBe("\uFEFFevent_id,article,date,date_precision,date_origin,type,sub_type,actor1,actor2,location,country,latitude,longitude,geo_precision,source,count,count_qualifier,fatalities,modality,trigger,notes");
   const total = json.reduce((n, d) => n + d.events.length, 0);
   expect(lines.filter((l) => l).length).toBe(total + 1);
   const geo = JSON.parse(await download(page, "GeoJSON"));

@@ -179,6 +179,18 @@ def good_alt(a):
     return True
 
 
+# The kinds of place, after GeoNames' feature codes: city (PPL*: every GeoNames entry here),
+# district (ADM2, or PPLX: a quarter of a city), admin (ADM1), region (RGN, AREA), river (STM),
+# desert (DSRT), country (PCLI). The engine records them as its precision: town, district,
+# province, region, river, region, country.
+KINDS = ("city", "district", "admin", "region", "river", "desert", "country")
+
+
+# A word that names a quarter or a district of a city, in a GeoNames alternate name
+# ("Podilskyi District", "Darnytsia Raion"): the entry is a district, not a town.
+DISTRICT_NAME = re.compile(r"\b(district|rayon|raion|quartier|neighbou?rhood|arrondissement)\b", re.I)
+
+
 def read_extra():
     places, stop = [], []
     with open(EXTRA, encoding="utf-8") as f:
@@ -194,7 +206,7 @@ def read_extra():
                 sys.exit(f"{EXTRA}:{ln}: expected at least 6 columns, got {cols}")
             name, kind, cc, lat, lon, pop = cols[:6]
             alts = [a.strip() for a in cols[6].split("|")] if len(cols) > 6 and cols[6] else []
-            if kind not in ("city", "admin", "region", "river", "desert", "country"):
+            if kind not in KINDS:
                 sys.exit(f"{EXTRA}:{ln}: bad kind {kind}")
             places.append(dict(name=name, kind=kind, cc=cc, lat=float(lat), lon=float(lon),
                                pop=int(pop), alts=alts, extra=True))
@@ -235,15 +247,27 @@ def main():
                            lon=v["longitude"], pop=pop, alts=alts, extra=False,
                            capital=capital))
 
-    # Merge hand-curated entries: a city already in GeoNames (same country, a shared name
-    # key, within 40 km) takes the French name and the extra alternates; others are added.
+    # GeoNames lists the quarters of cities (PPLX) among its towns: an entry that an alternate
+    # name calls a district and that lies inside a bigger city (within 20 km of one three times
+    # as populous) is a district. A town that merely gives its name to a district stays a town.
+    towns = [p for p in places if p["pop"] > 0]
+    for p in places:
+        if any(DISTRICT_NAME.search(a) for a in p["alts"]) and any(
+            t["cc"] == p["cc"] and t["pop"] >= 3 * max(p["pop"], 1) and dist_km(p, t) < 20
+            for t in towns
+        ):
+            p["kind"] = "district"
+
+    # Merge hand-curated entries: a city or a district already in GeoNames (same country, a
+    # shared name key, within 40 km) takes the French name, the extra alternates and the curated
+    # kind (GeoNames lists quarters of cities, PPLX, among its towns); others are added.
     by_key = {}
     for p in places:
         for n in [p["name"]] + p["alts"]:
             by_key.setdefault((p["cc"], key(n)), []).append(p)
     for e in extra:
         target = None
-        if e["kind"] == "city":
+        if e["kind"] in ("city", "district"):
             for n in [e["name"]] + e["alts"]:
                 for p in by_key.get((e["cc"], key(n)), []):
                     if not p["extra"] and dist_km(p, e) < 40:
@@ -254,6 +278,7 @@ def main():
         if target:
             target["alts"] = [target["name"]] + e["alts"] + target["alts"]
             target["name"] = e["name"]
+            target["kind"] = e["kind"]
             target["extra"] = True  # curated: its names are never capped or stop-listed
             target["pop"] = max(target["pop"], e["pop"])
         else:
@@ -310,7 +335,7 @@ def main():
 # a town of 100000 or more are left out. The output goes, reviewed, into the `!stop` rows of
 # data/places_extra.tsv; the build itself never reads a word list.
 
-WEIGHT_FLOOR = {"city": 0, "admin": 100000, "region": 300000, "desert": 350000,
+WEIGHT_FLOOR = {"city": 0, "district": 5000, "admin": 100000, "region": 300000, "desert": 350000,
                 "river": 400000, "country": 10**9}
 FUZZY_MIN_WEIGHT = 10000
 FUZZY_MIN_KEY = 6

@@ -1,10 +1,32 @@
-//! The articles shipped with Dépêche, embedded at compile time from `corpus/`.
+//! The articles shipped with Dépêche, embedded at compile time from `corpus/` with what its
+//! manifest, `corpus/index.tsv`, says of each: the date it was published (three of the texts print
+//! none: the manifest says how it was worked out), the outlet and the address when known.
 
-/// One embedded article: its id (the file name without `.txt`) and its text as read.
+use crate::engine::{self, Document};
+
+/// One embedded article: its id (the file name without `.txt`), its text as read, and its row
+/// of the manifest.
 #[derive(Debug, Clone, Copy)]
 pub struct Article {
     pub id: &'static str,
     pub text: &'static str,
+    /// The publication date, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY` when no more is known).
+    pub date: &'static str,
+    /// Where it was published, when known.
+    pub outlet: Option<&'static str>,
+    /// Its address, when known.
+    pub url: Option<&'static str>,
+    /// How the date was established: printed in the text, or worked out from the events it
+    /// reports.
+    pub date_basis: &'static str,
+}
+
+impl Article {
+    /// The article's events, its relative times (« samedi », « hier ») resolved against the
+    /// manifest's date.
+    pub fn extract(&self) -> Document {
+        engine::extract_with(self.id, self.text, None, Some(self.date))
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));

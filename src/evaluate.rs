@@ -24,6 +24,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use crate::engine::gazetteer::distance_km;
 use crate::engine::record::{ActorRef, Document, Event, EventType, PlaceRef, TimeRef};
 
 /// Gold, predicted and right counts, with the ratios derived from them.
@@ -310,10 +311,7 @@ fn near(g: &PlaceRef, p: &PlaceRef) -> bool {
     let (Some(lat1), Some(lon1), Some(lat2), Some(lon2)) = (g.lat, g.lon, p.lat, p.lon) else {
         return false;
     };
-    // Equirectangular distance: plenty at this scale.
-    let x = (lon2 - lon1).to_radians() * ((lat1 + lat2) / 2.0).to_radians().cos();
-    let y = (lat2 - lat1).to_radians();
-    6371.0 * (x * x + y * y).sqrt() <= SAME_PLACE_KM
+    distance_km(lat1, lon1, lat2, lon2) <= SAME_PLACE_KM
 }
 
 fn times_agree(g: &TimeRef, p: &TimeRef) -> bool {
@@ -404,6 +402,7 @@ mod tests {
             target: Vec::new(),
             location: Vec::new(),
             time: None,
+            date: None,
             count: None,
             source: None,
             modality: Modality::Asserted,
@@ -429,6 +428,7 @@ mod tests {
             lat: None,
             lon: None,
             country: country.map(str::to_string),
+            precision: None,
         }
     }
 

@@ -476,20 +476,17 @@ pub fn index_document(doc: usize, d: &Document, text: &str) -> Vec<IndexedEvent>
     d.events
         .iter()
         .enumerate()
-        .map(|(index, e)| index_event(doc, index, e, d, text))
+        .map(|(index, e)| index_event(doc, index, e, text))
         .collect()
 }
 
-/// An event's date: its time's normalised value, else its article's date.
-pub fn event_date<'a>(e: &'a Event, doc: &'a Document) -> Option<&'a str> {
-    e.time
-        .as_ref()
-        .and_then(|t| t.value.as_deref())
-        .or(doc.date.as_deref())
+/// An event's date as the record gives it: its time's normalised value, else its article's date.
+pub fn event_date(e: &Event) -> Option<&str> {
+    e.date.as_ref().map(|d| d.value.as_str())
 }
 
-fn index_event(doc: usize, index: usize, e: &Event, d: &Document, text: &str) -> IndexedEvent {
-    let date = event_date(e, d).map(str::to_string);
+fn index_event(doc: usize, index: usize, e: &Event, text: &str) -> IndexedEvent {
+    let date = event_date(e).map(str::to_string);
     let mut hay = String::new();
     let mut add = |s: &str| {
         hay.push_str(&fold(s));
@@ -862,7 +859,9 @@ pub const MAX_ARTICLE_BYTES: usize = 200_000;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Count, PlaceRef, Qualifier, Range, Span, TimeRef};
+    use crate::engine::{
+        Count, EventDate, GeoPrecision, PlaceRef, Qualifier, Range, Span, TimeRef,
+    };
 
     const TEXT: &str = "Les forces du régime syrien ont chassé samedi le groupe Etat islamique (EI) d’Al-Qaryatayn, a rapporté Sana. Puis rien.";
 
@@ -909,6 +908,7 @@ mod tests {
                 end: he,
                 value: Some("2017-10-21".into()),
             }),
+            date: None,
             count: None,
             source: Some(actor("Sana", Some("SANA"))),
             modality: Modality::Asserted,
@@ -928,11 +928,15 @@ mod tests {
             value: 200,
             qualifier: Qualifier::MoreThan,
         });
+        let mut events = vec![sample_event(), planned];
+        for e in &mut events {
+            e.date = EventDate::of(e.time.as_ref(), Some("2017-10-22"));
+        }
         Document {
             id: "doc".into(),
             title: None,
             date: Some("2017-10-22".into()),
-            events: vec![sample_event(), planned],
+            events,
         }
     }
 

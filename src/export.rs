@@ -10,8 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::engine::gazetteer::gazetteer;
-use crate::engine::{ActorRef, Document, Event, EventType, PlaceRef};
+use crate::engine::{ActorRef, Document, Event, EventType, GeoPrecision, PlaceRef};
 use crate::explore::{
     Filter, Lang, acled_sub_type, actor_label, actors_label, event_date, fold, place_label,
 };
@@ -50,11 +49,12 @@ impl Format {
 }
 
 /// The CSV columns, in order.
-pub const CSV_COLUMNS: [&str; 20] = [
+pub const CSV_COLUMNS: [&str; 21] = [
     "event_id",
     "article",
     "date",
     "date_precision",
+    "date_origin",
     "type",
     "sub_type",
     "actor1",
@@ -335,16 +335,6 @@ fn event_id(r: &ExportRow) -> String {
     format!("{}#{}", r.doc.id, r.index + 1)
 }
 
-/// How precise a date is, from its form: `day`, `month` or `year`.
-fn date_precision(date: &str) -> &'static str {
-    match date.len() {
-        10 => "day",
-        7 => "month",
-        4 => "year",
-        _ => "",
-    }
-}
-
 /// The event's place: its first place with coordinates, else its first place.
 fn event_place(e: &Event) -> Option<&PlaceRef> {
     e.location
@@ -353,16 +343,18 @@ fn event_place(e: &Event) -> Option<&PlaceRef> {
         .or_else(|| e.location.first())
 }
 
-/// How precise a place is: the gazetteer's kind of place (`city`, `admin`, `region`, `river`,
-/// `desert`, `country`); empty when the place did not resolve.
+/// How precise an event's date is (`day`, `month`, `year`), and where it comes from (`text`,
+/// `article`); empty when it has none.
+fn date_fields(e: &Event) -> (&'static str, &'static str) {
+    e.date
+        .as_ref()
+        .map_or(("", ""), |d| (d.precision.as_str(), d.origin.as_str()))
+}
+
+/// How precise a place is (`town`, `district`, `province`, `country`, `river`, `region`);
+/// empty when it did not resolve.
 fn geo_precision(p: &PlaceRef) -> &'static str {
-    let (Some(name), Some(country), Some(lat), Some(lon)) = (&p.place, &p.country, p.lat, p.lon)
-    else {
-        return "";
-    };
-    gazetteer()
-        .find_resolved(name, country, lat, lon)
-        .map_or("", |place| place.kind.as_str())
+    p.precision.map_or("", GeoPrecision::as_str)
 }
 
 /// The people killed, for a killing with a count.
@@ -426,7 +418,7 @@ fn csv_field(out: &mut String, s: &str, sep: char) {
 
 fn csv_row(out: &mut String, r: &ExportRow, sep: char) {
     let e = r.event;
-    let date = event_date(e, r.doc).unwrap_or("");
+    let (precision, origin) = date_fields(e);
     let place = event_place(e);
     let number = |v: Option<f64>| {
         let s = v.map(|v| v.to_string()).unwrap_or_default();
@@ -435,8 +427,9 @@ fn csv_row(out: &mut String, r: &ExportRow, sep: char) {
     let fields = [
         event_id(r),
         r.doc.id.clone(),
-        date.to_string(),
-        date_precision(date).to_string(),
+        event_date(e).unwrap_or_default().to_string(),
+        precision.to_string(),
+        origin.to_string(),
         e.kind.as_str().to_string(),
         acled_sub_type(e.kind).to_string(),
         actor_names(&e.agent),
@@ -474,7 +467,8 @@ fn csv_row(out: &mut String, r: &ExportRow, sep: char) {
 
 fn geojson_feature(r: &ExportRow) -> Value {
     let e = r.event;
-    let date = event_date(e, r.doc);
+    let (precision, origin) = date_fields(e);
+    let nonempty = |s: &'static str| Some(s).filter(|s| !s.is_empty());
     let place = event_place(e);
     let geometry = match place.and_then(|p| Some((p.lon?, p.lat?))) {
         Some((lon, lat)) => json!({"type": "Point", "coordinates": [lon, lat]}),
@@ -488,15 +482,16 @@ fn geojson_feature(r: &ExportRow) -> Value {
         "properties": {
             "event_id": event_id(r),
             "article": r.doc.id,
-            "date": date,
-            "date_precision": date.map(date_precision),
+            "date": event_date(e),
+            "date_precision": nonempty(precision),
+            "date_origin": nonempty(origin),
             "type": e.kind.as_str(),
             "sub_type": acled_sub_type(e.kind),
             "agent": labels(&e.agent),
             "target": labels(&e.target),
             "place": place.map(place_label),
             "country": place.and_then(|p| p.country.clone()),
-            "geo_precision": place.map(geo_precision).filter(|g| !g.is_empty()),
+            "geo_precision": place.map(geo_precision).and_then(nonempty),
             "source": e.source.as_ref().map(|s| actor_label(s, Lang::Fr)),
             "count": e.count.as_ref().map(|c| c.value),
             "count_qualifier": e.count.as_ref().map(|c| record_name(c.qualifier)),
@@ -511,7 +506,8 @@ fn geojson_feature(r: &ExportRow) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Count, Modality, Qualifier, Range, Span, TimeRef};
+    use crate::engine::gazetteer::gazetteer;
+    use crate::engine::{Count, EventDate, Modality, Qualifier, Range, Span, TimeRef};
 
     const TEXT: &str = "Les forces du régime syrien ont chassé samedi le groupe Etat islamique (EI) d’Al-Qaryatayn, a rapporté Sana. Au moins 12 civils ont été tués.";
 
@@ -530,6 +526,7 @@ mod tests {
             lat: Some(p.lat),
             lon: Some(p.lon),
             country: Some(p.country.into()),
+            precision: Some(p.kind.precision()),
         }
     }
 
@@ -557,6 +554,12 @@ mod tests {
         let first_end = TEXT.find(" Au moins").unwrap();
         let at = span("Al-Qaryatayn");
         let time = span("samedi");
+        let time = TimeRef {
+            text: time.text,
+            start: time.start,
+            end: time.end,
+            value: Some("2017-10-21".into()),
+        };
         let capture = Event {
             kind: EventType::Capture,
             trigger: span("ont chassé"),
@@ -567,12 +570,8 @@ mod tests {
             agent: vec![actor("Les forces du régime syrien", "SYR_GOV")],
             target: vec![actor("le groupe Etat islamique (EI)", "ISIS")],
             location: vec![place("Al-Qaryatayn", "city", at.start)],
-            time: Some(TimeRef {
-                text: time.text,
-                start: time.start,
-                end: time.end,
-                value: Some("2017-10-21".into()),
-            }),
+            date: EventDate::of(Some(&time), Some("2017-10")),
+            time: Some(time),
             count: None,
             source: Some(actor("Sana", "SANA")),
             modality: Modality::Asserted,
@@ -589,6 +588,7 @@ mod tests {
             target: Vec::new(),
             location: Vec::new(),
             time: None,
+            date: EventDate::of(None, Some("2017-10")),
             count: Some(Count {
                 text: count.text,
                 start: count.start,
@@ -641,20 +641,24 @@ mod tests {
         assert_eq!(field(1, "event_id"), "raqa#1");
         assert_eq!(field(2, "event_id"), "raqa#2");
         assert_eq!(field(1, "article"), "raqa");
-        assert_eq!(
-            (field(1, "date"), field(1, "date_precision")),
-            ("2017-10-21".into(), "day".into())
-        );
+        let date = |row| {
+            (
+                field(row, "date"),
+                field(row, "date_precision"),
+                field(row, "date_origin"),
+            )
+        };
+        assert_eq!(date(1), ("2017-10-21".into(), "day".into(), "text".into()));
         // The second event has no time: the article's month.
         assert_eq!(
-            (field(2, "date"), field(2, "date_precision")),
-            ("2017-10".into(), "month".into())
+            date(2),
+            ("2017-10".into(), "month".into(), "article".into())
         );
         assert_eq!(field(1, "actor1"), "Forces gouvernementales syriennes");
         assert_eq!(field(1, "actor2"), "Etat islamique");
         assert_eq!(field(1, "location"), "Al-Qaryatayn");
         assert_eq!(field(1, "country"), "SY");
-        assert_eq!(field(1, "geo_precision"), "city");
+        assert_eq!(field(1, "geo_precision"), "town");
         assert_eq!(
             (field(1, "latitude"), field(1, "longitude")),
             ("34.23".into(), "37.241".into())
@@ -678,19 +682,20 @@ mod tests {
 
     #[test]
     fn geo_precision_is_the_gazetteers_kind_of_place() {
-        assert_eq!(geo_precision(&place("Homs", "city", 0)), "city");
-        assert_eq!(geo_precision(&place("Homs", "admin", 0)), "admin");
+        assert_eq!(geo_precision(&place("Homs", "city", 0)), "town");
+        assert_eq!(geo_precision(&place("Homs", "admin", 0)), "province");
         assert_eq!(geo_precision(&place("Syrie", "country", 0)), "country");
+        assert_eq!(geo_precision(&place("Euphrate", "river", 0)), "river");
+        assert_eq!(geo_precision(&place("Badiya", "desert", 0)), "region");
         let unresolved = PlaceRef {
             place: None,
             lat: None,
             lon: None,
             country: None,
+            precision: None,
             ..place("Homs", "city", 0)
         };
         assert_eq!(geo_precision(&unresolved), "");
-        assert_eq!(date_precision("2017"), "year");
-        assert_eq!(date_precision(""), "");
     }
 
     #[test]
@@ -718,8 +723,11 @@ mod tests {
         assert_eq!(f[0]["type"], "Feature");
         assert_eq!(f[0]["geometry"]["coordinates"], json!([37.241, 34.23]));
         assert_eq!(f[0]["properties"]["event_id"], "raqa#1");
-        assert_eq!(f[0]["properties"]["geo_precision"], "city");
+        assert_eq!(f[0]["properties"]["geo_precision"], "town");
         assert_eq!(f[0]["properties"]["date_precision"], "day");
+        assert_eq!(f[0]["properties"]["date_origin"], "text");
+        assert_eq!(f[1]["properties"]["date_origin"], "article");
+        assert_eq!(f[1]["properties"]["geo_precision"], Value::Null);
         assert_eq!(f[1]["geometry"], Value::Null);
         assert_eq!(f[1]["properties"]["count_qualifier"], "at_least");
         assert_eq!(f[1]["properties"]["fatalities"], 12);

@@ -11,6 +11,7 @@ pub mod evaluate;
 pub mod explore;
 pub mod export;
 pub mod input;
+pub mod manifest;
 
 #[cfg(feature = "web")]
 pub mod app;

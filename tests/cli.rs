@@ -337,11 +337,12 @@ fn csv_table(csv: &str, sep: char) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
-const CSV_COLUMNS: [&str; 20] = [
+const CSV_COLUMNS: [&str; 21] = [
     "event_id",
     "article",
     "date",
     "date_precision",
+    "date_origin",
     "type",
     "sub_type",
     "actor1",
@@ -370,7 +371,7 @@ fn csv_has_the_columns_a_spreadsheet_needs_after_a_byte_order_mark() {
     let col = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
     assert!(rows.len() >= 2, "{out}");
     for (i, row) in rows.iter().enumerate() {
-        assert_eq!(row.len(), 20, "{row:?}");
+        assert_eq!(row.len(), CSV_COLUMNS.len(), "{row:?}");
         assert_eq!(row[col("event_id")], format!("menaka#{}", i + 1));
         assert_eq!(row[col("article")], "menaka");
     }
@@ -378,7 +379,7 @@ fn csv_has_the_columns_a_spreadsheet_needs_after_a_byte_order_mark() {
     assert_eq!(attack[col("type")], "attack");
     assert_eq!(attack[col("location")], "Ménaka");
     assert_eq!(attack[col("country")], "ML");
-    assert_eq!(attack[col("geo_precision")], "city");
+    assert_eq!(attack[col("geo_precision")], "town");
     assert!(attack[col("latitude")].parse::<f64>().is_ok());
     let killing = rows
         .iter()
@@ -430,4 +431,44 @@ fn geojson_has_a_feature_an_event() {
     assert!(!features.is_empty());
     assert_eq!(features[0]["properties"]["event_id"], "idleb#1");
     assert_eq!(features[0]["geometry"]["type"], "Point");
+}
+
+#[test]
+fn a_manifest_dates_the_articles_by_id() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    let index = format!("{corpus}/index.tsv");
+    let article = format!("{corpus}/000_1d402241c3120807.txt");
+    let (code, out, err) = depeche(&["extract", "--manifest", &index, &article], None);
+    assert_eq!(code, 0, "{err}");
+    let docs: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(docs[0]["date"], "2017-10-21");
+    let capture = &docs[0]["events"][0];
+    assert_eq!(capture["time"]["text"], "samedi");
+    assert_eq!(capture["date"]["value"], "2017-10-21");
+    assert_eq!(capture["date"]["origin"], "text");
+    // Without it, the text alone: no date.
+    let (_, out, _) = depeche(&["extract", &article], None);
+    let docs: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(docs[0]["date"], serde_json::Value::Null);
+    assert_eq!(docs[0]["events"][0]["date"], serde_json::Value::Null);
+    // A JSONL line's own date comes first; ids the manifest lacks keep their text's date.
+    let manifest = temp_file("dates.tsv", b"id\tdate\na\t2017-10-22\nb\t2016-03-30\n");
+    let lines = temp_file(
+        "dated.jsonl",
+        "{\"id\":\"a\",\"date\":\"2017-11-09\",\"text\":\"L'armée a repris samedi Raqqa.\"}\n\
+         {\"id\":\"b\",\"text\":\"L'armée a repris samedi Raqqa.\"}\n\
+         {\"id\":\"c\",\"text\":\"L'armée a repris samedi Raqqa.\"}\n"
+            .as_bytes(),
+    );
+    let (code, out, err) = depeche(&["extract", "--manifest", &manifest, &lines], None);
+    assert_eq!(code, 0, "{err}");
+    let docs: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let dates: Vec<Option<&str>> = (0..3).map(|i| docs[i]["date"].as_str()).collect();
+    assert_eq!(dates, [Some("2017-11-09"), Some("2016-03-30"), None]);
+    assert_eq!(docs[1]["events"][0]["date"]["value"], "2016-03-26");
+    // A manifest that cannot be read is a usage error that names the line.
+    let bad = temp_file("bad.tsv", b"id\tdate\na\t2017-02-30\n");
+    let (code, _, err) = depeche(&["extract", "--manifest", &bad, &lines], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("line 2"), "{err}");
 }

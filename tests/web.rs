@@ -13,8 +13,8 @@ use depeche::app::state::{AppState, Entry, LoadProblem, STORAGE_PREFIX, load_use
 use depeche::app::{App, article_view, articles, filters, paste};
 use depeche::corpus::ARTICLES;
 use depeche::engine::{
-    ActorRef, Count, Document, Event, EventType, Modality, PlaceRef, Qualifier, Range, Span,
-    TimeRef,
+    ActorRef, Count, Document, Event, EventDate, EventType, GeoPrecision, Modality, PlaceRef,
+    Qualifier, Range, Span, TimeRef,
 };
 use depeche::explore::{Filter, index_document};
 use leptos::prelude::*;
@@ -155,6 +155,7 @@ fn constructed_document() -> (Document, &'static str) {
             end: at("samedi").1,
             value: Some("2017-10-21".into()),
         }),
+        date: None,
         count: None,
         source: Some(actor("l’agence officielle Sana", "SANA")),
         modality: Modality::Asserted,
@@ -167,6 +168,7 @@ fn constructed_document() -> (Document, &'static str) {
         target: vec![],
         location: vec![al_qaryatayn(ps, pe)],
         time: None,
+        date: None,
         count: None,
         source: None,
         modality: Modality::Asserted,
@@ -179,6 +181,7 @@ fn constructed_document() -> (Document, &'static str) {
         target: vec![],
         location: vec![],
         time: None,
+        date: None,
         count: Some(Count {
             text: "plus de 200".into(),
             start: cs,
@@ -197,16 +200,21 @@ fn constructed_document() -> (Document, &'static str) {
         target: vec![actor("terroristes de Daech", "ISIS")],
         location: vec![],
         time: None,
+        date: None,
         count: None,
         source: None,
         modality: Modality::Planned,
     };
+    let mut events = vec![capture, earlier, withdrawal, planned];
+    for e in &mut events {
+        e.date = EventDate::of(e.time.as_ref(), Some("2017-10-22"));
+    }
     (
         Document {
             id: ID.into(),
             title: None,
             date: Some("2017-10-22".into()),
-            events: vec![capture, earlier, withdrawal, planned],
+            events,
         },
         text,
     )
@@ -270,6 +278,31 @@ async fn an_article_shows_marks_events_and_selection() {
     assert_eq!(
         items[3].get_attribute("data-modality").as_deref(),
         Some("planned")
+    );
+    // A shipped article says how its date was established (this one prints none).
+    let basis = one(&host, ".shipped .date-basis").text_content().unwrap();
+    assert!(basis.contains("worked out from the events"), "{basis}");
+    // Dates are <time> elements; one the article's date stands for says so.
+    let time = one(&items[0], "time");
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2017-10-21")
+    );
+    assert_eq!(time.get_attribute("data-origin").as_deref(), Some("text"));
+    let time = one(&items[3], "time");
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2017-10-22")
+    );
+    assert_eq!(
+        time.get_attribute("data-origin").as_deref(),
+        Some("article")
+    );
+    assert!(
+        items[3]
+            .text_content()
+            .unwrap()
+            .contains("2017-10-22 (article)")
     );
 
     // Triggers are marks coloured by type; roles are marked.
@@ -465,6 +498,54 @@ async fn a_pasted_article_is_extracted_listed_stored_and_removable() {
     settle(5).await;
     assert_eq!(all(&host, "ul[aria-label='Articles'] > li").len(), n);
     assert!(load_user_articles().is_empty());
+    drop(handle);
+    host.remove();
+}
+
+/// Sets a form field's value as typing would, firing `event` (« input » or « change »).
+fn type_into(root: &web_sys::Element, sel: &str, value: &str, event: &str) {
+    let input: web_sys::HtmlInputElement = one(root, sel).unchecked_into();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new(event).unwrap())
+        .unwrap();
+}
+
+/// The `datetime` of the first event's `<time>` in the open article.
+fn first_event_time(host: &web_sys::Element) -> Option<String> {
+    let list = one(host, "ol[aria-label='Événements']");
+    one(&list, ":scope > li time").get_attribute("datetime")
+}
+
+#[wasm_bindgen_test]
+async fn a_pasted_articles_weekdays_follow_its_typed_date_and_its_corrections() {
+    let host = fresh_page("");
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), Routed);
+    settle(10).await;
+    let area: web_sys::HtmlTextAreaElement = one(&host, "#paste-text").unchecked_into();
+    area.set_value("Les forces gouvernementales ont repris samedi la ville de Palmyre.");
+    area.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    // Wednesday 30 March 2016: « samedi » is the 26th.
+    type_into(&host, "#paste-date", "2016-03-30", "input");
+    click(&one(&host, ".paste button[type='submit']"));
+    settle(10).await;
+    assert_eq!(first_event_time(&host).as_deref(), Some("2016-03-26"));
+    // The date corrected in the article's header: extracted again, and stored so.
+    type_into(&host, ".redate input", "2016-04-04", "change");
+    settle(10).await;
+    assert_eq!(first_event_time(&host).as_deref(), Some("2016-04-02"));
+    let loaded = load_user_articles();
+    assert_eq!(loaded.len(), 1);
+    assert_eq!(
+        loaded[0].as_ref().unwrap().doc.date.as_deref(),
+        Some("2016-04-04")
+    );
+    click(&one(
+        &host,
+        "ul[aria-label='Articles'] li.mine button.remove",
+    ));
+    settle(5).await;
     drop(handle);
     host.remove();
 }

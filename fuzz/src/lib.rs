@@ -12,7 +12,9 @@ use std::ops::Range;
 use std::sync::Once;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
-use depeche::engine::{ActorRef, Document, Event, document, extract, sentences, tokens};
+use depeche::engine::{
+    ActorRef, DatePrecision, Document, Event, EventDate, document, extract, sentences, tokens,
+};
 use depeche::input::{Encoding, InputError, check_text, decode};
 
 /// The five bytes Windows-1252 leaves undefined: only they make non-UTF-8 bytes unreadable.
@@ -338,6 +340,7 @@ fn check_event(text: &str, e: &Event) {
             p.lat.is_some(),
             p.lon.is_some(),
             p.country.is_some(),
+            p.precision.is_some(),
         ];
         assert!(
             resolved.iter().all(|&r| r) || resolved.iter().all(|&r| !r),
@@ -353,6 +356,14 @@ fn check_event(text: &str, e: &Event) {
         if let Some(value) = &t.value {
             assert!(is_date_value(value), "time value {value:?}");
         }
+    }
+    if let Some(d) = &e.date {
+        assert!(is_date_value(&d.value), "event date {d:?}");
+        assert_eq!(
+            DatePrecision::of(&d.value),
+            Some(d.precision),
+            "event date {d:?}"
+        );
     }
     if let Some(c) = &e.count {
         assert_span(text, "count", &c.text, c.start, c.end);
@@ -374,6 +385,12 @@ fn check_document(text: &str, doc: &Document) {
     let mut last_sentence_start = 0;
     for e in &doc.events {
         check_event(text, e);
+        // The event's date is its time's value, else the article's.
+        assert_eq!(
+            e.date,
+            EventDate::of(e.time.as_ref(), doc.date.as_deref()),
+            "event date"
+        );
         // Events in text order: by sentence.
         assert!(
             e.sentence.start >= last_sentence_start,
@@ -406,8 +423,8 @@ fn check_json(text: &str, doc: &Document) {
         assert_eq!(
             keys(e),
             [
-                "agent", "count", "location", "modality", "sentence", "source", "target", "time",
-                "trigger", "type"
+                "agent", "count", "date", "location", "modality", "sentence", "source", "target",
+                "time", "trigger", "type"
             ]
         );
     }
@@ -471,6 +488,14 @@ mod tests {
     fn events_out_of_order_fail() {
         let mut doc = extracted();
         doc.events.reverse();
+        check_document(TEXT, &doc);
+    }
+
+    #[test]
+    #[should_panic(expected = "event date")]
+    fn an_event_date_other_than_its_time_or_article_fails() {
+        let mut doc = extracted();
+        doc.date = Some("2017-10-22".into());
         check_document(TEXT, &doc);
     }
 

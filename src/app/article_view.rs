@@ -167,15 +167,61 @@ fn ArticleBody(pos: usize, entry: Entry) -> impl IntoView {
         let mine = entry
             .user
             .then_some(move || super::articles::mine_badge(st.lang()));
+        // A shipped article: where it was published, and how its date was established (three
+        // of the texts print none), from the corpus manifest.
+        let shipped = crate::corpus::ARTICLES
+            .iter()
+            .find(|a| !entry.user && a.id == doc.id)
+            .map(|a| {
+                let outlet = a.outlet.unwrap_or_default();
+                let source = match a.url {
+                    Some(url) => view! {
+                        <a href=url rel="noopener noreferrer" target="_blank">
+                            {if outlet.is_empty() { url } else { outlet }}
+                        </a>
+                    }
+                    .into_any(),
+                    None => view! { <span>{outlet}</span> }.into_any(),
+                };
+                view! {
+                    <div class="a-meta shipped">
+                        {source}
+                        <details class="date-basis">
+                            <summary>{move || st.lang().pick("Date : d'où vient-elle ?", "Date: where from?")}</summary>
+                            <p lang="en">{a.date_basis}</p>
+                        </details>
+                    </div>
+                }
+            });
+        // Your article's date, which its relative times are resolved against: correct it here.
+        let redate = entry.user.then(|| {
+            let id = doc.id.clone();
+            let day = doc.date.clone().filter(|d| d.len() == 10).unwrap_or_default();
+            view! {
+                <label class="redate">
+                    {move || st.lang().pick("Date de l'article", "Article's date")}
+                    <input
+                        type="date"
+                        prop:value=day
+                        on:change=move |ev| {
+                            let d = event_target_value(&ev);
+                            st.set_user_article_date(&id, Some(d.as_str()).filter(|d| explore::valid_date(d)));
+                        }
+                    />
+                </label>
+            }
+        });
         view! {
             <header class="article-head">
                 <h2 id="article-title" tabindex="-1">{title}</h2>
                 <p class="a-meta">
                     {mine}
-                    {doc.date.clone().map(|d| view! { <span class="date">{d}</span> })}
+                    {doc.date.clone().map(|d| { let shown = d.clone(); view! { <time class="date" datetime=d>{shown}</time> } })}
                     <span class="n">{count}</span>
                     <code class="id">{doc.id.clone()}</code>
+                    {redate}
                 </p>
+                {shipped}
                 <Legend />
             </header>
         }
@@ -400,12 +446,25 @@ fn event_item(
             explore::places_label(&e.location),
         )
     });
-    let date = e.time.as_ref().map(|t| {
-        let shown = match &t.value {
-            Some(v) if !t.text.contains(v.as_str()) => format!("{} ({v})", t.text),
-            _ => t.text.clone(),
+    // The words of the text (« samedi »), then the date they name or the article's.
+    let date = (e.time.is_some() || e.date.is_some()).then(|| {
+        let words = e
+            .time
+            .as_ref()
+            .filter(|t| e.date.as_ref().is_none_or(|d| !t.text.contains(&d.value)))
+            .map(|t| t.text.clone());
+        let date = super::when::event_date(e, lang);
+        let date = match (&words, date) {
+            (Some(_), Some(d)) => view! { " (" {d} ")" }.into_any(),
+            (_, d) => d.into_any(),
         };
-        fact(lang.pick("quand : ", "when: "), shown)
+        view! {
+            <span>
+                <span class="k">{lang.pick("quand : ", "when: ")}</span>
+                {words}
+                {date}
+            </span>
+        }
     });
     let count = e
         .count

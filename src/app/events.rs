@@ -161,12 +161,7 @@ fn row(d: usize, i: usize, lang: Lang) -> impl IntoView {
     let corpus = st.corpus.get_untracked();
     let entry = &corpus.entries[d];
     let e = &entry.doc.events[i];
-    let date = e
-        .time
-        .as_ref()
-        .and_then(|t| t.value.clone())
-        .or_else(|| entry.doc.date.clone())
-        .unwrap_or_default();
+    let date = super::when::event_date(e, lang);
     let names = |v: &[crate::engine::ActorRef]| explore::actors_label(v, lang, ", ");
     let id = entry.doc.id.clone();
     let href = {

@@ -14,6 +14,7 @@ pub mod filters;
 pub mod i18n;
 pub mod paste;
 pub mod state;
+pub mod when;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

@@ -53,7 +53,7 @@ pub fn corpus_entries() -> Vec<Entry> {
     ARTICLES
         .iter()
         .map(|a| {
-            let doc = engine::extract(a.id, a.text);
+            let doc = a.extract();
             let title = explore::display_title(&doc, a.text);
             Entry {
                 doc: Arc::new(doc),
@@ -298,6 +298,25 @@ impl AppState {
         id
     }
 
+    /// Dates a user article anew (a date typed or corrected after it was added, or none):
+    /// extracts it again, so that its relative times (« samedi ») resolve against that date,
+    /// and stores it so.
+    pub fn set_user_article_date(&self, id: &str, date: Option<&str>) {
+        let corpus = self.corpus.get_untracked();
+        let Some(old) = corpus.entries.iter().find(|e| e.user && e.doc.id == id) else {
+            return;
+        };
+        let mut entry = user_entry(id, &old.text, old.doc.title.as_deref(), date);
+        entry.saved = old.saved && save_user_article(&entry).is_ok();
+        self.corpus.update(|c| {
+            let mut entries = c.entries.clone();
+            if let Some(e) = entries.iter_mut().find(|e| e.user && e.doc.id == id) {
+                *e = entry;
+            }
+            *c = Arc::new(Corpus::new(entries));
+        });
+    }
+
     /// Removes a user article from the list and from storage.
     pub fn remove_user_article(&self, id: &str) {
         remove_saved(id);
@@ -415,20 +434,25 @@ pub fn load_user_articles() -> Vec<Result<Entry, LoadProblem>> {
         .collect()
 }
 
-/// Saves a user article under its own key.
+/// Saves a user article under its own key (keeping when it was first added, if it was).
 pub fn save_user_article(e: &Entry) -> Result<(), SaveProblem> {
     let store = storage().ok_or(SaveProblem::Unavailable)?;
+    let key = format!("{STORAGE_PREFIX}{}", e.doc.id);
+    let added = store
+        .get_item(&key)
+        .ok()
+        .flatten()
+        .and_then(|json| serde_json::from_str::<Saved>(&json).ok())
+        .map_or_else(js_sys::Date::now, |s| s.added);
     let saved = Saved {
         id: e.doc.id.clone(),
         title: e.doc.title.clone(),
         date: e.doc.date.clone(),
         text: e.text.to_string(),
-        added: js_sys::Date::now(),
+        added,
     };
     let json = serde_json::to_string(&saved).map_err(|_| SaveProblem::Unavailable)?;
-    store
-        .set_item(&format!("{STORAGE_PREFIX}{}", saved.id), &json)
-        .map_err(|_| SaveProblem::Full)
+    store.set_item(&key, &json).map_err(|_| SaveProblem::Full)
 }
 
 fn remove_saved(id: &str) {

@@ -1215,6 +1215,7 @@ fn place_ref(text: &str, start: usize, end: usize, p: &PlaceMention) -> PlaceRef
         lat: p.place.map(|pl| pl.lat),
         lon: p.place.map(|pl| pl.lon),
         country: p.place.map(|pl| pl.country.to_string()),
+        precision: p.place.map(|pl| pl.kind.precision()),
     }
 }
 
@@ -1399,7 +1400,12 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         }
         let location = event_location(sentences, k, trigger, memory);
         if let Some(pi) = sentence.location(trigger).and_then(|p| {
-            let town = p.place.is_none_or(|pl| pl.kind == PlaceKind::City);
+            let town = p.place.is_none_or(|pl| {
+                matches!(
+                    pl.kind,
+                    PlaceKind::City | PlaceKind::District | PlaceKind::Admin
+                )
+            });
             town.then(|| sentence.places.iter().position(|o| std::ptr::eq(o, p)))
                 .flatten()
         }) {
@@ -1428,6 +1434,8 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
             target,
             location,
             time,
+            // Set with the article's date, once every event is read.
+            date: None,
             count,
             source: source.clone(),
             modality: sentence.modality(trigger),

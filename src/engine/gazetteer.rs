@@ -19,11 +19,18 @@
 //! Ties between places sharing a name go to the first of the article's countries, then to the
 //! heavier place (countries first, then population; provinces, regions and rivers have a floor
 //! so they beat villages of the same name), surface matches weighing 8 times key matches.
+//! Once the article's places are known, a town far from all of them gives way to a namesake
+//! town near one ([`Gazetteer::nearest_namesake`]), and a name after « la province de » or « la
+//! ville de » to its namesake of that kind ([`Gazetteer::namesake`]).
+//!
+//! Every entry has a kind after GeoNames' feature codes (town, district, province, region,
+//! desert, river, country), which the record gives as the place's precision.
 
 use super::fast_hash::FastBuild as Fx;
 use std::collections::{HashMap, HashSet};
 use std::sync::{LazyLock, OnceLock};
 
+use crate::engine::record::GeoPrecision;
 use crate::engine::tokens::{Token, TokenKind, fold};
 
 static DATA: &str = include_str!("../../data/gazetteer.tsv");
@@ -42,12 +49,24 @@ const FUZZY2_KEY: usize = 10;
 const MIN_FUZZY_WEIGHT: u64 = 10_000;
 /// A surface match weighs this many times more than a key match when ranking places.
 const SURFACE_BOOST: u64 = 8;
+/// How near the article's other places a town must lie to be the one a shared name means.
+pub const NEAR_KM: f64 = 150.0;
+
+/// The great-circle distance between two points, in kilometres.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let h = ((p2 - p1) / 2.0).sin().powi(2)
+        + p1.cos() * p2.cos() * ((lon2 - lon1).to_radians() / 2.0).sin().powi(2);
+    12_742.0 * h.sqrt().min(1.0).asin()
+}
 
 /// What kind of place an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PlaceKind {
     /// A town or city.
     City,
+    /// A second-level division (a district, a county) or a quarter of a city.
+    District,
     /// A first-level division: governorate, province, region, state, oblast.
     Admin,
     /// A named area that is not an administrative unit (Donbass, Sahel, Ghouta).
@@ -64,6 +83,7 @@ impl PlaceKind {
     fn parse(s: &str) -> Option<Self> {
         Some(match s {
             "city" => Self::City,
+            "district" => Self::District,
             "admin" => Self::Admin,
             "region" => Self::Region,
             "river" => Self::River,
@@ -77,11 +97,24 @@ impl PlaceKind {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::City => "city",
+            Self::District => "district",
             Self::Admin => "admin",
             Self::Region => "region",
             Self::River => "river",
             Self::Desert => "desert",
             Self::Country => "country",
+        }
+    }
+
+    /// How precise a place of this kind is, as the record says it (a desert is a region).
+    pub fn precision(self) -> GeoPrecision {
+        match self {
+            Self::City => GeoPrecision::Town,
+            Self::District => GeoPrecision::District,
+            Self::Admin => GeoPrecision::Province,
+            Self::Region | Self::Desert => GeoPrecision::Region,
+            Self::River => GeoPrecision::River,
+            Self::Country => GeoPrecision::Country,
         }
     }
 }
@@ -109,6 +142,7 @@ impl Place {
     fn weight(&self) -> u64 {
         let floor = match self.kind {
             PlaceKind::City => 0,
+            PlaceKind::District => 5_000,
             PlaceKind::Admin => 10_000,
             PlaceKind::Region => 300_000,
             PlaceKind::Desert => 350_000,
@@ -134,7 +168,7 @@ pub struct Gazetteer {
     fuzzy_keys: Vec<(Box<[u8]>, u32)>,
     /// Deletion-neighbourhood index over `fuzzy_keys`, built on first fuzzy lookup.
     fuzzy_index: OnceLock<HashMap<u64, Vec<u32>, Fx>>,
-    /// Display name → places, built on first [`Gazetteer::find_resolved`].
+    /// Display name → places, built on first [`Gazetteer::namesake`].
     by_name: OnceLock<HashMap<&'static str, Vec<u32>, Fx>>,
 }
 
@@ -235,10 +269,10 @@ impl Gazetteer {
         &self.places
     }
 
-    /// The place a record's resolved place stands for: the one with this display name, country
-    /// and coordinates, as the engine copies them into a `PlaceRef` (a name alone is ambiguous:
-    /// Homs is a city and a governorate).
-    pub fn find_resolved(&self, name: &str, country: &str, lat: f64, lon: f64) -> Option<&Place> {
+    /// The entry of the same display name and country as `place` of the first of `kinds` that
+    /// has one (Homs the governorate for Homs the city), when the text says which kind of place
+    /// it means (« la province de Homs »).
+    pub fn namesake(&self, place: &Place, kinds: &[PlaceKind]) -> Option<&Place> {
         let by_name = self.by_name.get_or_init(|| {
             let mut map: HashMap<&'static str, Vec<u32>, Fx> = HashMap::default();
             for (id, p) in self.places.iter().enumerate() {
@@ -246,11 +280,12 @@ impl Gazetteer {
             }
             map
         });
-        by_name
-            .get(name)?
-            .iter()
-            .map(|&id| &self.places[id as usize])
-            .find(|p| p.country == country && p.lat == lat && p.lon == lon)
+        let same = by_name.get(place.name)?;
+        kinds.iter().find_map(|&kind| {
+            same.iter()
+                .map(|&id| &self.places[id as usize])
+                .find(|p| p.kind == kind && p.country == place.country)
+        })
     }
 
     /// Resolves a name as written in French news; `countries` are the article's countries in
@@ -367,14 +402,20 @@ impl Gazetteer {
 
     /// Best place among surface and key matches.
     fn exact(&self, compact: &[u8], key: &[u8], countries: &[&str]) -> Option<u32> {
-        let mut hits: Vec<Hit> = Vec::new();
-        let ids = self.surface.get(poly_hash(compact));
-        {
-            hits.extend(ids.iter().map(|&place| Hit {
+        self.best(&self.exact_hits(compact, key), countries)
+    }
+
+    /// The places whose name has this surface form, or this key.
+    fn exact_hits(&self, compact: &[u8], key: &[u8]) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = self
+            .surface
+            .get(poly_hash(compact))
+            .iter()
+            .map(|&place| Hit {
                 place,
                 surface: true,
-            }));
-        }
+            })
+            .collect();
         if key.len() >= MIN_KEY {
             let ids = self.keys.get(poly_hash(key));
             for &place in ids {
@@ -386,7 +427,45 @@ impl Gazetteer {
                 }
             }
         }
-        self.best(&hits, countries)
+        hits
+    }
+
+    /// The town or district that the name `tokens[i..i + n]`, resolved to the town or district
+    /// `place`, stands for in an article whose other places lie at `others` (latitude,
+    /// longitude): `place` itself, unless it lies farther than [`NEAR_KM`] from all of them while
+    /// a namesake town or district of its country lies within that distance of one; then the
+    /// nearest such namesake. Villages share names: the one the article means is among the
+    /// places it names.
+    pub fn nearest_namesake<'g>(
+        &'g self,
+        tokens: &[Token],
+        i: usize,
+        n: usize,
+        place: &'g Place,
+        others: &[(f64, f64)],
+    ) -> &'g Place {
+        let distance = |p: &Place| {
+            others
+                .iter()
+                .map(|&(lat, lon)| distance_km(p.lat, p.lon, lat, lon))
+                .fold(f64::INFINITY, f64::min)
+        };
+        let local = |p: &Place| matches!(p.kind, PlaceKind::City | PlaceKind::District);
+        if !local(place) || distance(place) <= NEAR_KM {
+            return place;
+        }
+        let mut words = Vec::new();
+        for t in tokens.iter().skip(i).take(n) {
+            split_words(&t.norm, &mut words);
+        }
+        let hits = self.exact_hits(&compact_words(&words), &key_of_words(&words));
+        hits.iter()
+            .map(|h| &self.places[h.place as usize])
+            .filter(|p| local(p) && p.country == place.country)
+            .map(|p| (distance(p), p))
+            .filter(|(d, _)| *d <= NEAR_KM)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map_or(place, |(_, p)| p)
     }
 
     /// Best place among the fuzzy neighbours of `key`: the index is probed with the key and
@@ -786,14 +865,17 @@ mod tests {
         resolves("Alep", "SY", 36.20, 37.16);
         resolves("Homs", "SY", 34.72, 36.73);
         assert_eq!(find("Homs", &[]).kind, PlaceKind::City);
-        let g = gazetteer();
-        let homs: Vec<&Place> = g.places().iter().filter(|p| p.name == "Homs").collect();
-        assert!(homs.len() > 1, "a city and a governorate");
-        for p in homs {
-            assert_eq!(g.find_resolved(p.name, p.country, p.lat, p.lon), Some(p));
-        }
-        assert_eq!(g.find_resolved("Homs", "FR", 34.7, 36.7), None);
         assert_eq!(find("Damas", &[]).name, "Damas");
+    }
+
+    #[test]
+    fn distances_are_great_circle_kilometres() {
+        let (damas, alep) = (find("Damas", &[]), find("Alep", &[]));
+        let d = distance_km(damas.lat, damas.lon, alep.lat, alep.lon);
+        assert!((300.0..330.0).contains(&d), "{d}");
+        assert_eq!(distance_km(10.0, 20.0, 10.0, 20.0), 0.0);
+        // Antipodes: half the Earth's circumference.
+        assert!((distance_km(0.0, 0.0, 0.0, 180.0) - 20_015.0).abs() < 10.0);
     }
 
     #[test]

@@ -24,8 +24,8 @@ pub mod tokens;
 pub mod triggers;
 
 pub use record::{
-    ActorRef, Count, Document, Event, EventType, Modality, PlaceRef, Qualifier, Range, Span,
-    TimeRef,
+    ActorRef, Count, DateOrigin, DatePrecision, Document, Event, EventDate, EventType,
+    GeoPrecision, Modality, PlaceRef, Qualifier, Range, Span, TimeRef,
 };
 
 /// Extracts one article's events. `id` names the document in the record.
@@ -54,9 +54,15 @@ pub fn extract_with(id: &str, text: &str, title: Option<&str>, date: Option<&str
     // Then the article's countries (most named first), which settle ambiguous place names.
     let countries = article_countries(&sentences);
     let countries: Vec<&str> = countries.iter().map(String::as_str).collect();
+    let others = article_places(&sentences);
     if !countries.is_empty() {
         for sentence in &mut sentences {
-            mentions::prefer_countries(&sentence.tokens, &mut sentence.places, &countries);
+            mentions::resolve_in_article(
+                &sentence.tokens,
+                &mut sentence.places,
+                &countries,
+                &others,
+            );
         }
     }
     // Second pass: events, with what earlier sentences said.
@@ -65,13 +71,17 @@ pub fn extract_with(id: &str, text: &str, title: Option<&str>, date: Option<&str
     for k in 0..sentences.len() {
         found.extend(events::sentence_events(&sentences, k, &mut memory));
     }
+    let date = date.map(|d| d.to_string());
+    for e in &mut found {
+        e.date = EventDate::of(e.time.as_ref(), date.as_deref());
+    }
     Document {
         id: id.to_string(),
         title: match title.map(str::trim).filter(|t| !t.is_empty()) {
             Some(t) => Some(t.to_string()),
             None => layout.title.map(|r| text[r].to_string()),
         },
-        date: date.map(|d| d.to_string()),
+        date,
         events: found,
     }
 }
@@ -148,6 +158,25 @@ fn phrases(sentence: &events::Sentence) -> Vec<mentions::actors::ActorMention> {
             .any(|t| !t.verbal && t.first == m.last + 1)
     });
     phrases
+}
+
+/// The towns, districts and provinces an article names, as (name, latitude, longitude): what
+/// a shared name is resolved against.
+fn article_places(sentences: &[events::Sentence]) -> Vec<(&'static str, f64, f64)> {
+    let mut out: Vec<(&'static str, f64, f64)> = Vec::new();
+    let named = sentences.iter().flat_map(|s| &s.places);
+    for p in named.filter_map(|p| p.place) {
+        let local = matches!(
+            p.kind,
+            gazetteer::PlaceKind::City
+                | gazetteer::PlaceKind::District
+                | gazetteer::PlaceKind::Admin
+        );
+        if local && !out.iter().any(|o| o.0 == p.name && o.1 == p.lat) {
+            out.push((p.name, p.lat, p.lon));
+        }
+    }
+    out
 }
 
 /// The countries of the places an article names, most named first.

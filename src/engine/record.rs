@@ -18,10 +18,11 @@ pub struct Document {
     /// The headline, copied from the text, when the article starts with a short line that reads
     /// as one; `null` otherwise. In the page, a title typed with a pasted article replaces it.
     pub title: Option<String>,
-    /// The article's own date, read from a dateline in its first lines, as `YYYY-MM-DD`,
-    /// `YYYY-MM` or `YYYY` (as precise as the dateline is); `null` when there is none. Relative
-    /// times (« samedi ») are normalised against it. In the page, a date typed with a pasted
-    /// article (in the same form) replaces it.
+    /// The article's date, as `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: the one given with it (the
+    /// corpus manifest's, a JSONL line's, the one typed with a pasted article), else the one of a
+    /// dateline in its first lines (as precise as the dateline is); `null` when there is none.
+    /// Relative times (« samedi ») are normalised against it, and it dates the events whose
+    /// sentence names no date ([`Event::date`]).
     pub date: Option<String>,
     /// The events, in text order (by sentence; within a sentence, in the order their triggers
     /// were read). Empty when the article reports none.
@@ -92,6 +93,44 @@ pub struct PlaceRef {
     /// The country the place is in, as an ISO 3166-1 alpha-2 code (`SY`, `IQ`); `null` when
     /// unresolved.
     pub country: Option<String>,
+    /// What kind of place it is, so that a country or a river is not drawn as a town's point;
+    /// `null` when unresolved (and in records written before it existed).
+    #[serde(default)]
+    pub precision: Option<GeoPrecision>,
+}
+
+/// How precise a resolved place is: the kind of place the gazetteer has (after GeoNames'
+/// feature classes: populated place, second- and first-level division, country, stream, area).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GeoPrecision {
+    /// A town, city or village (GeoNames `PPL*`): a point.
+    Town,
+    /// A district: a second-level division or a quarter of a city (`ADM2`, `PPLX`).
+    District,
+    /// A province, governorate, region or state: a first-level division (`ADM1`).
+    Province,
+    /// A country (`PCLI`).
+    Country,
+    /// A river (`STM`): a line, not a point.
+    River,
+    /// A named area that is no administrative unit: a desert, a valley, a historical region
+    /// (`RGN`, `DSRT`, `AREA`).
+    Region,
+}
+
+impl GeoPrecision {
+    /// The lower-case name used in the JSON record and the exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GeoPrecision::Town => "town",
+            GeoPrecision::District => "district",
+            GeoPrecision::Province => "province",
+            GeoPrecision::Country => "country",
+            GeoPrecision::River => "river",
+            GeoPrecision::Region => "region",
+        }
+    }
 }
 
 /// A time expression of the event's sentence (« samedi », « le 12 mars 2016 », « en 2015 »).
@@ -106,8 +145,90 @@ pub struct TimeRef {
     /// The date it names, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. Relative expressions
     /// (« samedi », « hier ») are resolved against the article's [`Document::date`]; `null`
     /// when the article has no date to resolve them against, or when the expression names no
-    /// single date (« récemment », « cette semaine »).
+    /// single date (« récemment », « ces derniers jours »). A week (« la semaine dernière ») is
+    /// the month that holds it, else its year.
     pub value: Option<String>,
+}
+
+/// How precise a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    /// `YYYY-MM-DD`.
+    Day,
+    /// `YYYY-MM`.
+    Month,
+    /// `YYYY`.
+    Year,
+}
+
+impl DatePrecision {
+    /// The precision of a date value written `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub fn of(value: &str) -> Option<DatePrecision> {
+        match value.len() {
+            10 => Some(DatePrecision::Day),
+            7 => Some(DatePrecision::Month),
+            4 => Some(DatePrecision::Year),
+            _ => None,
+        }
+    }
+
+    /// The lower-case name used in the JSON record and the exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Month => "month",
+            DatePrecision::Year => "year",
+        }
+    }
+}
+
+/// Where an event's date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrigin {
+    /// The event's own time expression names it (« samedi », « en 2015 »).
+    Text,
+    /// The event's sentence names no date: the article's date stands for it.
+    Article,
+}
+
+impl DateOrigin {
+    /// The lower-case name used in the JSON record and the exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateOrigin::Text => "text",
+            DateOrigin::Article => "article",
+        }
+    }
+}
+
+/// When an event happened, as well as the record can tell: a date of some precision, and
+/// whether the text gives it or the article's date stands in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventDate {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub value: String,
+    /// How precise `value` is (the form it is written in).
+    pub precision: DatePrecision,
+    /// Whether the event's time expression gives it or the article's date.
+    pub origin: DateOrigin,
+}
+
+impl EventDate {
+    /// The date of an event with this time expression in an article of this date: the
+    /// expression's value when it has one, else the article's date, else none.
+    pub fn of(time: Option<&TimeRef>, article: Option<&str>) -> Option<EventDate> {
+        let (value, origin) = match time.and_then(|t| t.value.as_deref()) {
+            Some(v) => (v, DateOrigin::Text),
+            None => (article?, DateOrigin::Article),
+        };
+        Some(EventDate {
+            value: value.to_string(),
+            precision: DatePrecision::of(value)?,
+            origin,
+        })
+    }
 }
 
 /// How a count's number relates to the true number of people.
@@ -301,6 +422,11 @@ pub struct Event {
     pub location: Vec<PlaceRef>,
     /// When, the sentence's time expression nearest the trigger; `null` when it has none.
     pub time: Option<TimeRef>,
+    /// The event's date: [`Event::time`]'s value when it has one (origin `text`), else the
+    /// article's [`Document::date`] (origin `article`); `null` when neither is known (and in
+    /// records written before it existed).
+    #[serde(default)]
+    pub date: Option<EventDate>,
     /// How many people, for the types that count people (killing, injury, surrender,
     /// withdrawal, displacement, abduction, arrest); `null` for the other types, and when the
     /// sentence gives no number.

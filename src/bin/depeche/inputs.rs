@@ -2,12 +2,12 @@
 //! order), JSON Lines files (`.jsonl`, one article a line) and `-` (standard input), as a lazy
 //! stream of articles to read, so that a corpus of any size is never held at once.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use depeche::engine::{Document, extract, extract_with};
+use depeche::engine::{Document, extract_with};
 use depeche::input::{Encoding, decode, parse_jsonl_line};
 
 /// The largest article the CLI reads (the engine itself has no limit).
@@ -40,17 +40,21 @@ pub struct Extracted<'a> {
 }
 
 impl Job {
-    /// Reads the article and extracts it, giving it to `then` with its text; returns the
-    /// notes for standard error (a text read as Windows-1252) or why it could not be read.
+    /// Reads the article and extracts it (dated by `dates`, by id, unless a JSONL line gives
+    /// its own date), giving it to `then` with its text; returns the notes for standard error
+    /// (a text read as Windows-1252) or why it could not be read.
     pub fn extract<R>(
         self,
+        dates: &HashMap<String, String>,
         then: impl FnOnce(Extracted) -> R,
     ) -> Result<(R, Option<String>), String> {
         let (id, bytes) = match self.what {
             What::Failed(why) => return Err(why),
             What::Line(line) => {
                 let a = parse_jsonl_line(&line, MAX_BYTES).map_err(|e| e.to_string())?;
-                let doc = extract_with(&a.id, &a.text, a.title.as_deref(), a.date.as_deref());
+                let date = a.date.as_ref().or_else(|| dates.get(&a.id));
+                let doc =
+                    extract_with(&a.id, &a.text, a.title.as_deref(), date.map(String::as_str));
                 return Ok((then(Extracted { doc, text: &a.text }), None));
             }
             What::File { path, id } => (id, read(File::open(path))?),
@@ -59,7 +63,7 @@ impl Job {
         let decoded = decode(&bytes, MAX_BYTES).map_err(|e| e.to_string())?;
         let note = (decoded.encoding == Encoding::Windows1252)
             .then(|| "not UTF-8: read as Windows-1252 (Latin-1)".to_string());
-        let doc = extract(&id, &decoded.text);
+        let doc = extract_with(&id, &decoded.text, None, dates.get(&id).map(String::as_str));
         Ok((
             then(Extracted {
                 doc,

@@ -8,6 +8,7 @@
 mod inputs;
 mod parallel;
 
+use std::collections::HashMap;
 use std::convert::Infallible;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -15,14 +16,16 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use depeche::engine::Document;
+use depeche::engine::date::Date;
 use depeche::evaluate::evaluate;
 use depeche::export::{CSV_SEPARATORS, Format, Options, Writer};
+use depeche::manifest;
 
 use inputs::{Job, Jobs};
 use parallel::ordered_map;
 
-const USAGE: &str = "usage: depeche extract [--format json|jsonl|csv|geojson] [--pretty] [--csv-sep SEP] [-j N] INPUT...
-       depeche eval [-j N] GOLD_DIR INPUT...
+const USAGE: &str = "usage: depeche extract [--format json|jsonl|csv|geojson] [--pretty] [--csv-sep SEP] [--manifest TSV] [-j N] INPUT...
+       depeche eval [--manifest TSV] [-j N] GOLD_DIR INPUT...
 
 INPUT is a text file, a directory (its .txt files, recursively, in sorted order), a .jsonl file
 (one article a line: {\"id\", \"text\"} and optionally \"title\", \"date\", \"source\", \"url\")
@@ -31,6 +34,9 @@ or - (standard input).
                 UTF-8 with a byte-order mark) or geojson (one feature an event)
   --pretty      indented JSON
   --csv-sep SEP the CSV separator: , (default) ; (French Excel: decimal commas too) tab or |
+  --manifest TSV a table whose header names an id and a date column (as corpus/index.tsv):
+                the date of each article by id, which replaces its dateline and dates its
+                relative times (a JSONL line's own date comes first)
   -j N          threads (default: all cores); the output is the same whatever N";
 
 fn main() -> ExitCode {
@@ -55,6 +61,8 @@ struct Command {
     options: Options,
     threads: usize,
     inputs: Vec<String>,
+    /// The articles' dates by id, from `--manifest`.
+    dates: HashMap<String, String>,
 }
 
 impl Command {
@@ -63,6 +71,7 @@ impl Command {
         let mut options = Options::new(Format::Json);
         let mut threads = None;
         let mut inputs = Vec::new();
+        let mut dates = HashMap::new();
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             let (name, inline) = match arg.split_once('=') {
@@ -89,6 +98,14 @@ impl Command {
                 "--format" if export => {
                     let v = value()?;
                     options.format = Format::parse(&v).ok_or(format!("no format {v:?}"))?;
+                }
+                "--manifest" => {
+                    let path = value()?;
+                    let text =
+                        std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+                    let rows = manifest::parse(&text, |d| Date::parse_iso(d).is_some())
+                        .map_err(|why| format!("{path}: {why}"))?;
+                    dates.extend(rows.into_iter().filter_map(|r| Some((r.id, r.date?))));
                 }
                 "--pretty" if export => options.pretty = true,
                 "--csv-sep" if export => {
@@ -125,6 +142,7 @@ impl Command {
             options,
             threads,
             inputs,
+            dates,
         })
     }
 }
@@ -137,9 +155,13 @@ struct Outcome<T> {
 }
 
 impl<T> Outcome<T> {
-    fn of(job: Job, then: impl FnOnce(inputs::Extracted) -> T) -> Outcome<T> {
+    fn of(
+        job: Job,
+        dates: &HashMap<String, String>,
+        then: impl FnOnce(inputs::Extracted) -> T,
+    ) -> Outcome<T> {
         let label = job.label.clone();
-        match job.extract(then) {
+        match job.extract(dates, then) {
             Ok((value, note)) => Outcome {
                 label,
                 result: Ok(value),
@@ -236,7 +258,7 @@ fn run_extract(cmd: Command) -> ExitCode {
             Jobs::new(&cmd.inputs),
             cmd.threads,
             |job| {
-                Outcome::of(job, |x| {
+                Outcome::of(job, &cmd.dates, |x| {
                     (options.render(&x.doc, x.text), x.doc.events.len())
                 })
             },
@@ -272,7 +294,7 @@ fn run_eval(cmd: Command) -> ExitCode {
     let Ok(()) = ordered_map(
         Jobs::new(paths),
         cmd.threads,
-        |job| Outcome::of(job, |x| x.doc),
+        |job| Outcome::of(job, &cmd.dates, |x| x.doc),
         |outcome| {
             predicted.extend(report.take(outcome, |d: &Document| d.events.len()));
             Ok::<(), Infallible>(())

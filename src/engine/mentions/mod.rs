@@ -11,7 +11,7 @@ pub mod numbers;
 pub mod phrases;
 pub mod times;
 
-use super::gazetteer::{Place, gazetteer};
+use super::gazetteer::{Place, PlaceKind, gazetteer};
 use super::lexicon::WordClass;
 use super::tokens::Token;
 use actors::ActorMention;
@@ -51,6 +51,33 @@ fn acts(tokens: &[Token], after: usize) -> bool {
     })
 }
 
+/// The kinds of place that the noun before a name asks for: « la province (centrale) de Homs »
+/// a division, « la ville de Homs » a town; `None` when nothing before the name says.
+fn kinds_asked(tokens: &[Token], i: usize) -> Option<&'static [PlaceKind]> {
+    if i < 2 || !matches!(&*tokens[i - 1].norm, "de" | "d'") {
+        return None;
+    }
+    // The noun, or the noun and one adjective (« la province pétrolière de »).
+    let nouns = [i - 2].into_iter().chain((i >= 3).then_some(i - 3));
+    nouns.take_while(|&j| tokens[j].is_word()).find_map(|j| {
+        if tokens[j].is(WordClass::AdminNoun) {
+            Some(&[PlaceKind::Admin, PlaceKind::District][..])
+        } else if tokens[j].is(WordClass::Settlement) {
+            Some(&[PlaceKind::City][..])
+        } else {
+            None
+        }
+    })
+}
+
+/// The place the name at `tokens[i]` stands for: the gazetteer's `place`, or its namesake of
+/// the kind the words before it ask for.
+fn of_kind_asked(tokens: &[Token], i: usize, place: &'static Place) -> &'static Place {
+    kinds_asked(tokens, i)
+        .and_then(|kinds| gazetteer().namesake(place, kinds))
+        .unwrap_or(place)
+}
+
 /// Finds the places of a sentence and settles metonyms: a capital followed by a verb stays an
 /// actor; otherwise it is a place and its actor mention is dropped.
 pub fn find_places(
@@ -87,7 +114,7 @@ pub fn find_places(
                     last,
                     start: tokens[i].start,
                     end: tokens[last].end,
-                    place: Some(place),
+                    place: Some(of_kind_asked(tokens, i, place)),
                 });
                 i = last + 1;
                 continue;
@@ -141,20 +168,36 @@ fn describes(t: &Token) -> bool {
         && !t.is(WordClass::AuxEtre)
 }
 
-/// Resolves the places found again, now that the article's countries are known (« Tripoli »
-/// in an article about Lebanon).
-pub fn prefer_countries(tokens: &[Token], places: &mut [PlaceMention], countries: &[&str]) {
+/// Resolves the places found again, now that the article is known: a name with a namesake in
+/// the article's countries goes there (« Tripoli » in an article about Lebanon, `countries` most
+/// named first), and a town far from the article's other places gives way to a namesake town
+/// near them (`others`: the article's towns, districts and provinces, as name, latitude and
+/// longitude).
+pub fn resolve_in_article(
+    tokens: &[Token],
+    places: &mut [PlaceMention],
+    countries: &[&str],
+    others: &[(&str, f64, f64)],
+) {
     let gazetteer = gazetteer();
     // Only a place outside the article's main country may have a namesake inside it.
     let main = countries.first().copied();
-    for p in places
-        .iter_mut()
-        .filter(|p| p.place.is_some_and(|pl| Some(pl.country) != main))
-    {
-        if let Some((n, place)) = gazetteer.match_at(tokens, p.first, countries)
+    for p in places.iter_mut() {
+        let Some(mut place) = p.place else { continue };
+        if Some(place.country) != main
+            && let Some((n, found)) = gazetteer.match_at(tokens, p.first, countries)
             && p.first + n - 1 == p.last
         {
-            p.place = Some(place);
+            place = of_kind_asked(tokens, p.first, found);
         }
+        let near: Vec<(f64, f64)> = others
+            .iter()
+            .filter(|(name, _, _)| *name != place.name)
+            .map(|&(_, lat, lon)| (lat, lon))
+            .collect();
+        if !near.is_empty() {
+            place = gazetteer.nearest_namesake(tokens, p.first, p.last + 1 - p.first, place, &near);
+        }
+        p.place = Some(place);
     }
 }

@@ -12,7 +12,8 @@
 //!   after the article's month; a day and month without a year take the year that puts the
 //!   date nearest the article's date (agreeing with the weekday when one is given);
 //! - without an article date, relative expressions have no value; absolute ones still do;
-//!   expressions with no single date (« cette semaine », « récemment ») have no value;
+//!   a week (« la semaine dernière », « cette semaine ») is the month that holds it, else its
+//!   year; expressions with no single date (« récemment », « ces derniers jours ») have no value;
 //! - a four-digit number is a year (1900–2100) only when introduced as one or not followed
 //!   by a counted noun or a unit (« 2000 ans », « 2000 combattants » are not years).
 //!
@@ -61,6 +62,7 @@ enum Role {
     Vague,
     RelMonth,
     RelYear,
+    RelWeek,
     Article,
     Ordinal,
     DateCue,
@@ -92,6 +94,7 @@ impl Role {
             "vague" => Role::Vague,
             "rel_month" => Role::RelMonth,
             "rel_year" => Role::RelYear,
+            "rel_week" => Role::RelWeek,
             "article" => Role::Article,
             "ordinal" => Role::Ordinal,
             "date_cue" => Role::DateCue,
@@ -439,10 +442,32 @@ fn recent_period(text: &str, tokens: &[Token], i: usize, doc: Option<Date>) -> F
     Some((end + 1, None))
 }
 
-/// « la semaine dernière », « récemment » (no value), « le mois dernier », « l'an dernier ».
+/// The smallest calendar unit that holds the days `first` to `last`: their month, else their
+/// year (« la semaine dernière » of 2017-10-22 is 2017-10; of 2017-11-08, 2017).
+fn unit_holding(first: Date, last: Date) -> Option<Date> {
+    if first.year != last.year {
+        None
+    } else if first.month == last.month {
+        Date::ym(first.year, first.month?)
+    } else {
+        Some(Date::y(first.year))
+    }
+}
+
+/// « la semaine dernière », « cette semaine » (the month or year that holds the week),
+/// « récemment » (no value), « le mois dernier », « l'an dernier ».
 fn fixed_phrase(tokens: &[Token], i: usize, doc: Option<Date>) -> Found {
     if let Some((end, _)) = phrase(tokens, i, Role::Vague) {
         return Some((end, None));
+    }
+    if let Some((end, weeks)) = phrase(tokens, i, Role::RelWeek) {
+        // The week from Monday to Sunday, `weeks` from the article's.
+        let monday = doc.and_then(|d| {
+            let back = i64::from(d.weekday()?);
+            d.add_days(weeks.checked_mul(7)?.checked_sub(back)?)
+        });
+        let value = monday.and_then(|m| unit_holding(m, m.add_days(6)?));
+        return Some((end, value));
     }
     if let Some((end, offset)) = phrase(tokens, i, Role::RelMonth) {
         return Some((end, doc.and_then(|d| d.add_months(offset))));
@@ -550,7 +575,7 @@ fn bit(role: Role) -> u64 {
 }
 
 /// Roles that can begin an expression.
-const STARTERS: [Role; 16] = [
+const STARTERS: [Role; 17] = [
     Role::Article,
     Role::Weekday,
     Role::Ordinal,
@@ -562,6 +587,7 @@ const STARTERS: [Role; 16] = [
     Role::Vague,
     Role::RelMonth,
     Role::RelYear,
+    Role::RelWeek,
     Role::YearPrep,
     Role::Early,
     Role::Late,
@@ -612,7 +638,7 @@ fn match_at(text: &str, tokens: &[Token], i: usize, doc: Option<Date>) -> Found 
     if found.is_none() && has(&[Role::Recent]) {
         found = recent_period(text, tokens, i, doc);
     }
-    if found.is_none() && has(&[Role::Vague, Role::RelMonth, Role::RelYear]) {
+    if found.is_none() && has(&[Role::Vague, Role::RelMonth, Role::RelYear, Role::RelWeek]) {
         found = fixed_phrase(tokens, i, doc);
     }
     if found.is_none()
@@ -985,10 +1011,29 @@ mod tests {
         );
         assert_eq!(value("il y a deux ans", SUNDAY).as_deref(), Some("2015"));
         assert_eq!(one("il y a quelques jours", SUNDAY).1, None);
+        // A week is no calendar unit: the month that holds it, else the year.
         assert_eq!(
             one("la semaine dernière", SUNDAY),
-            ("la semaine dernière".into(), None)
+            ("la semaine dernière".into(), Some("2017-10".into()))
         );
+        assert_eq!(
+            value("la semaine dernière", "2017-11-08").as_deref(),
+            Some("2017")
+        );
+        assert_eq!(
+            value("la semaine passée", "2017-11-02").as_deref(),
+            Some("2017-10")
+        );
+        assert_eq!(
+            value("la semaine dernière", "2018-01-03").as_deref(),
+            Some("2017-12")
+        );
+        assert_eq!(value("la semaine dernière", "2019-01-09"), None);
+        assert_eq!(
+            value("la semaine prochaine", SUNDAY).as_deref(),
+            Some("2017-10")
+        );
+        assert_eq!(value("la semaine dernière", "2017-10"), None);
         assert_eq!(
             one("Ces dernières 24 heures, environ 100 terroristes", SUNDAY),
             ("Ces dernières 24 heures".into(), Some("2017-10-22".into()))
@@ -1006,7 +1051,10 @@ mod tests {
             value("durant l'année écoulée", SUNDAY).as_deref(),
             Some("2016")
         );
-        assert_eq!(one("cette semaine", SUNDAY), ("cette semaine".into(), None));
+        assert_eq!(
+            one("cette semaine", SUNDAY),
+            ("cette semaine".into(), Some("2017-10".into()))
+        );
         // Relative expressions need the article's date.
         for text in [
             "samedi",
