@@ -531,3 +531,16 @@ fn a_place_the_gazetteer_does_not_know_after_a_noun_and_its_adjective() {
     let places: Vec<&str> = a.location.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(places, ["Kwaladi"]);
 }
+
+#[test]
+fn a_headline_and_its_lead_share_who_acted() {
+    let d = doc(
+        "Burkina : des jihadistes attaquent un convoi\n\nUne attaque a visé mardi un convoi de ravitaillement près de Djibo, selon une source sécuritaire.",
+    );
+    let lead = d
+        .events
+        .iter()
+        .find(|e| e.trigger.text == "attaque")
+        .unwrap();
+    assert_eq!(texts(&lead.agent), ["des jihadistes"], "{lead:#?}");
+}

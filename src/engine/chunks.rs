@@ -94,15 +94,16 @@ fn adverb_phrase_before(tokens: &[Token], j: usize) -> Option<usize> {
     lexicon()
         .phrases(WordClass::AdverbPhrase)
         .iter()
-        .map(|p| p.split(' ').collect::<Vec<_>>())
-        .find(|words| {
-            words.len() <= j
-                && tokens[j - words.len()..j]
-                    .iter()
-                    .zip(words)
-                    .all(|(t, w)| t.norm == *w)
+        .find_map(|p| {
+            let mut n = 0;
+            for word in p.rsplit(' ') {
+                if n == j || tokens[j - n - 1].norm != word {
+                    return None;
+                }
+                n += 1;
+            }
+            Some(n)
         })
-        .map(|words| words.len())
 }
 
 /// Punctuation that bounds the search for a verb's participants.

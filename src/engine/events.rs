@@ -1291,6 +1291,41 @@ fn goes_somewhere(sentence: &Sentence, trigger: &Trigger, mover: Option<&ActorMe
     !to_actor && !fighters
 }
 
+/// How many events after the headline make its lead.
+const LEAD_EVENTS: usize = 6;
+
+/// A headline tells in a few words what its lead tells in full (« Mali : l'armée frappe Kidal »,
+/// then « Des frappes de drones ont visé… »): an event of the one with no agent takes the agent
+/// of the first event of its type in the other. Victims are left alone: the headline's « 4
+/// morts » are counted, not named.
+pub fn headline_from_lead(events: &mut [Event], title: &std::ops::Range<usize>) {
+    let split = events
+        .iter()
+        .take_while(|e| e.sentence.end <= title.end)
+        .count();
+    let (head, rest) = events.split_at_mut(split);
+    let end = rest.len().min(LEAD_EVENTS);
+    let lead = &mut rest[..end];
+    for e in head.iter_mut() {
+        if let Some(told) = lead
+            .iter()
+            .find(|l| l.kind == e.kind && !l.agent.is_empty())
+            && e.agent.is_empty()
+        {
+            e.agent.clone_from(&told.agent);
+        }
+    }
+    for l in lead.iter_mut() {
+        if let Some(told) = head
+            .iter()
+            .find(|e| e.kind == l.kind && !e.agent.is_empty())
+            && l.agent.is_empty()
+        {
+            l.agent.clone_from(&told.agent);
+        }
+    }
+}
+
 /// Builds the events of one sentence and updates the memory.
 pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) -> Vec<Event> {
     let sentence = &sentences[k];

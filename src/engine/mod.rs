@@ -71,6 +71,9 @@ pub fn extract_with(id: &str, text: &str, title: Option<&str>, date: Option<&str
     for k in 0..sentences.len() {
         found.extend(events::sentence_events(&sentences, k, &mut memory));
     }
+    if let Some(title) = &layout.title {
+        events::headline_from_lead(&mut found, title);
+    }
     let date = date.map(|d| d.to_string());
     for e in &mut found {
         e.date = EventDate::of(e.time.as_ref(), date.as_deref());
