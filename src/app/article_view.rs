@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::i18n;
 use super::state::{Entry, use_state};
-use crate::engine::Modality;
+use crate::engine::{DateOrigin, Modality};
 use crate::explore::{self, Lang, Role, count_label, event_sentence, modality_label, type_label};
 
 /// The article pane (or an invitation to choose one).
@@ -454,8 +454,15 @@ fn event_item(
             .filter(|t| e.date.as_ref().is_none_or(|d| !t.text.contains(&d.value)))
             .map(|t| t.text.clone());
         let date = super::when::event_date(e, lang);
+        // « samedi (2017-10-21) », the date the words name; « récemment — 2017-11-09 (article) »,
+        // words that name none, and the article's date.
+        let from_text = e
+            .date
+            .as_ref()
+            .is_some_and(|d| d.origin == DateOrigin::Text);
         let date = match (&words, date) {
-            (Some(_), Some(d)) => view! { " (" {d} ")" }.into_any(),
+            (Some(_), Some(d)) if from_text => view! { " (" {d} ")" }.into_any(),
+            (Some(_), Some(d)) => view! { " — " {d} }.into_any(),
             (_, d) => d.into_any(),
         };
         view! {
