@@ -355,7 +355,7 @@ fn event_place(e: &Event) -> Option<&PlaceRef> {
 
 /// How precise a place is: the gazetteer's kind of place (`city`, `admin`, `region`, `river`,
 /// `desert`, `country`); empty when the place did not resolve.
-fn geo_precision(p: &PlaceRef) -> &'static str {
+pub fn geo_precision(p: &PlaceRef) -> &'static str {
     let (Some(name), Some(country), Some(lat), Some(lon)) = (&p.place, &p.country, p.lat, p.lon)
     else {
         return "";

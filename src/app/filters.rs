@@ -1,5 +1,6 @@
 //! Filters: event types (with counts), actor, place, modality, date range, free-text search.
-//! They apply to the event lists and to the article counts, and live in the URL.
+//! They apply to the event lists, the overview and the article counts, and live in the URL.
+//! First beside the results on a wide screen; at the top, folded, on a phone.
 
 use std::collections::BTreeMap;
 
@@ -169,13 +170,31 @@ pub fn Filters() -> impl IntoView {
     };
 
     let t = move |fr: &'static str, en: &'static str| move || st.lang().pick(fr, en);
+    // Unfolded (on a phone, where the panel starts folded under its heading and count).
+    let open = RwSignal::new(false);
 
     view! {
-        <section class="panel filters" aria-labelledby="filters-h">
-            <h2 id="filters-h">{t("Filtres", "Filters")}</h2>
-            <p class="summary" aria-live="polite">
-                {move || i18n::filtered_count(shown.get(), total.get(), st.lang())}
-            </p>
+        <section class="panel filters" class:open=open aria-labelledby="filters-h">
+            <div class="filters-head">
+                <h2 id="filters-h">{t("Filtres", "Filters")}</h2>
+                <p class="summary" aria-live="polite">
+                    {move || i18n::filtered_count(shown.get(), total.get(), st.lang())}
+                </p>
+                <button
+                    type="button"
+                    class="filters-toggle"
+                    aria-expanded=move || open.get().to_string()
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {move || {
+                        if open.get() {
+                            st.lang().pick("Masquer", "Hide")
+                        } else {
+                            st.lang().pick("Afficher", "Show")
+                        }
+                    }}
+                </button>
+            </div>
             <Field
                 id="f-q"
                 kind="search"
@@ -234,8 +253,8 @@ pub fn Filters() -> impl IntoView {
     }
 }
 
-/// Counts each key once per event.
-fn tally(counts: &mut BTreeMap<String, usize>, keys: &[String]) {
+/// Counts each key once per event (for the menus here and the overview's counts).
+pub fn tally(counts: &mut BTreeMap<String, usize>, keys: &[String]) {
     for (i, k) in keys.iter().enumerate() {
         if !keys[..i].contains(k) {
             *counts.entry(k.clone()).or_default() += 1;
