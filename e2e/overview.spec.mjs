@@ -88,6 +88,34 @@ test("the overview comes first; its map has one mark per town of the filtered ev
   expect(seen).toEqual([]);
 });
 
+test("the map fits the filtered events: the Syrian desert for the corpus, the Sahel for a Mali article", async ({ page }) => {
+  await open(page);
+  // The frame in degrees: x = longitude × cos(middle latitude), y = −latitude.
+  const frame = async () => {
+    const [x, y, w, h] = (await map(page).getAttribute("viewBox")).split(" ").map(Number);
+    return { west: x, east: x + w, north: -y, south: -(y + h) };
+  };
+  const syria = await frame();
+  expect(syria.south).toBeGreaterThan(25);
+  expect(syria.north).toBeLessThan(45);
+  expect(syria.west).toBeGreaterThan(25);
+  expect(syria.east).toBeLessThan(45);
+  await page.getByLabel("Texte de l'article", { exact: true }).fill(
+    "Des soldats maliens ont repris jeudi la ville de Kidal. Des jihadistes ont attaqué un camp militaire près de Tombouctou.",
+  );
+  await page.getByRole("button", { name: "Analyser", exact: true }).click();
+  await expect.poll(() => query(page).get("article")).not.toBe(null);
+  await page.getByRole("button", { name: "Vue d'ensemble" }).click();
+  await page.getByRole("searchbox", { name: "Rechercher" }).fill("Tombouctou");
+  await expect(map(page).locator("[data-place]")).toHaveCount(1);
+  await expect(map(page).locator('[data-place="Tombouctou"]')).toBeAttached();
+  const sahel = await frame();
+  expect(sahel.south).toBeGreaterThan(5);
+  expect(sahel.north).toBeLessThan(30);
+  expect(sahel.west).toBeGreaterThan(-20);
+  expect(sahel.east).toBeLessThan(10);
+});
+
 test("hover and keyboard focus name a place and its counts; the address chooses a place", async ({ page }) => {
   await open(page);
   const mark = map(page).locator("[data-place]").first();
