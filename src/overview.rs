@@ -97,7 +97,7 @@ pub fn place_counts<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<Plac
 }
 
 /// The map's width over its height.
-pub const ASPECT: f64 = 1.6;
+pub const ASPECT: f64 = 2.0;
 /// The narrowest view, in degrees of longitude (about 330 km): a single town is not drawn alone
 /// on a blank square.
 const MIN_WIDTH: f64 = 3.0;
@@ -115,12 +115,12 @@ pub struct Frame {
 }
 
 impl Frame {
-    /// The whole inhabited world (when no event has coordinates).
+    /// The whole world (when no event has coordinates).
     pub const WORLD: Frame = Frame {
         x: -180.0,
-        y: -84.0,
+        y: -90.0,
         w: 360.0,
-        h: 225.0,
+        h: 180.0,
         k: 1.0,
     };
 

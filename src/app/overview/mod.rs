@@ -139,10 +139,16 @@ pub fn Overview() -> impl IntoView {
                 {move || i18n::filtered_count(shown.get(), total.get(), st.lang())}
             </p>
             <div class="ov-grid">
-                <section class="ov-map" aria-labelledby="ov-map-h">
-                    <h3 id="ov-map-h">{t("Où", "Where")}</h3>
-                    <map::Map />
-                </section>
+                <div class="ov-main">
+                    <section class="ov-map" aria-labelledby="ov-map-h">
+                        <h3 id="ov-map-h">{t("Où", "Where")}</h3>
+                        <map::Map />
+                    </section>
+                    <section class="ov-time" aria-labelledby="ov-time-h">
+                        <h3 id="ov-time-h">{t("Quand", "When")}</h3>
+                        <timeline::TimelineView />
+                    </section>
+                </div>
                 <section class="ov-counts" aria-labelledby="ov-counts-h">
                     <h3 id="ov-counts-h">{t("Quoi, qui", "What, who")}</h3>
                     <h4>{t("Par type", "By type")}</h4>
@@ -153,10 +159,6 @@ pub fn Overview() -> impl IntoView {
                     <ul class="top-list">{top_list(false)}</ul>
                 </section>
             </div>
-            <section class="ov-time" aria-labelledby="ov-time-h">
-                <h3 id="ov-time-h">{t("Quand", "When")}</h3>
-                <timeline::TimelineView />
-            </section>
             <PlaceEvents />
         </section>
     }
