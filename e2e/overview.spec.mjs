@@ -158,9 +158,16 @@ test("the timeline: bars by period, undated events counted beside, a period chos
   expect(dated).toBeGreaterThanOrEqual(n);
   // ...which says how many undated events it hides, and lets you include them.
   await expect(beside).toContainText(`${undated} événements, masqués par le filtre de dates`);
+  const include = page.getByRole("checkbox", { name: `Inclure les ${undated} événements sans date` });
+  await expect(include).not.toBeChecked();
   await beside.getByRole("button", { name: "Les inclure" }).click();
   await expect.poll(() => query(page).get("undated")).toBe("1");
   await expect.poll(() => shown(page)).toBe(dated + undated);
+  await expect(include).toBeChecked();
+  // The filters panel says it too, and undoes it.
+  await include.uncheck();
+  await expect.poll(() => query(page).get("undated")).toBe(null);
+  await expect.poll(() => shown(page)).toBe(dated);
   // Choosing the chosen bar again clears the dates.
   await timeline(page).locator(`[data-period="${period}"]`).click();
   await expect.poll(() => query(page).get("from")).toBe(null);
@@ -250,6 +257,8 @@ test("the icon is served under the public URL, and the console stays clean", asy
   expect(icon.status()).toBe(200);
   expect(await icon.text()).toContain("<svg");
   await page.getByRole("button", { name: "Tous les événements" }).click();
+  await page.getByRole("list", { name: "Articles", exact: true }).getByRole("link").first().click();
+  await expect(page.locator("mark.trg").first()).toBeVisible();
   await page.getByRole("button", { name: "Vue d'ensemble" }).click();
   await expect(map(page)).toBeVisible();
   expect(seen).toEqual([]);

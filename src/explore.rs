@@ -139,6 +139,17 @@ impl Filter {
         self.from.is_some() || self.to.is_some()
     }
 
+    /// The same filter with no date bound: what the timeline shows, and where the undated
+    /// events that a date bound hides are counted.
+    pub fn without_dates(&self) -> Filter {
+        Filter {
+            from: None,
+            to: None,
+            undated: false,
+            ..self.clone()
+        }
+    }
+
     /// Prepares the filter for matching many events (the search words are folded once, each as
     /// ` its words `, so that it matches whole words of the haystack).
     pub fn compile(&self) -> CompiledFilter<'_> {
@@ -480,7 +491,7 @@ pub struct IndexedEvent {
     pub actors: Vec<String>,
     /// Place keys of locations.
     pub places: Vec<String>,
-    /// Folded text searched by the free-text filter.
+    /// The words searched by the free-text filter (see [`words`]), each between single spaces.
     pub haystack: String,
     /// Folded first agent, place, target, source and trigger, for sorting.
     pub agent_sort: String,
@@ -1166,6 +1177,7 @@ mod tests {
         assert_eq!(undated_idx.iter().filter(|e| f.matches(e)).count(), 1);
         f.undated = true;
         assert_eq!(undated_idx.iter().filter(|e| f.matches(e)).count(), 2);
+        assert_eq!(f.without_dates(), Filter::default());
         assert!(date_ends_after("2017-10", "2017-10-05"));
         assert!(date_starts_before("2017-10", "2017-10-05"));
         assert!(!date_starts_before("2017-11", "2017-10-31"));

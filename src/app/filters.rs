@@ -10,7 +10,7 @@ use super::Field;
 use super::i18n;
 use super::state::use_state;
 use crate::engine::{EventType, Modality};
-use crate::explore::{Filter, actor_key_label, modality_label, type_label, valid_date};
+use crate::explore::{Filter, Lang, actor_key_label, modality_label, type_label, valid_date};
 
 /// The filter panel.
 #[component]
@@ -42,6 +42,21 @@ pub fn Filters() -> impl IntoView {
                 actors.into_iter().collect::<Vec<_>>(),
                 places.into_iter().collect::<Vec<_>>(),
             )
+        })
+    });
+    // With a date bound: the undated events it hides (those that pass every other filter).
+    let undated = Memo::new(move |_| {
+        let f = filter.get();
+        if !f.has_dates() {
+            return 0;
+        }
+        let f = f.without_dates();
+        let f = f.compile();
+        st.corpus.with(|c| {
+            c.events
+                .iter()
+                .filter(|e| e.date.is_none() && f.matches(e))
+                .count()
         })
     });
     let total = Memo::new(move |_| st.corpus.with(|c| c.events.len()));
@@ -241,6 +256,30 @@ pub fn Filters() -> impl IntoView {
                 {date(Slot::From, "f-from", "Du", "From")}
                 {date(Slot::To, "f-to", "Au", "To")}
             </div>
+            {move || {
+                let n = undated.get();
+                (n > 0)
+                    .then(|| {
+                        let text = match st.lang() {
+                            Lang::Fr => format!("Inclure les {n} événements sans date"),
+                            Lang::En => format!("Include the {n} undated events"),
+                        };
+                        view! {
+                            <div class="check">
+                                <input
+                                    type="checkbox"
+                                    id="f-undated"
+                                    prop:checked=move || filter.with(|f| f.undated)
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        set(false, Box::new(move |f| f.undated = on));
+                                    }
+                                />
+                                <label for="f-undated">{text}</label>
+                            </div>
+                        }
+                    })
+            }}
             <button
                 type="button"
                 class="reset"

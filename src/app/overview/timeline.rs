@@ -38,12 +38,7 @@ pub fn TimelineView() -> impl IntoView {
     let st = use_state();
     let filter = Memo::new(move |_| st.view.with(|v| v.filter.clone()));
     let line = Memo::new(move |_| {
-        let without_dates = Filter {
-            from: None,
-            to: None,
-            undated: false,
-            ..filter.get()
-        };
+        let without_dates = filter.with(Filter::without_dates);
         let f = without_dates.compile();
         st.corpus.with(|c| {
             timeline(c.events.iter().filter(|e| f.matches(e)).map(|e| {
