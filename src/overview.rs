@@ -98,9 +98,9 @@ pub fn place_counts<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<Plac
 
 /// The map's width over its height.
 pub const ASPECT: f64 = 2.0;
-/// The narrowest view, in degrees of longitude (about 330 km): a single town is not drawn alone
-/// on a blank square.
-const MIN_WIDTH: f64 = 3.0;
+/// The narrowest view, in degrees of longitude (about 800 km): a single town is drawn with the
+/// borders around it, not alone on a blank square.
+const MIN_WIDTH: f64 = 8.0;
 
 /// The part of the world the map shows, in projected units: `x = lon × k`, `y = −lat`, where
 /// `k` is the cosine of the view's middle latitude (an equirectangular projection true to

@@ -260,9 +260,11 @@ pub fn Filters() -> impl IntoView {
                 let n = undated.get();
                 (n > 0)
                     .then(|| {
-                        let text = match st.lang() {
-                            Lang::Fr => format!("Inclure les {n} événements sans date"),
-                            Lang::En => format!("Include the {n} undated events"),
+                        let text = match (st.lang(), n) {
+                            (Lang::Fr, 1) => "Inclure l'événement sans date".to_string(),
+                            (Lang::Fr, _) => format!("Inclure les {n} événements sans date"),
+                            (Lang::En, 1) => "Include the undated event".to_string(),
+                            (Lang::En, _) => format!("Include the {n} undated events"),
                         };
                         view! {
                             <div class="check">

@@ -155,8 +155,9 @@ pub fn TimelineView() -> impl IntoView {
             (false, _, Lang::Fr) => format!("Sans date : {}", i18n::events_count(undated, lang)),
             (false, _, Lang::En) => format!("Undated: {}", i18n::events_count(undated, lang)),
             (true, false, Lang::Fr) => format!(
-                "Sans date : {}, masqués par le filtre de dates",
-                i18n::events_count(undated, lang)
+                "Sans date : {}, {} par le filtre de dates",
+                i18n::events_count(undated, lang),
+                if undated > 1 { "masqués" } else { "masqué" }
             ),
             (true, false, Lang::En) => format!(
                 "Undated: {}, hidden by the date filter",
