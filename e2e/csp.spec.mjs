@@ -85,11 +85,11 @@ for (const target of targets) {
     await watch(page);
     await openCorpus(page, target.url);
     // What a flaw that wrote markup into the page would let through: an inline handler, an
-    // inline script, a script from elsewhere.
+    // inline script, a script and an image from elsewhere.
     await page.evaluate(() => {
       document.body.insertAdjacentHTML(
         "beforeend",
-        `<img id="x-img" src="x.png" onerror="window.__pwned = 'onerror'">` +
+        `<img id="x-img" src="http://127.0.0.1:9/x.png" onerror="window.__pwned = 'onerror'">` +
           `<button id="x-btn" onclick="window.__pwned = 'onclick'">x</button>`,
       );
       document.getElementById("x-btn").click();

@@ -77,7 +77,7 @@ function cliRecord() {
 
 test("choosing an article opens its text and its events, and the URL names it", async ({ page }) => {
   const errors = await open(page);
-  await expect(page.getByRole("heading", { name: "Choisissez un article" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Vue d'ensemble" })).toBeVisible();
   const first = articles(page).getByRole("link").first();
   await first.click();
   expect(query(page).get("article")).toBe(corpusIds[0]);
@@ -344,7 +344,8 @@ test("the corpus-wide table lists every filtered event and sorts", async ({ page
   await expect(rows.first()).not.toHaveClass(/m-asserted/);
   await expect(rows.first().locator("td").nth(5).locator(".badge")).toBeVisible();
   await page.getByRole("button", { name: "Par article" }).click();
-  await expect.poll(() => query(page).get("view")).toBe(null);
+  await expect.poll(() => query(page).get("view")).toBe("article");
+  await expect(page.getByRole("heading", { name: "Choisissez un article" })).toBeVisible();
 });
 
 test("a phone-sized viewport", async ({ browser }) => {

@@ -45,6 +45,9 @@ html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "");
 html = html.replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, "");
 if (/(src|href)="\.?\/[^"]+\.(js|wasm|css)"/.test(html)) throw new Error("a reference to a build file is left");
 
+// No icon: the single file has no file beside it to fetch, and its policy allows no image.
+html = html.replace(/<link rel="icon"[^>]*>\n?\s*/, "");
+
 // The glue as an inline module, then its init with the wasm bytes.
 const script = `
 ${glue}

@@ -47,8 +47,9 @@ fi
 
 command -v npm >/dev/null || die "install Node.js and npm (Debian: apt-get install nodejs npm), then run this again"
 if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132' \
-   || [ ! -d node_modules/@playwright/test ] || [ ! -d node_modules/axe-core ]; then
-  say "installing npm tools (binaryen's wasm-opt, Playwright, axe-core)"
+   || [ ! -d node_modules/@playwright/test ] || [ ! -d node_modules/axe-core ] \
+   || ! grep -qs '"version": "2.0.2"' node_modules/world-atlas/package.json; then
+  say "installing npm tools (binaryen's wasm-opt, Playwright, axe-core, world-atlas for \`make map\`)"
   # Playwright drives the system Chromium: never let it download a browser of its own.
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi

@@ -37,8 +37,10 @@ impl Lang {
 /// Which main view is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
-    /// One article with its events.
+    /// The map, the timeline and the counts of the filtered events (the first view).
     #[default]
+    Overview,
+    /// One article with its events.
     Article,
     /// The events of all articles in one table.
     Table,
@@ -56,10 +58,14 @@ pub enum SortKey {
     Place,
     Modality,
     Count,
+    Target,
+    Source,
+    Trigger,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 7] = [
+    /// Every column, in the table's order.
+    pub const ALL: [SortKey; 10] = [
         SortKey::Article,
         SortKey::Date,
         SortKey::Type,
@@ -67,6 +73,9 @@ impl SortKey {
         SortKey::Place,
         SortKey::Modality,
         SortKey::Count,
+        SortKey::Target,
+        SortKey::Source,
+        SortKey::Trigger,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -78,6 +87,9 @@ impl SortKey {
             SortKey::Place => "place",
             SortKey::Modality => "modality",
             SortKey::Count => "count",
+            SortKey::Target => "target",
+            SortKey::Source => "source",
+            SortKey::Trigger => "trigger",
         }
     }
 
@@ -99,7 +111,10 @@ pub struct Filter {
     /// Inclusive date bounds, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub from: Option<String>,
     pub to: Option<String>,
-    /// Free text, matched accent- and case-insensitively against the event's words and sentence.
+    /// With a date bound: whether undated events pass too (else the bound hides them).
+    pub undated: bool,
+    /// Free text: whole words, matched accent- and case-insensitively against the event's words,
+    /// actors (as written and by canonical name), places and sentence.
     pub q: String,
 }
 
@@ -119,13 +134,32 @@ impl Filter {
         self.compile().matches_except_type(ev)
     }
 
-    /// Prepares the filter for matching many events (the search words are folded once).
+    /// Whether a date bound is set.
+    pub fn has_dates(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+
+    /// The same filter with no date bound: what the timeline shows, and where the undated
+    /// events that a date bound hides are counted.
+    pub fn without_dates(&self) -> Filter {
+        Filter {
+            from: None,
+            to: None,
+            undated: false,
+            ..self.clone()
+        }
+    }
+
+    /// Prepares the filter for matching many events (the search words are folded once, each as
+    /// ` its words `, so that it matches whole words of the haystack).
     pub fn compile(&self) -> CompiledFilter<'_> {
         CompiledFilter {
             filter: self,
-            words: fold(&self.q)
+            words: self
+                .q
                 .split_whitespace()
-                .map(str::to_string)
+                .map(|w| format!(" {} ", words(w)))
+                .filter(|w| !w.trim().is_empty())
                 .collect(),
         }
     }
@@ -162,8 +196,10 @@ impl CompiledFilter<'_> {
         {
             return false;
         }
-        if f.from.is_some() || f.to.is_some() {
-            let Some(d) = &ev.date else { return false };
+        if f.has_dates() {
+            let Some(d) = &ev.date else {
+                return f.undated && self.matches_words(ev);
+            };
             if let Some(from) = &f.from
                 && !date_ends_after(d, from)
             {
@@ -175,8 +211,29 @@ impl CompiledFilter<'_> {
                 return false;
             }
         }
+        self.matches_words(ev)
+    }
+
+    fn matches_words(&self, ev: &IndexedEvent) -> bool {
         self.words.iter().all(|w| ev.haystack.contains(w.as_str()))
     }
+}
+
+/// The words of `s`, folded (see [`fold`]) and joined by single spaces: letters and digits
+/// only, so that « l'EI », « Deir ez-Zor » and « EI » meet on word edges.
+pub fn words(s: &str) -> String {
+    let folded = fold(s);
+    let mut out = String::with_capacity(folded.len());
+    for w in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Whether the (possibly partial) date `d` ends on or after the bound `from`.
@@ -208,14 +265,12 @@ pub struct ViewState {
 }
 
 impl ViewState {
-    /// Reads a query string (with or without its leading `?`), ignoring what it does not know.
+    /// Reads a query string (with or without its leading `?`), ignoring what it does not know
+    /// (see [`rejected_dates`] for the dates it ignores).
     pub fn from_query(query: &str) -> ViewState {
         let mut st = ViewState::default();
-        let query = query.strip_prefix('?').unwrap_or(query);
-        for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let k = percent_decode(k);
-            let v = percent_decode(v);
+        let mut view = None;
+        for (k, v) in query_pairs(query) {
             let value = || Some(v.clone()).filter(|v| !v.trim().is_empty());
             match k.as_str() {
                 "article" => st.article = value(),
@@ -232,15 +287,17 @@ impl ViewState {
                 "modality" => st.filter.modality = Modality::parse(&v),
                 "from" => st.filter.from = value().filter(|d| valid_date(d)),
                 "to" => st.filter.to = value().filter(|d| valid_date(d)),
+                "undated" => st.filter.undated = v == "1",
                 "q" => st.filter.q = v,
                 "lang" => {
                     st.lang = if v == "en" { Lang::En } else { Lang::Fr };
                 }
                 "view" => {
-                    st.mode = if v == "table" {
-                        Mode::Table
-                    } else {
-                        Mode::Article
+                    view = match v.as_str() {
+                        "table" => Some(Mode::Table),
+                        "article" => Some(Mode::Article),
+                        "overview" => Some(Mode::Overview),
+                        _ => None,
                     };
                 }
                 "sort" => {
@@ -256,6 +313,12 @@ impl ViewState {
                 _ => {}
             }
         }
+        // Without `view`, a link to an article opens it; else the overview.
+        st.mode = view.unwrap_or(if st.article.is_some() {
+            Mode::Article
+        } else {
+            Mode::Overview
+        });
         st
     }
 
@@ -265,8 +328,11 @@ impl ViewState {
         if let Some(a) = &self.article {
             parts.push(("article", a.clone()));
         }
-        if self.mode == Mode::Table {
-            parts.push(("view", "table".into()));
+        match (self.mode, self.article.is_some()) {
+            (Mode::Table, _) => parts.push(("view", "table".into())),
+            (Mode::Article, false) => parts.push(("view", "article".into())),
+            (Mode::Overview, true) => parts.push(("view", "overview".into())),
+            (Mode::Article, true) | (Mode::Overview, false) => {}
         }
         let f = &self.filter;
         if !f.types.is_empty() {
@@ -287,6 +353,9 @@ impl ViewState {
         }
         if let Some(d) = &f.to {
             parts.push(("to", d.clone()));
+        }
+        if f.undated {
+            parts.push(("undated", "1".into()));
         }
         if !f.q.is_empty() {
             parts.push(("q", f.q.clone()));
@@ -314,16 +383,27 @@ impl ViewState {
     }
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with digits.
+/// The decoded `key=value` pairs of a query string (with or without its leading `?`).
+fn query_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query.split('&').filter(|p| !p.is_empty()).map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (percent_decode(k), percent_decode(v))
+    })
+}
+
+/// The date bounds of a query string that [`ViewState::from_query`] ignores because they are
+/// not dates (`from=2099-99-99`), as `key=value`, so that the page can say so.
+pub fn rejected_dates(query: &str) -> Vec<String> {
+    query_pairs(query)
+        .filter(|(k, v)| (k == "from" || k == "to") && !v.trim().is_empty() && !valid_date(v))
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect()
+}
+
+/// A calendar date written `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (`2017-02-30` is not one).
 pub fn valid_date(d: &str) -> bool {
-    let b = d.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    match b.len() {
-        4 => digits(0..4),
-        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
-        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
-        _ => false,
-    }
+    crate::engine::date::Date::parse_iso(d).is_some()
 }
 
 /// Percent-encodes a query value (keeps unreserved characters and `,`).
@@ -411,11 +491,14 @@ pub struct IndexedEvent {
     pub actors: Vec<String>,
     /// Place keys of locations.
     pub places: Vec<String>,
-    /// Folded text searched by the free-text filter.
+    /// The words searched by the free-text filter (see [`words`]), each between single spaces.
     pub haystack: String,
-    /// Folded first agent and place, for sorting.
+    /// Folded first agent, place, target, source and trigger, for sorting.
     pub agent_sort: String,
     pub place_sort: String,
+    pub target_sort: String,
+    pub source_sort: String,
+    pub trigger_sort: String,
     pub count: Option<u64>,
 }
 
@@ -487,10 +570,14 @@ pub fn event_date(e: &Event) -> Option<&str> {
 
 fn index_event(doc: usize, index: usize, e: &Event, text: &str) -> IndexedEvent {
     let date = event_date(e).map(str::to_string);
-    let mut hay = String::new();
+    // ` word word … `: every word between single spaces, so that a search matches whole words.
+    let mut hay = String::from(" ");
     let mut add = |s: &str| {
-        hay.push_str(&fold(s));
-        hay.push(' ');
+        let w = words(s);
+        if !w.is_empty() {
+            hay.push_str(&w);
+            hay.push(' ');
+        }
     };
     add(e.kind.as_str());
     add(type_label(e.kind, Lang::Fr));
@@ -500,6 +587,9 @@ fn index_event(doc: usize, index: usize, e: &Event, text: &str) -> IndexedEvent 
         add(&a.text);
         if let Some(id) = &a.actor {
             add(id);
+            for lang in [Lang::Fr, Lang::En] {
+                add(canonical_label(id, lang).unwrap_or_default());
+            }
         }
     }
     for p in &e.location {
@@ -529,6 +619,9 @@ fn index_event(doc: usize, index: usize, e: &Event, text: &str) -> IndexedEvent 
             .first()
             .map(|p| fold(&place_label(p)))
             .unwrap_or_default(),
+        target_sort: e.target.first().map(|a| fold(&a.text)).unwrap_or_default(),
+        source_sort: e.source.as_ref().map(|a| fold(&a.text)).unwrap_or_default(),
+        trigger_sort: fold(&e.trigger.text),
         count: e.count.as_ref().map(|c| c.value),
     }
 }
@@ -578,6 +671,9 @@ pub fn sort_rows(rows: &mut [&IndexedEvent], key: SortKey, desc: bool) {
                 if desc { o.reverse() } else { o }
             }
             SortKey::Count => opt(&a.count, &b.count, desc),
+            SortKey::Target => text(&a.target_sort, &b.target_sort, desc),
+            SortKey::Source => text(&a.source_sort, &b.source_sort, desc),
+            SortKey::Trigger => text(&a.trigger_sort, &b.trigger_sort, desc),
         };
         primary.then_with(|| natural(a, b))
     });
@@ -951,6 +1047,7 @@ mod tests {
                 modality: Some(Modality::Planned),
                 from: Some("2017-10".into()),
                 to: Some("2017-12-31".into()),
+                undated: true,
                 q: "l’EI à Raqa 100%".into(),
             },
             lang: Lang::En,
@@ -964,6 +1061,31 @@ mod tests {
         assert_eq!(ViewState::from_query(&q), st);
         assert_eq!(ViewState::default().to_query(), "");
         assert_eq!(ViewState::from_query(""), ViewState::default());
+        // The mode: the overview first, an article's link opens it, every mode survives the trip.
+        assert_eq!(ViewState::default().mode, Mode::Overview);
+        assert_eq!(ViewState::from_query("?article=x").mode, Mode::Article);
+        for (article, mode) in [
+            (None, Mode::Article),
+            (Some("x"), Mode::Overview),
+            (Some("x"), Mode::Table),
+        ] {
+            let v = ViewState {
+                article: article.map(Into::into),
+                mode,
+                ..ViewState::default()
+            };
+            assert_eq!(ViewState::from_query(&v.to_query()), v);
+        }
+    }
+
+    #[test]
+    fn invalid_dates_in_the_query_are_ignored_and_named() {
+        let q = "?from=2099-99-99&to=2017-02-30&q=x&from=";
+        let st = ViewState::from_query(q);
+        assert_eq!((st.filter.from, st.filter.to), (None, None));
+        assert_eq!(rejected_dates(q), ["from=2099-99-99", "to=2017-02-30"]);
+        assert!(rejected_dates("?from=2017-02-28&to=2017").is_empty());
+        assert!(!valid_date("2017-13") && valid_date("2016-02-29"));
     }
 
     #[test]
@@ -1022,6 +1144,25 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(count(&q2), 1);
+        // Whole words only, accent- and case-blind, over canonical actor names too.
+        let q_of = |q: &str| Filter {
+            q: q.into(),
+            ..Filter::default()
+        };
+        assert_eq!(count(&q_of("EI")), 2);
+        assert_eq!(
+            count(&q_of("gim")),
+            0,
+            "« régime » holds « gim » but not as a word"
+        );
+        assert_eq!(count(&q_of("Régime")), 2);
+        assert_eq!(
+            count(&q_of("gouvernementales")),
+            2,
+            "the canonical name of SYR_GOV"
+        );
+        assert_eq!(count(&q_of("d'Al-Qaryatayn")), 2);
+        assert_eq!(words("l’EI, à Deir ez-Zor"), "l ei a deir ez zor");
         let dates = |from: Option<&str>, to: Option<&str>| Filter {
             from: from.map(Into::into),
             to: to.map(Into::into),
@@ -1032,6 +1173,18 @@ mod tests {
         assert_eq!(count(&dates(Some("2017-10-23"), None)), 0);
         assert_eq!(count(&dates(None, Some("2017-10-20"))), 0);
         assert_eq!(count(&dates(None, Some("2017"))), 2);
+        // An undated event is hidden by a date bound unless asked for.
+        let mut undated_doc = sample_doc();
+        undated_doc.date = None;
+        for e in &mut undated_doc.events {
+            e.date = EventDate::of(e.time.as_ref(), None);
+        }
+        let undated_idx = index_document(0, &undated_doc, TEXT);
+        let mut f = dates(Some("2017-10-21"), None);
+        assert_eq!(undated_idx.iter().filter(|e| f.matches(e)).count(), 1);
+        f.undated = true;
+        assert_eq!(undated_idx.iter().filter(|e| f.matches(e)).count(), 2);
+        assert_eq!(f.without_dates(), Filter::default());
         assert!(date_ends_after("2017-10", "2017-10-05"));
         assert!(date_starts_before("2017-10", "2017-10-05"));
         assert!(!date_starts_before("2017-11", "2017-10-31"));
@@ -1063,6 +1216,11 @@ mod tests {
         assert_eq!(rows[0].index, 0, "missing places sort last");
         sort_rows(&mut rows, SortKey::Count, false);
         assert_eq!(rows[0].index, 1);
+        for key in SortKey::ALL {
+            assert_eq!(SortKey::parse(key.as_str()), Some(key));
+        }
+        sort_rows(&mut rows, SortKey::Trigger, true);
+        assert_eq!(rows[0].index, 0, "equal triggers keep text order");
     }
 
     #[test]

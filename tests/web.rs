@@ -238,11 +238,9 @@ async fn the_article_list_names_every_corpus_article() {
     settle(10).await;
     let list = one(&host, "ul[aria-label='Articles']");
     assert_eq!(all(&list, ":scope > li").len(), ARTICLES.len());
-    assert!(
-        host.text_content()
-            .unwrap()
-            .contains("Choisissez un article")
-    );
+    // The first view is the overview, with its map.
+    assert!(host.text_content().unwrap().contains("Vue d'ensemble"));
+    assert!(!all(&host, "svg.map").is_empty());
     drop(handle);
     host.remove();
 }

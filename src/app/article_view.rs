@@ -128,10 +128,12 @@ fn role_class(r: Role) -> &'static str {
 fn choose(doc: &str, i: usize, from_text: bool) {
     let st = use_state();
     st.selected.set(Some((doc.to_string(), i)));
+    // From the text, the list follows only when it scrolls by itself (wide screens): on a
+    // phone, where it is below the text, the page stays where the reader tapped.
     if from_text {
-        super::scroll_to_id(&format!("li-{i}"));
+        super::scroll_to_id(&format!("li-{i}"), false);
     } else {
-        super::scroll_to_id(&format!("ev-{i}"));
+        super::scroll_to_id(&format!("ev-{i}"), true);
     }
 }
 

@@ -22,6 +22,9 @@ fn column_label(k: SortKey, lang: Lang) -> &'static str {
         SortKey::Place => lang.pick("Lieu", "Place"),
         SortKey::Modality => lang.pick("Modalité", "Modality"),
         SortKey::Count => lang.pick("Nombre", "Count"),
+        SortKey::Target => lang.pick("Cible", "Target"),
+        SortKey::Source => lang.pick("Source", "Source"),
+        SortKey::Trigger => lang.pick("Déclencheur", "Trigger"),
     }
 }
 
@@ -110,9 +113,6 @@ pub fn EventTable() -> impl IntoView {
                     <thead>
                         <tr>
                             {move || SortKey::ALL.into_iter().map(header_cell).collect_view()}
-                            <th scope="col">{t("Cible", "Target")}</th>
-                            <th scope="col">{t("Source", "Source")}</th>
-                            <th scope="col">{t("Déclencheur", "Trigger")}</th>
                         </tr>
                     </thead>
                     <tbody>{body}</tbody>
@@ -155,6 +155,23 @@ pub fn EventTable() -> impl IntoView {
     }
 }
 
+/// Opens event `i` of article `id` from a link to it: the article, with the event chosen and
+/// brought into view. A click with a modifier is left to the browser (a new tab or window).
+pub fn open_event(ev: &leptos::ev::MouseEvent, id: &str, i: usize) {
+    if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+        return;
+    }
+    ev.prevent_default();
+    let st = use_state();
+    st.selected.set(Some((id.to_string(), i)));
+    let id = id.to_string();
+    st.update(false, move |v| {
+        v.article = Some(id);
+        v.mode = Mode::Article;
+    });
+    request_animation_frame(move || super::scroll_to_id(&format!("li-{i}"), true));
+}
+
 /// One row of the table: event `i` of article `d`.
 fn row(d: usize, i: usize, lang: Lang) -> impl IntoView {
     let st = use_state();
@@ -168,19 +185,7 @@ fn row(d: usize, i: usize, lang: Lang) -> impl IntoView {
         let id = id.clone();
         move || st.article_href(&id)
     };
-    let open = move |ev: leptos::ev::MouseEvent| {
-        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-            return;
-        }
-        ev.prevent_default();
-        st.selected.set(Some((id.clone(), i)));
-        let id = id.clone();
-        st.update(false, move |v| {
-            v.article = Some(id);
-            v.mode = Mode::Article;
-        });
-        request_animation_frame(move || super::scroll_to_id(&format!("li-{i}")));
-    };
+    let open = move |ev: leptos::ev::MouseEvent| open_event(&ev, &id, i);
     // « Asserted » is the default: said to screen readers, not drawn on every row.
     let modality = if e.modality == Modality::Asserted {
         view! { <span class="sr-only">{modality_label(e.modality, lang)}</span> }.into_any()

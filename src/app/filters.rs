@@ -1,5 +1,6 @@
 //! Filters: event types (with counts), actor, place, modality, date range, free-text search.
-//! They apply to the event lists and to the article counts, and live in the URL.
+//! They apply to the event lists, the overview and the article counts, and live in the URL.
+//! First beside the results on a wide screen; at the top, folded, on a phone.
 
 use std::collections::BTreeMap;
 
@@ -9,7 +10,7 @@ use super::Field;
 use super::i18n;
 use super::state::use_state;
 use crate::engine::{EventType, Modality};
-use crate::explore::{Filter, actor_key_label, modality_label, type_label, valid_date};
+use crate::explore::{Filter, Lang, actor_key_label, modality_label, type_label, valid_date};
 
 /// The filter panel.
 #[component]
@@ -41,6 +42,21 @@ pub fn Filters() -> impl IntoView {
                 actors.into_iter().collect::<Vec<_>>(),
                 places.into_iter().collect::<Vec<_>>(),
             )
+        })
+    });
+    // With a date bound: the undated events it hides (those that pass every other filter).
+    let undated = Memo::new(move |_| {
+        let f = filter.get();
+        if !f.has_dates() {
+            return 0;
+        }
+        let f = f.without_dates();
+        let f = f.compile();
+        st.corpus.with(|c| {
+            c.events
+                .iter()
+                .filter(|e| e.date.is_none() && f.matches(e))
+                .count()
         })
     });
     let total = Memo::new(move |_| st.corpus.with(|c| c.events.len()));
@@ -169,13 +185,31 @@ pub fn Filters() -> impl IntoView {
     };
 
     let t = move |fr: &'static str, en: &'static str| move || st.lang().pick(fr, en);
+    // Unfolded (on a phone, where the panel starts folded under its heading and count).
+    let open = RwSignal::new(false);
 
     view! {
-        <section class="panel filters" aria-labelledby="filters-h">
-            <h2 id="filters-h">{t("Filtres", "Filters")}</h2>
-            <p class="summary" aria-live="polite">
-                {move || i18n::filtered_count(shown.get(), total.get(), st.lang())}
-            </p>
+        <section class="panel filters" class:open=open aria-labelledby="filters-h">
+            <div class="filters-head">
+                <h2 id="filters-h">{t("Filtres", "Filters")}</h2>
+                <p class="summary" aria-live="polite">
+                    {move || i18n::filtered_count(shown.get(), total.get(), st.lang())}
+                </p>
+                <button
+                    type="button"
+                    class="filters-toggle"
+                    aria-expanded=move || open.get().to_string()
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {move || {
+                        if open.get() {
+                            st.lang().pick("Masquer", "Hide")
+                        } else {
+                            st.lang().pick("Afficher", "Show")
+                        }
+                    }}
+                </button>
+            </div>
             <Field
                 id="f-q"
                 kind="search"
@@ -222,6 +256,32 @@ pub fn Filters() -> impl IntoView {
                 {date(Slot::From, "f-from", "Du", "From")}
                 {date(Slot::To, "f-to", "Au", "To")}
             </div>
+            {move || {
+                let n = undated.get();
+                (n > 0)
+                    .then(|| {
+                        let text = match (st.lang(), n) {
+                            (Lang::Fr, 1) => "Inclure l'événement sans date".to_string(),
+                            (Lang::Fr, _) => format!("Inclure les {n} événements sans date"),
+                            (Lang::En, 1) => "Include the undated event".to_string(),
+                            (Lang::En, _) => format!("Include the {n} undated events"),
+                        };
+                        view! {
+                            <div class="check">
+                                <input
+                                    type="checkbox"
+                                    id="f-undated"
+                                    prop:checked=move || filter.with(|f| f.undated)
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        set(false, Box::new(move |f| f.undated = on));
+                                    }
+                                />
+                                <label for="f-undated">{text}</label>
+                            </div>
+                        }
+                    })
+            }}
             <button
                 type="button"
                 class="reset"
@@ -234,8 +294,8 @@ pub fn Filters() -> impl IntoView {
     }
 }
 
-/// Counts each key once per event.
-fn tally(counts: &mut BTreeMap<String, usize>, keys: &[String]) {
+/// Counts each key once per event (for the menus here and the overview's counts).
+pub fn tally(counts: &mut BTreeMap<String, usize>, keys: &[String]) {
     for (i, k) in keys.iter().enumerate() {
         if !keys[..i].contains(k) {
             *counts.entry(k.clone()).or_default() += 1;

@@ -3,7 +3,8 @@
 //! One route; the whole view (article, filters, language, table sort) lives in the URL's query
 //! string so that a link reproduces it and back/forward work. Components by feature:
 //! [`articles`] (the list), [`article_view`] (text with highlights and the event list),
-//! [`events`] (the corpus-wide table), [`filters`], [`paste`] (your own articles), [`export`];
+//! [`events`] (the corpus-wide table), [`overview`] (map, timeline and counts: the first view),
+//! [`filters`], [`paste`] (your own articles), [`export`];
 //! [`state`] holds the shared state, [`i18n`] the interface texts.
 
 pub mod article_view;
@@ -12,6 +13,7 @@ pub mod events;
 pub mod export;
 pub mod filters;
 pub mod i18n;
+pub mod overview;
 pub mod paste;
 pub mod state;
 pub mod when;
@@ -20,7 +22,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::explore::{Lang, Mode};
+use crate::explore::{self, Lang, Mode};
 use state::{AppState, use_state};
 
 /// Mounts the app on the page's body.
@@ -61,6 +63,34 @@ pub fn Explorer() -> impl IntoView {
         ));
     });
 
+    // Dates in the address that are not dates are ignored: said so, not an invisible filter.
+    let search = leptos_router::hooks::use_location().search;
+    Effect::new(move |_| {
+        let rejected = explore::rejected_dates(&search.get());
+        if !rejected.is_empty() {
+            let text = match st.lang_untracked() {
+                Lang::Fr => format!(
+                    "L'adresse contient une date invalide, ignorée : {}.",
+                    rejected.join(", ")
+                ),
+                Lang::En => format!(
+                    "The address holds an invalid date, ignored: {}.",
+                    rejected.join(", ")
+                ),
+            };
+            st.notify(true, text);
+        }
+    });
+    // An article opened (from any list or link) takes the keyboard focus, once it is drawn.
+    let article = Memo::new(move |_| st.view.with(|v| v.article.clone()));
+    Effect::new(move |prev: Option<Option<String>>| {
+        let now = article.get();
+        if prev.is_some_and(|p| p != now) && now.is_some() {
+            request_animation_frame(|| focus_id_in_place("article-title"));
+        }
+        now
+    });
+
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         focus_id("main");
@@ -89,6 +119,7 @@ pub fn Explorer() -> impl IntoView {
                 aria-label=move || lang.get().pick("Vue", "View")
             >
                 {[
+                    (Mode::Overview, "Vue d'ensemble", "Overview"),
                     (Mode::Article, "Par article", "By article"),
                     (Mode::Table, "Tous les événements", "All events"),
                 ]
@@ -126,13 +157,14 @@ pub fn Explorer() -> impl IntoView {
         <Notices />
         <div class="layout">
             <aside class="side">
-                <articles::ArticleList />
                 <filters::Filters />
+                <articles::ArticleList />
                 <paste::Paste />
                 <export::Export />
             </aside>
             <main id="main" tabindex="-1">
                 {move || match mode.get() {
+                    Mode::Overview => view! { <overview::Overview /> }.into_any(),
                     Mode::Article => view! { <article_view::ArticleView /> }.into_any(),
                     Mode::Table => view! { <events::EventTable /> }.into_any(),
                 }}
@@ -209,8 +241,9 @@ fn Notices() -> impl IntoView {
 }
 
 /// Scrolls the element with this id into view (centred) if it exists: within its pane when the
-/// pane scrolls by itself (wide screens), so that the page does not move; else the page.
-pub fn scroll_to_id(id: &str) {
+/// pane scrolls by itself (wide screens), so that the page does not move; else the page, when
+/// `page` allows it.
+pub fn scroll_to_id(id: &str, page: bool) {
     let Some(el) = document().get_element_by_id(id) else {
         return;
     };
@@ -227,7 +260,7 @@ pub fn scroll_to_id(id: &str) {
         let centre = r.top() - pr.top() + r.height() / 2.0;
         let top = f64::from(pane.scroll_top()) + centre - f64::from(pane.client_height()) / 2.0;
         pane.set_scroll_top(top.max(0.0) as i32);
-    } else {
+    } else if page {
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Center);
         opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
@@ -235,13 +268,25 @@ pub fn scroll_to_id(id: &str) {
     }
 }
 
-/// Moves the keyboard focus to the element with this id.
+/// Moves the keyboard focus to the element with this id (scrolled into view).
 pub fn focus_id(id: &str) {
+    focus(id, false);
+}
+
+/// Moves the keyboard focus to the element with this id, without scrolling: the view scrolls
+/// where it means to (to the chosen event, or not at all).
+pub fn focus_id_in_place(id: &str) {
+    focus(id, true);
+}
+
+fn focus(id: &str, prevent_scroll: bool) {
     use wasm_bindgen::JsCast;
     if let Some(el) = document()
         .get_element_by_id(id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        let _ = el.focus();
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(prevent_scroll);
+        let _ = el.focus_with_options(&opts);
     }
 }
