@@ -52,7 +52,7 @@ test("the overview comes first; its map has one mark per town of the filtered ev
   const marks = map(page).locator("[data-place]");
   // Each town of a located event (the GeoJSON export's place, at the town level) has its mark.
   const located = JSON.parse(await download(page, "GeoJSON"))
-    .features.filter((f) => f.geometry && f.properties.geo_precision === "city")
+    .features.filter((f) => f.geometry && f.properties.geo_precision === "town")
     .map((f) => f.properties.place);
   expect(located.length).toBeGreaterThan(0);
   const places = await marks.evaluateAll((els) => els.map((e) => e.dataset.place));
@@ -138,6 +138,14 @@ test("hover and keyboard focus name a place and its counts; the address chooses 
 
 test("the timeline: bars by period, undated events counted beside, a period chosen", async ({ page }) => {
   await open(page);
+  // The corpus is dated by its manifest: an article pasted with no date and no time in its text
+  // gives undated events.
+  await page.getByLabel("Texte de l'article", { exact: true }).fill(
+    "Des jihadistes ont attaqué un camp militaire près de Tombouctou. Deux soldats ont été tués.",
+  );
+  await page.getByRole("button", { name: "Analyser", exact: true }).click();
+  await expect.poll(() => query(page).get("article")).not.toBe(null);
+  await page.getByRole("button", { name: "Vue d'ensemble" }).click();
   const bars = timeline(page).locator("[data-period]");
   const counts = await bars.evaluateAll((els) => els.map((e) => [e.dataset.period, Number(e.dataset.count)]));
   expect(counts.length).toBeGreaterThan(1);
