@@ -544,3 +544,16 @@ fn a_headline_and_its_lead_share_who_acted() {
         .unwrap();
     assert_eq!(texts(&lead.agent), ["des jihadistes"], "{lead:#?}");
 }
+
+#[test]
+fn a_participle_after_a_verb_happened_when_it_did() {
+    let d = doc(
+        "Selon l'armée, fin mars, les rebelles s'étaient emparés d'une caserne, tuant dix soldats.",
+    );
+    let k = find(&d, EventType::Killing, "tuant");
+    assert_eq!(
+        k.time.as_ref().map(|t| t.text.as_str()),
+        Some("fin mars"),
+        "{k:#?}"
+    );
+}

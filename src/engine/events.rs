@@ -1446,7 +1446,14 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         }) {
             memory.last_event_town = Some((k, pi));
         }
-        let time = sentence.event_time(trigger);
+        // « Fin mars, elle s'était emparée d'une base, tuant dix soldats »: a verb coordinated
+        // with the one before, or a participle after it, happened when it did.
+        let time = sentence.event_time(trigger).or_else(|| {
+            let follows = roles.coordinated || trigger.verbal && trigger.tenses.has(Tenses::GERUND);
+            follows
+                .then(|| events.last().and_then(|e: &Event| e.time.clone()))
+                .flatten()
+        });
         let count = sentence.event_count(kind, trigger, &roles.target, &mut used_counts);
         if !roles.caused {
             inherit_sides(k, sentence.block, kind, &mut agent, &mut target, memory);
