@@ -557,3 +557,14 @@ fn a_participle_after_a_verb_happened_when_it_did() {
         "{k:#?}"
     );
 }
+
+#[test]
+fn a_crowd_that_leaves_is_displaced_and_an_army_withdraws() {
+    let d = doc(
+        "Selon l'ONU, des milliers de Kurdes ont quitté Afrine vers Tal Rifaat. Selon Moscou, près de 30 000 soldats se sont retirés de la région.",
+    );
+    let left = find(&d, EventType::Displacement, "quitté");
+    assert_eq!(texts(&left.target), ["Kurdes"]);
+    assert!(left.agent.is_empty(), "{left:#?}");
+    find(&d, EventType::Withdrawal, "retirés");
+}

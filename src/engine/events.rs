@@ -648,6 +648,14 @@ impl<'a> Sentence<'a> {
         roles
     }
 
+    /// Whether a mention is counted in thousands (« des milliers de Kurdes », « 30 000
+    /// Syriens »): a crowd that flees is people, not an army withdrawing.
+    fn crowd(&self, m: &ActorMention) -> bool {
+        self.counts
+            .iter()
+            .any(|c| c.value >= CROWD && c.head.is_some_and(|h| m.first <= h && h <= m.last))
+    }
+
     /// Whether a phrase names people (« plusieurs personnes », « ses alliés », « Alexandre
     /// Zakharchenko »).
     fn names_people(&self, m: &ActorMention) -> bool {
@@ -1291,6 +1299,9 @@ fn goes_somewhere(sentence: &Sentence, trigger: &Trigger, mover: Option<&ActorMe
     !to_actor && !fighters
 }
 
+/// How many people make a crowd rather than a unit of fighters.
+const CROWD: u64 = 1000;
+
 /// How many events after the headline make its lead.
 const LEAD_EVENTS: usize = 6;
 
@@ -1410,6 +1421,7 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         let mover_is_civilian = roles.agent.iter().chain(&roles.target).any(|m| {
             m.kind == Some(ActorKind::Civilians)
                 || m.phrase && sentence.names_people(m) && !fighters(m)
+                || sentence.crowd(m) && !fighters(m)
         });
         // The displaced undergo the event: who flees (« des civils ont fui »), or who is
         // evacuated (« des civils ont été évacués »: the mover of a withdrawal).
