@@ -58,6 +58,8 @@ struct Entry {
     downing_switch: bool,
     /// No event in the passive (« des chiffres ont été avancés »).
     active_only: bool,
+    /// An event in the passive only (« ont été détenus », not « détiennent »).
+    passive_only: bool,
 }
 
 struct TriggerLexicon {
@@ -69,8 +71,8 @@ struct TriggerLexicon {
 }
 
 /// The flags a line of `data/triggers.tsv` may carry.
-const FLAGS: [&str; 13] = [
-    "V", "N", "T", "I", "C", "F", "A", "D", "G", "X", "S", "W", "P",
+const FLAGS: [&str; 14] = [
+    "V", "N", "T", "I", "C", "F", "A", "D", "G", "X", "S", "W", "P", "Q",
 ];
 
 /// The lines of `data/triggers.tsv` that cannot be read: an unknown type or flag, a missing
@@ -180,6 +182,7 @@ fn parse(data: &'static str) -> TriggerLexicon {
             air_switch: has("X"),
             downing_switch: has("W"),
             active_only: has("P"),
+            passive_only: has("Q"),
         });
     }
     lex
@@ -430,7 +433,7 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                 }
             };
             let mut trigger = trigger;
-            if entry.active_only && trigger.passive {
+            if entry.active_only && trigger.passive || entry.passive_only && !trigger.passive {
                 continue;
             }
             if trigger.passive
@@ -599,13 +602,13 @@ mod tests {
 
     #[test]
     fn bad_lines_are_named_by_file_and_line() {
-        let lex = parse("# comment\nkilling\ttuer\tV\npillage\tpiller\tV\nkilling\tabattre\tV Q\n");
+        let lex = parse("# comment\nkilling\ttuer\tV\npillage\tpiller\tV\nkilling\tabattre\tV Z\n");
         let errors: Vec<String> = lex.errors.iter().map(ToString::to_string).collect();
         assert_eq!(
             errors,
             [
                 "data/triggers.tsv:3: unknown event type « pillage »",
-                "data/triggers.tsv:4: unknown flag « Q »"
+                "data/triggers.tsv:4: unknown flag « Z »"
             ]
         );
         assert_eq!(lex.entries.len(), 1);
