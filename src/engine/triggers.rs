@@ -705,6 +705,15 @@ mod tests {
     }
 
     #[test]
+    fn a_passive_only_verb_is_no_event_in_the_active() {
+        assert_eq!(
+            triggers("trois policiers ont été détenus par les rebelles")[0].0,
+            EventType::Arrest
+        );
+        assert!(triggers("les rebelles détiennent trois policiers").is_empty());
+    }
+
+    #[test]
     fn multi_word_expressions_win_over_their_first_word() {
         assert_eq!(
             triggers("ont repris le contrôle total de la ville")[0],
