@@ -20,6 +20,9 @@ const TRIGGERS: &str = include_str!("../../data/triggers.tsv");
 
 /// How far apart (in skipped tokens) the words of a multi-word trigger may stand.
 const MAX_GAP: usize = 2;
+/// How many tokens an incise between commas may hold.
+const INCISE: usize = 6;
+
 /// How many tokens a territory object may be from its verb or noun.
 const TERRITORY_WINDOW: usize = 8;
 
@@ -259,6 +262,18 @@ fn has_territory(tokens: &[Token], trigger: &Trigger) -> bool {
     // A name after « à », « dans », « depuis » is where the event happens, not its object
     // (« les combats ont repris à Mutaho »).
     let after = &tokens[trigger.last + 1..];
+    // « La reprise, le 26 novembre, du quartier »: over a short incise between commas.
+    let incise = (after.first().map(|t| &*t.norm) == Some(","))
+        .then(|| {
+            after
+                .iter()
+                .skip(1)
+                .take(INCISE)
+                .position(|t| t.norm == ",")
+        })
+        .flatten()
+        .map_or(0, |k| k + 2);
+    let after = &after[incise..];
     let right = after
         .iter()
         .enumerate()
@@ -696,6 +711,10 @@ mod tests {
         );
         assert_eq!(triggers("la reprise de la région")[0].0, EventType::Capture);
         assert!(triggers("la reprise des négociations").is_empty());
+        assert_eq!(
+            triggers("la reprise, le 3 mai, du quartier")[0].0,
+            EventType::Capture
+        );
         // A relative « que » stands for the ground before it, not for anything else.
         assert_eq!(
             triggers("ils tiennent Manbij, qu'ils risquent de perdre bientôt")[0].0,
