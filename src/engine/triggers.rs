@@ -63,6 +63,9 @@ struct Entry {
     active_only: bool,
     /// An event in the passive only (« ont été détenus », not « détiennent »).
     passive_only: bool,
+    /// A noun of people that is an event only when counted (« 5 000 déplacés », not « un camp
+    /// de déplacés »).
+    counted_only: bool,
 }
 
 struct TriggerLexicon {
@@ -74,8 +77,8 @@ struct TriggerLexicon {
 }
 
 /// The flags a line of `data/triggers.tsv` may carry.
-const FLAGS: [&str; 14] = [
-    "V", "N", "T", "I", "C", "F", "A", "D", "G", "X", "S", "W", "P", "Q",
+const FLAGS: [&str; 15] = [
+    "V", "N", "T", "I", "C", "F", "A", "D", "G", "X", "S", "W", "P", "Q", "K",
 ];
 
 /// The lines of `data/triggers.tsv` that cannot be read: an unknown type or flag, a missing
@@ -186,6 +189,7 @@ fn parse(data: &'static str) -> TriggerLexicon {
             downing_switch: has("W"),
             active_only: has("P"),
             passive_only: has("Q"),
+            counted_only: has("K"),
         });
     }
     lex
@@ -448,7 +452,10 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                 }
             };
             let mut trigger = trigger;
-            if entry.active_only && trigger.passive || entry.passive_only && !trigger.passive {
+            if entry.active_only && trigger.passive
+                || entry.passive_only && !trigger.passive
+                || entry.counted_only && !trigger.verbal && !counted_at(tokens, i)
+            {
                 continue;
             }
             if trigger.passive
@@ -545,6 +552,16 @@ fn after_determiner(tokens: &[Token], i: usize) -> bool {
     opening || i > 0 && (opens(i - 1) || i > 1 && adjective(i - 1) && opens(i - 2))
 }
 
+/// Whether the word at `i` is counted: after a number (« 5 000 déplacés ») or a quantity and
+/// « de » (« des milliers de déplacés »).
+fn counted_at(tokens: &[Token], i: usize) -> bool {
+    let number = |k: usize| tokens[k].kind == TokenKind::Number || is_number_word(tokens, k);
+    i > 0 && number(i - 1)
+        || i > 1
+            && matches!(&*tokens[i - 1].norm, "de" | "d'")
+            && (tokens[i - 2].is(WordClass::Quantity) || number(i - 2))
+}
+
 /// Whether a bare participle goes on as an event does (« délogé de », « détruits par », « 27
 /// blessées »), rather than describing a state (« les monuments détruits ou endommagés »).
 fn participle_tells_event(tokens: &[Token], kind: EventType, first: usize, last: usize) -> bool {
@@ -558,14 +575,21 @@ fn participle_tells_event(tokens: &[Token], kind: EventType, first: usize, last:
     let counted = first > 0
         && (tokens[first - 1].kind == TokenKind::Number
             || befalls && tokens[first - 1].is(WordClass::PersonNoun));
+    // « les déplacés du camp », « un camp de déplacés »: after an article or a bare « de », a
+    // participle is a noun, which the trigger lexicon reads on its own.
+    let noun = first > 0
+        && (tokens[first - 1].is(WordClass::Determiner)
+            && !matches!(&*tokens[first - 1].norm, "de" | "d'")
+            || matches!(&*tokens[first - 1].norm, "de" | "d'") && !counted_at(tokens, first));
     counted
-        || tokens[last + 1..]
-            .iter()
-            .find(|t| !t.is(WordClass::Adverb) && !is_quote(&t.norm))
-            .is_some_and(|t| {
-                t.is(WordClass::ParticipleComplement)
-                    || befalls && t.is(WordClass::PeopleParticipleComplement)
-            })
+        || !noun
+            && tokens[last + 1..]
+                .iter()
+                .find(|t| !t.is(WordClass::Adverb) && !is_quote(&t.norm))
+                .is_some_and(|t| {
+                    t.is(WordClass::ParticipleComplement)
+                        || befalls && t.is(WordClass::PeopleParticipleComplement)
+                })
 }
 
 fn without_participle(tenses: Tenses) -> Tenses {
@@ -730,6 +754,15 @@ mod tests {
             EventType::Arrest
         );
         assert!(triggers("les rebelles détiennent trois policiers").is_empty());
+    }
+
+    #[test]
+    fn the_displaced_are_an_event_only_when_counted() {
+        assert!(triggers("un camp de déplacés près de la ville").is_empty());
+        assert!(triggers("les déplacés du camp attendent").is_empty());
+        for text in ["le camp compte 5 000 déplacés", "des milliers de déplacés"] {
+            assert_eq!(triggers(text)[0].0, EventType::Displacement, "{text}");
+        }
     }
 
     #[test]
