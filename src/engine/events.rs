@@ -405,6 +405,16 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// « neuf blessés dont quatre enfants »: the phrase after « dont » in the trigger's clause.
+    fn including(&self, trigger: &Trigger, excluded: &[usize]) -> Option<&ActorMention> {
+        let end = self.clause_end(trigger);
+        self.candidates(excluded).map(|(_, m)| m).find(|m| {
+            m.first > trigger.last
+                && m.first < end
+                && word_before(&self.tokens, m).is_some_and(|t| t.norm == "dont")
+        })
+    }
+
     /// The mentions coordinated with `m` by « et » (« X et Y », either side).
     fn with_coordinated<'s>(&'s self, m: &'s ActorMention) -> Vec<&'s ActorMention> {
         let tokens = &self.tokens;
@@ -575,6 +585,7 @@ impl<'a> Sentence<'a> {
         }
         f.add(Function::Aimed, self.aimed_at(trigger, excluded));
         f.add(Function::Undergoer, self.undergoer(trigger, excluded));
+        f.add(Function::Including, self.including(trigger, excluded));
         f
     }
 

@@ -62,6 +62,8 @@ pub enum Function {
     Aimed,
     /// Who undergoes a noun after « cible de », « confronté à », « subir ».
     Undergoer,
+    /// Who a count of people includes (« neuf blessés dont quatre enfants »).
+    Including,
 }
 
 /// A condition on the phrase a rule takes.
@@ -132,6 +134,7 @@ fn function(s: &str) -> Option<Function> {
         "light_subject" => Function::LightSubject,
         "aimed" => Function::Aimed,
         "undergoer" => Function::Undergoer,
+        "including" => Function::Including,
         _ => return None,
     })
 }
