@@ -6,10 +6,17 @@
 //    app's benchmark hook `window.__depecheRepeat`): click on a type's checkbox → the filter's
 //    count shows the new number (DOM) → the next frame is drawn (paint), in the table view and in
 //    the article view.
+//  - the first load: what the page fetches before the article list is drawn, gzip-compressed
+//    (as GitHub Pages serves it), file by file;
+//  - importing 40 files of about 195 KB (the corpus's texts repeated, each file numbered so that
+//    none is a duplicate) through the worker: the total time, the longest gap between two frames
+//    of the page meanwhile, and how many are listed after a reload;
+//  - 1,000 articles of about 5 KB in one JSON Lines file: the time, and how many after a reload.
 // Usage: make dist && node e2e/bench.mjs [RUNS]
 import { spawn } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { chromium } from "playwright";
 
 const runs = Number(process.argv[2] ?? 7);
@@ -118,8 +125,101 @@ async function typeFilter() {
   }
 }
 
+// What the page fetched before its article list was drawn, with each file's gzip size.
+async function firstLoad() {
+  const context = await browser.newContext();
+  await context.addInitScript(watchList, corpusSize);
+  const page = await context.newPage();
+  const fetched = [];
+  page.on("request", (r) => fetched.push({ url: r.url(), at: Date.now() }));
+  const t0 = Date.now();
+  await page.goto(base);
+  await page.waitForFunction(() => window.__listAt !== undefined);
+  const drawnAt = t0 + (await page.evaluate(() => window.__listAt));
+  const gz = (path) => gzipSync(readFileSync(new URL(`../dist/${path}`, import.meta.url)), { level: 9 }).length;
+  let total = 0;
+  const rows = [];
+  for (const { url, at } of fetched) {
+    if (at > drawnAt) continue;
+    const path = new URL(url).pathname.slice("/depeche/".length) || "index.html";
+    const size = gz(path);
+    total += size;
+    rows.push(`    ${path.padEnd(44)} ${(size / 1024).toFixed(1).padStart(7)} KB`);
+  }
+  console.log(`first load (fetched before the article list is drawn), gzip: ${(total / 1024).toFixed(1)} KB`);
+  console.log(rows.join("\n"));
+  await context.close();
+}
+
+// The longest gap between two frames since `window.__gaps()` was started (ms).
+const watchFrames = () => {
+  window.__maxGap = 0;
+  let last = performance.now();
+  const tick = (now) => {
+    window.__maxGap = Math.max(window.__maxGap, now - last);
+    last = now;
+    if (!window.__stopFrames) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+const corpusTexts = readdirSync(new URL("../corpus/", import.meta.url))
+  .filter((n) => n.endsWith(".txt"))
+  .sort()
+  .map((n) => readFileSync(new URL(`../corpus/${n}`, import.meta.url), "utf8"));
+// A text of about `bytes` bytes, numbered `k`: the corpus repeated, each block numbered.
+const corpusText = (k, bytes) => {
+  let out = `Dossier ${k}.\n\n`;
+  for (let i = 0; out.length < bytes; i++) out += `${corpusTexts[i % corpusTexts.length]}\n(${k}.${i})\n\n`;
+  return out;
+};
+
+async function importBench(label, inputs, expected) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.locator('ul[aria-label="Articles"] > li').nth(corpusSize - 1).waitFor();
+  await page.evaluate(watchFrames);
+  const t0 = Date.now();
+  await page.locator("#paste-files").setInputFiles(inputs);
+  await page.locator(".import-lines li").nth(inputs.length - 1).waitFor({ timeout: 1_800_000 });
+  const seconds = (Date.now() - t0) / 1000;
+  const gap = await page.evaluate(() => {
+    window.__stopFrames = true;
+    return window.__maxGap;
+  });
+  const errors = await page.locator(".import-lines li.error").count();
+  await page.reload();
+  const list = page.locator('ul[aria-label="Articles"] > li');
+  await list.nth(corpusSize - 1).waitFor();
+  await page.waitForTimeout(500);
+  const kept = (await list.count()) - corpusSize;
+  console.log(
+    `${label}: ${seconds.toFixed(1)} s, longest frame gap ${gap.toFixed(0)} ms, lines with a problem ${errors}, kept after a reload ${kept} of ${expected}`,
+  );
+  await context.close();
+}
+
+async function imports() {
+  const files = Array.from({ length: 40 }, (_, k) => ({
+    name: `dossier-${String(k).padStart(2, "0")}.txt`,
+    mimeType: "text/plain",
+    buffer: Buffer.from(corpusText(k, 195_000)),
+  }));
+  const kb = files.reduce((n, f) => n + f.buffer.length, 0) / 1024;
+  await importBench(`import of 40 files (${kb.toFixed(0)} KB in all)`, files, 40);
+  const jsonl = Array.from({ length: 1000 }, (_, k) => JSON.stringify({ id: `a${k}`, text: corpusText(k, 5_000) })).join("\n");
+  await importBench(
+    `import of 1,000 articles of 5 KB (one JSONL file, ${(jsonl.length / 1024).toFixed(0)} KB)`,
+    [{ name: "mille.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(jsonl) }],
+    1000,
+  );
+}
+
 try {
+  await firstLoad();
   await firstRender();
+  await imports();
   await typeFilter();
 } finally {
   await browser.close();

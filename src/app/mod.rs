@@ -4,7 +4,8 @@
 //! string so that a link reproduces it and back/forward work. Components by feature:
 //! [`articles`] (the list), [`article_view`] (text with highlights and the event list),
 //! [`events`] (the corpus-wide table), [`filters`], [`paste`] (your own articles), [`export`];
-//! [`state`] holds the shared state, [`i18n`] the interface texts.
+//! [`state`] holds the shared state, [`i18n`] the interface texts. Articles are added by a Web
+//! Worker ([`worker`], driven by [`import`]) and kept in IndexedDB ([`store`]).
 
 pub mod article_view;
 pub mod articles;
@@ -12,8 +13,11 @@ pub mod events;
 pub mod export;
 pub mod filters;
 pub mod i18n;
+pub mod import;
 pub mod paste;
 pub mod state;
+pub mod store;
+pub mod worker;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
