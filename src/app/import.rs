@@ -431,14 +431,16 @@ async fn drain(st: AppState) {
 async fn run(batch: &mut Batch, job: Job, line: &mut FileLine) {
     let st = batch.st;
     let job_number = next_job();
-    // What is there now: the ids taken and the texts' fingerprints (with their titles).
+    // What is there now: the ids taken and the texts' fingerprints (with their titles), for the
+    // articles not seen yet in this batch.
     st.corpus.with_untracked(|c| {
         for e in &c.entries {
-            batch.taken.insert(e.doc.id.clone());
-            batch
-                .titles
-                .entry(fingerprint(&e.text))
-                .or_insert_with(|| e.title.clone());
+            if batch.taken.insert(e.doc.id.clone()) {
+                batch
+                    .titles
+                    .entry(fingerprint(&e.text))
+                    .or_insert_with(|| e.title.clone());
+            }
         }
     });
     let (text, file, open, legacy) = match job.source {

@@ -43,15 +43,14 @@ impl Corpus {
         Corpus { entries, events }
     }
 
-    /// The corpus with `more` entries after these, indexing only theirs.
-    pub fn extended(&self, more: Vec<Entry>) -> Corpus {
-        let mut c = self.clone();
+    /// Adds `more` entries after these, indexing only theirs.
+    pub fn extend(&mut self, more: Vec<Entry>) {
         for e in more {
-            let i = c.entries.len();
-            c.events.extend(explore::index_document(i, &e.doc, &e.text));
-            c.entries.push(e);
+            let i = self.entries.len();
+            self.events
+                .extend(explore::index_document(i, &e.doc, &e.text));
+            self.entries.push(e);
         }
-        c
     }
 
     /// The position of the article with this id.
@@ -266,7 +265,8 @@ impl AppState {
     /// Lists articles just added (kept or not).
     pub fn add_entries(&self, entries: Vec<Entry>) {
         if !entries.is_empty() {
-            self.corpus.update(|c| *c = Arc::new(c.extended(entries)));
+            // In place unless a reader still holds the corpus.
+            self.corpus.update(|c| Arc::make_mut(c).extend(entries));
         }
     }
 
