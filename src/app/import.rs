@@ -60,7 +60,7 @@ pub struct Progress {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FileLine {
     pub name: String,
-    /// Titles of the articles added and kept.
+    /// How many articles were added and kept.
     pub added: usize,
     /// Titles of the articles added but not kept: the storage is full or unavailable.
     pub not_kept: Vec<String>,
