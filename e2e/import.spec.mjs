@@ -281,3 +281,15 @@ test("a pasted duplicate is skipped; « remove all my articles » asks first, th
   await page.reload();
   await expect(articles(page)).toHaveCount(corpusSize);
 });
+
+test("when the engine cannot be loaded, the page says so and the pasted text stays in the form", async ({ page }) => {
+  await page.context().route("**/worker.js", (route) => route.abort());
+  await open(page);
+  const box = page.getByLabel("Texte de l'article", { exact: true });
+  await box.fill(text(5));
+  await page.getByRole("button", { name: "Analyser", exact: true }).click();
+  await expect(lines(page)).toHaveText([/^Texte collé : le moteur d'analyse n'a pas pu être chargé/]);
+  await expect(lines(page).first()).toHaveClass(/error/);
+  await expect(box).toHaveValue(text(5));
+  await expect(articles(page)).toHaveCount(corpusSize);
+});

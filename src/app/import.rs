@@ -91,11 +91,12 @@ struct Job {
 
 enum Source {
     File(web_sys::File),
-    /// A pasted text (`open`: show it once added), or an article of the old local storage, which
-    /// keeps its id and date of addition and leaves local storage once IndexedDB holds it.
+    /// A pasted text (`pasted`: shown once added, then `in_place` is called, as it is when the
+    /// same text is already there), or an article of the old local storage, which keeps its id
+    /// and date of addition and leaves local storage once IndexedDB holds it.
     Text {
         pasted: Pasted,
-        open: bool,
+        in_place: Option<Box<dyn FnOnce()>>,
         legacy: Option<(String, f64)>,
     },
 }
@@ -163,9 +164,15 @@ async fn worker() -> Result<Worker, Stop> {
             deliver(Ok(reply));
         }
     });
-    let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(|ev: web_sys::ErrorEvent| {
+    // An `ErrorEvent` when the worker throws; a plain `Event` when its script cannot be loaded.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|ev: web_sys::Event| {
         stop_worker();
-        deliver(Err(Stop::Failed(ev.message())));
+        let why = ev
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(|e| e.message())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| format!("{}: {}", worker_url(), ev.type_()));
+        deliver(Err(Stop::Failed(why)));
     });
     w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -216,15 +223,16 @@ pub fn add_files(st: AppState, files: Vec<web_sys::File>) {
     enqueue(st, jobs);
 }
 
-/// Adds a pasted text and shows it once added.
-pub fn add_text(st: AppState, name: String, pasted: Pasted) {
+/// Adds a pasted text and shows it once added; then calls `in_place` (the form lets go of the
+/// text only then: a text refused, or lost with the worker, stays in the form).
+pub fn add_text(st: AppState, name: String, pasted: Pasted, in_place: impl FnOnce() + 'static) {
     enqueue(
         st,
         vec![Job {
             name,
             source: Source::Text {
                 pasted,
-                open: true,
+                in_place: Some(Box::new(in_place)),
                 legacy: None,
             },
         }],
@@ -261,7 +269,7 @@ pub fn migrate(st: AppState, legacy: Vec<Legacy>) {
                     title: a.title,
                     date: a.date,
                 },
-                open: false,
+                in_place: None,
                 legacy: Some((a.id, a.added)),
             },
         });
@@ -443,13 +451,13 @@ async fn run(batch: &mut Batch, job: Job, line: &mut FileLine) {
             }
         }
     });
-    let (text, file, open, legacy) = match job.source {
-        Source::File(f) => (None, Some(f), false, None),
+    let (text, file, mut in_place, legacy) = match job.source {
+        Source::File(f) => (None, Some(f), None, None),
         Source::Text {
             pasted,
-            open,
+            in_place,
             legacy,
-        } => (Some(pasted), None, open, legacy),
+        } => (Some(pasted), None, in_place, legacy),
     };
     let request = Request {
         job: job_number,
@@ -499,9 +507,13 @@ async fn run(batch: &mut Batch, job: Job, line: &mut FileLine) {
                 answered = true;
                 match outcome {
                     Outcome::Rejected(why) => line.rejected.push((at, why)),
-                    Outcome::Duplicate { of } => line
-                        .duplicates
-                        .push(batch.titles.get(&of).cloned().unwrap_or_default()),
+                    Outcome::Duplicate { of } => {
+                        line.duplicates
+                            .push(batch.titles.get(&of).cloned().unwrap_or_default());
+                        if let Some(done) = in_place.take() {
+                            done();
+                        }
+                    }
                     Outcome::Added(a) => {
                         let id = add(batch, *a, legacy.clone(), line).await;
                         if batch.pending.len() > 200
@@ -509,7 +521,7 @@ async fn run(batch: &mut Batch, job: Job, line: &mut FileLine) {
                         {
                             batch.flush();
                         }
-                        if open {
+                        if let Some(done) = in_place.take() {
                             batch.flush();
                             st.selected.set(None);
                             st.update(false, move |v| {
@@ -517,6 +529,7 @@ async fn run(batch: &mut Batch, job: Job, line: &mut FileLine) {
                                 v.mode = Mode::Article;
                             });
                             super::focus_id("article-title");
+                            done();
                         }
                     }
                 }

@@ -43,10 +43,12 @@ pub fn Paste() -> impl IntoView {
                         title: Some(t).filter(|t| !t.trim().is_empty()),
                         date: Some(d).filter(|d| valid_date(d)),
                     },
+                    move || {
+                        text.set(String::new());
+                        title.set(String::new());
+                        date.set(String::new());
+                    },
                 );
-                text.set(String::new());
-                title.set(String::new());
-                date.set(String::new());
                 message.set(None);
             }
         }
