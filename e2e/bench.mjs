@@ -227,7 +227,7 @@ async function imports() {
   const files = texts.map((t, k) => onDisk(`dossier-${String(k).padStart(2, "0")}.txt`, t));
   const kb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1024;
   await importBench(`import of 40 files (${kb.toFixed(0)} KB in all)`, files, 40);
-  const jsonl = Array.from({ length: 1000 }, (_, k) => JSON.stringify({ id: `a${k}`, text: corpusText(k, 5_000) })).join("\n");
+  const jsonl = Array.from({ length: 1000 }, (_, k) => JSON.stringify({ id: `a${k}`, text: corpusText(k, 5_500) })).join("\n");
   await importBench(
     `import of 1,000 articles of 5 KB (one JSONL file, ${(Buffer.byteLength(jsonl) / 1024).toFixed(0)} KB)`,
     [onDisk("mille.jsonl", jsonl)],
