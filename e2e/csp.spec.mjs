@@ -3,7 +3,7 @@
 // of it (no `securitypolicyviolation` event, no console message about the policy); hostile text
 // pasted stays text; and HTML injected into the page, as a flaw would let it be, runs nothing.
 import { test, expect } from "@playwright/test";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 const corpusSize = readdirSync(new URL("../corpus/", import.meta.url)).filter((n) => n.endsWith(".txt")).length;
@@ -78,6 +78,14 @@ for (const target of targets) {
     await expect(page.locator("main img, main script")).toHaveCount(0);
     await page.waitForTimeout(200);
     expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+
+    // The exports are written in the worker too: the JSON holds the corpus and the pasted text.
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "JSON", exact: true }).click(),
+    ]);
+    const json = JSON.parse(readFileSync(await file.path(), "utf8"));
+    expect(json).toHaveLength(corpusSize + 1);
 
     expect(await violations(page)).toEqual([]);
     expect(seen.console).toEqual([]);
