@@ -1,8 +1,9 @@
 // Adding articles end to end, in headless Chromium against dist/ served under /depeche/: files
 // imported in the Web Worker (the engine fetched only then) with a progress bar and one line per
 // file, JSON Lines, Windows-1252, duplicates, cancel, IndexedDB across a reload, the quota reached
-// (the browser's own quota, lowered through the DevTools protocol), the move from local storage,
-// « remove all », and the exports with your articles. The texts are our own sentences.
+// (the browser's own quota, lowered through the DevTools protocol), an unreadable stored article,
+// the move from local storage, « remove all », the exports with your articles, and an engine that
+// cannot be loaded. The texts are our own sentences.
 import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -292,4 +293,33 @@ test("when the engine cannot be loaded, the page says so and the pasted text sta
   await expect(lines(page).first()).toHaveClass(/error/);
   await expect(box).toHaveValue(text(5));
   await expect(articles(page)).toHaveCount(corpusSize);
+});
+
+test("an unreadable article in IndexedDB is reported and left there; the others load", async ({ page }) => {
+  await open(page);
+  await files(page).setInputFiles([txt("garde.txt", text(6))]);
+  await expect(lines(page)).toHaveText(["garde.txt : ajouté"]);
+  const idb = (fn, arg) =>
+    page.evaluate(
+      ([fn, arg]) =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open("depeche");
+          open.onsuccess = () => {
+            const tx = open.result.transaction("articles", "readwrite");
+            const store = tx.objectStore("articles");
+            const r = fn === "put" ? store.put(arg, "mine-broken") : store.get("mine-broken");
+            r.onsuccess = () => resolve(r.result ?? null);
+            r.onerror = () => reject(r.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+      [fn, arg],
+    );
+  await idb("put", "{oops");
+  await page.reload();
+  await expect(articles(page)).toHaveCount(corpusSize + 1);
+  await expect(articles(page).last()).toContainText("garde");
+  await expect(page.locator(".notice.error")).toContainText("illisible");
+  await expect(page.locator(".notice.error")).toContainText("mine-broken");
+  expect(await idb("get")).toBe("{oops");
 });

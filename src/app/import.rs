@@ -64,6 +64,8 @@ pub struct FileLine {
     pub added: usize,
     /// Titles of the articles added but not kept: the storage is full or unavailable.
     pub not_kept: Vec<String>,
+    /// Why the storage refused them when it was not its quota (IndexedDB unavailable or broken).
+    pub refused: Option<String>,
     /// Titles of the articles already there that the file repeats.
     pub duplicates: Vec<String>,
     /// Why articles were refused (with the line, in a JSON Lines file).
@@ -387,7 +389,7 @@ async fn drain(st: AppState) {
         pending: Vec::new(),
         flushed_at: js_sys::Date::now(),
     };
-    let mut not_kept = Vec::new();
+    let (mut not_kept, mut refused) = (Vec::new(), None::<String>);
     while let Some(job) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
         let mut line = FileLine {
             name: job.name.clone(),
@@ -406,6 +408,7 @@ async fn drain(st: AppState) {
             batch.flush();
         }
         not_kept.extend(line.not_kept.iter().cloned());
+        refused = refused.or_else(|| line.refused.clone());
         st.imports.lines.update(|l| l.push(line));
         st.imports.progress.update(|p| {
             if let Some(p) = p {
@@ -420,10 +423,19 @@ async fn drain(st: AppState) {
         st.notify(
             true,
             format!(
-                "{} {}",
+                "{} {} {}",
+                match refused {
+                    None => lang
+                        .pick("Stockage plein :", "Storage full:")
+                        .to_string(),
+                    Some(why) => format!(
+                        "{} ({why}) :",
+                        lang.pick("Le stockage refuse d'écrire", "The storage refuses to write")
+                    ),
+                },
                 lang.pick(
-                    "Stockage plein : ces articles sont analysés mais ne seront pas conservés après rechargement (vos autres articles sont intacts) :",
-                    "Storage full: these articles are analysed but will not be kept after a reload (your other articles are untouched):",
+                    "ces articles sont analysés mais ne seront pas conservés après rechargement (vos autres articles sont intacts) :",
+                    "these articles are analysed but will not be kept after a reload (your other articles are untouched):",
                 ),
                 not_kept
                     .iter()
@@ -575,8 +587,10 @@ async fn add(
                 store::forget_legacy(old);
             }
         }
-        Err(StoreError::Full | StoreError::Unavailable(_)) => {
-            line.not_kept.push(entry.title.clone())
+        Err(StoreError::Full) => line.not_kept.push(entry.title.clone()),
+        Err(StoreError::Unavailable(why)) => {
+            line.not_kept.push(entry.title.clone());
+            line.refused = Some(why);
         }
     }
     batch.pending.push(entry);
@@ -623,12 +637,19 @@ impl FileLine {
             parts.push(n(self.added, "ajouté", "ajoutés", "added"));
         }
         if !self.not_kept.is_empty() {
-            parts.push(n(
+            let why = match (&self.refused, lang) {
+                (None, Lang::Fr) => "stockage plein".to_string(),
+                (None, Lang::En) => "storage full".to_string(),
+                (Some(why), Lang::Fr) => format!("stockage indisponible : {why}"),
+                (Some(why), Lang::En) => format!("storage unavailable: {why}"),
+            };
+            let what = n(
                 self.not_kept.len(),
-                "analysé mais non conservé (stockage plein)",
-                "analysés mais non conservés (stockage plein)",
-                "analysed but not kept (storage full)",
-            ));
+                "analysé mais non conservé",
+                "analysés mais non conservés",
+                "analysed but not kept",
+            );
+            parts.push(format!("{what} ({why})"));
         }
         if self.windows_1252 {
             parts.push(
