@@ -79,7 +79,8 @@ pub struct FileLine {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Stop {
     Cancelled,
-    /// The worker could not be started or broke (its message).
+    /// The worker could not be started, or broke on this file (its message); the next file gets
+    /// a new one.
     Failed(String),
     /// The worker is busy with other articles.
     Busy,
@@ -712,8 +713,8 @@ impl FileLine {
             Some(Stop::Failed(why)) => parts.push(format!(
                 "{} ({why})",
                 lang.pick(
-                    "le moteur d'analyse n'a pas pu être chargé",
-                    "the analysis engine could not be loaded"
+                    "le moteur d'analyse n'a pas pu être chargé ou a échoué",
+                    "the analysis engine could not be loaded or failed"
                 )
             )),
             None => {}
