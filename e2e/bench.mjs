@@ -6,14 +6,23 @@
 //    app's benchmark hook `window.__depecheRepeat`): click on a type's checkbox → the filter's
 //    count shows the new number (DOM) → the next frame is drawn (paint), in the table view, the
 //    article view and the overview.
-// Usage: make dist && node e2e/bench.mjs [RUNS]
+//  - the first load: what the page fetches before the article list is drawn, gzip-compressed
+//    (as GitHub Pages serves it), file by file;
+//  - importing 40 files of about 195 KB (the corpus's texts repeated, each file numbered so that
+//    none is a duplicate) through the worker: the total time, the longest gap between two frames
+//    of the page meanwhile, and how many are listed after a reload;
+//  - 1,000 articles of about 5 KB in one JSON Lines file: the time, and how many after a reload.
+// Usage: make dist && node e2e/bench.mjs [RUNS] (BENCH_ONLY=imports, say, for one part)
 import { spawn } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { chromium } from "playwright";
 
 const runs = Number(process.argv[2] ?? 7);
-const port = 4199;
+const port = Number(process.env.BENCH_PORT ?? 4199);
 const base = `http://127.0.0.1:${port}/depeche/`;
 const root = fileURLToPath(new URL("..", import.meta.url));
 const corpusSize = readdirSync(new URL("../corpus/", import.meta.url)).filter((n) => n.endsWith(".txt")).length;
@@ -119,9 +128,120 @@ async function typeFilter() {
   }
 }
 
+// What the page fetched before its article list was drawn, with each file's gzip size.
+async function firstLoad() {
+  const context = await browser.newContext();
+  await context.addInitScript(watchList, corpusSize);
+  const page = await context.newPage();
+  const fetched = [];
+  page.on("request", (r) => fetched.push({ url: r.url(), at: Date.now() }));
+  const t0 = Date.now();
+  await page.goto(base);
+  await page.waitForFunction(() => window.__listAt !== undefined);
+  const drawnAt = t0 + (await page.evaluate(() => window.__listAt));
+  const gz = (path) => gzipSync(readFileSync(new URL(`../dist/${path}`, import.meta.url)), { level: 9 }).length;
+  let total = 0;
+  const rows = [];
+  for (const { url, at } of fetched) {
+    if (at > drawnAt) continue;
+    const path = new URL(url).pathname.slice("/depeche/".length) || "index.html";
+    const size = gz(path);
+    total += size;
+    rows.push(`    ${path.padEnd(44)} ${(size / 1024).toFixed(1).padStart(7)} KB`);
+  }
+  console.log(`first load (fetched before the article list is drawn), gzip: ${(total / 1024).toFixed(1)} KB`);
+  console.log(rows.join("\n"));
+  await context.close();
+}
+
+// The longest gap between two frames since `window.__gaps()` was started (ms).
+const watchFrames = () => {
+  window.__maxGap = 0;
+  let last = performance.now();
+  window.__longGaps = [];
+  const tick = (now) => {
+    window.__maxGap = Math.max(window.__maxGap, now - last);
+    if (now - last > 100) {
+      const at = document.querySelector(".import-progress label")?.textContent ?? "(no progress)";
+      window.__longGaps.push(`${(now - last).toFixed(0)} ms before ${at}`);
+    }
+    last = now;
+    if (!window.__stopFrames) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+// The corpus's paragraphs.
+const paragraphs = readdirSync(new URL("../corpus/", import.meta.url))
+  .filter((n) => n.endsWith(".txt"))
+  .sort()
+  .flatMap((n) => readFileSync(new URL(`../corpus/${n}`, import.meta.url), "utf8").split(/\n\s*\n/))
+  .filter((p) => p.trim());
+// A text of nearly `bytes` bytes (UTF-8), numbered `k`: the corpus's paragraphs repeated from the
+// k-th on, each numbered.
+const corpusText = (k, bytes) => {
+  let out = `Dossier ${k}.\n\n`;
+  for (let i = k; ; i++) {
+    const more = `${paragraphs[i % paragraphs.length]} (${k}.${i})\n\n`;
+    if (Buffer.byteLength(out + more) > bytes) return out;
+    out += more;
+  }
+};
+// Files written to disk, so that the browser reads them as a user's files (not sent through the
+// DevTools protocol, which would itself hold the page).
+const dir = mkdtempSync(join(tmpdir(), "depeche-bench-"));
+const onDisk = (name, text) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+async function importBench(label, inputs, expected) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.locator('ul[aria-label="Articles"] > li').nth(corpusSize - 1).waitFor();
+  await page.evaluate(watchFrames);
+  const t0 = Date.now();
+  await page.locator("#paste-files").setInputFiles(inputs);
+  await page.locator(".import-lines li").nth(inputs.length - 1).waitFor({ timeout: 1_800_000 });
+  const seconds = (Date.now() - t0) / 1000;
+  const gap = await page.evaluate(() => {
+    window.__stopFrames = true;
+    return window.__maxGap;
+  });
+  const errors = await page.locator(".import-lines li.error").count();
+  if (process.env.BENCH_GAPS) console.log(await page.evaluate(() => window.__longGaps));
+  await page.reload();
+  const list = page.locator('ul[aria-label="Articles"] > li');
+  await list.nth(corpusSize - 1).waitFor();
+  await page.waitForTimeout(500);
+  const kept = (await list.count()) - corpusSize;
+  console.log(
+    `${label}: ${seconds.toFixed(1)} s, longest frame gap ${gap.toFixed(0)} ms, lines with a problem ${errors}, kept after a reload ${kept} of ${expected}`,
+  );
+  await context.close();
+}
+
+async function imports() {
+  const texts = Array.from({ length: 40 }, (_, k) => corpusText(k, 195_000));
+  const files = texts.map((t, k) => onDisk(`dossier-${String(k).padStart(2, "0")}.txt`, t));
+  const kb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1024;
+  await importBench(`import of 40 files (${kb.toFixed(0)} KB in all)`, files, 40);
+  const jsonl = Array.from({ length: 1000 }, (_, k) => JSON.stringify({ id: `a${k}`, text: corpusText(k, 5_500) })).join("\n");
+  await importBench(
+    `import of 1,000 articles of 5 KB (one JSONL file, ${(Buffer.byteLength(jsonl) / 1024).toFixed(0)} KB)`,
+    [onDisk("mille.jsonl", jsonl)],
+    1000,
+  );
+}
+
+// BENCH_ONLY=imports (say) runs one part.
+const parts = { firstLoad, firstRender, imports, typeFilter };
 try {
-  await firstRender();
-  await typeFilter();
+  for (const [name, run] of Object.entries(parts)) {
+    if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === name) await run();
+  }
 } finally {
   await browser.close();
   server.kill();

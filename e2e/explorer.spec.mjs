@@ -1,6 +1,7 @@
 // The explorer end to end, in headless Chromium, against dist/ served under /depeche/:
 // choosing an article, each filter, URL round trips and history, pasting (and hostile or bad
 // input), reload persistence, exports, the English switch, a phone-sized viewport, axe-core.
+// (Storage, quota, the move from local storage and file imports: e2e/import.spec.mjs.)
 // No test may breach the page's Content-Security-Policy (e2e/bench.mjs times the first render).
 import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
@@ -231,41 +232,17 @@ test("hostile, empty, non-UTF-8 and oversized input get clear messages and run n
   // Listed by its first words of text (tags alone are no text), shown as typed, never rendered.
   await expect(articles(page).getByRole("listitem").last()).toContainText("<b>Raqa</b>");
 
+  // Files: each gets its line (e2e/import.spec.mjs tests the import at length).
   const input = page.locator("#paste-files");
+  const line = page.getByRole("list", { name: "Fichiers importés" }).getByRole("listitem");
   await input.setInputFiles({ name: "latin1.txt", mimeType: "text/plain", buffer: Buffer.from([0x52, 0xe9, 0x66, 0x81]) });
-  await expect(page.getByRole("alert")).toContainText("UTF-8");
+  await expect(line).toHaveText([/^latin1\.txt : refusé — .*UTF-8/]);
+  await expect(line).toHaveClass(/error/);
   await input.setInputFiles({ name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(300_000, 0x61) });
-  await expect(page.getByRole("alert")).toContainText("trop long");
+  await expect(line).toHaveText([/^big\.txt : refusé — .*trop long/]);
   await input.setInputFiles({ name: "depeche.txt", mimeType: "text/plain", buffer: Buffer.from("Daech a été chassé de Raqa.", "utf8") });
   await expect(articles(page).getByRole("listitem").last()).toContainText("depeche");
   await expect(articles(page).getByRole("listitem")).toHaveCount(corpusIds.length + 2);
-});
-
-test("a corrupted or full storage gets a clear message and loses nothing else", async ({ page }) => {
-  await page.goto("./");
-  await page.evaluate(() => {
-    localStorage.setItem("depeche.article.mine-bad", "{oops");
-    localStorage.setItem("depeche.article.mine-ok", JSON.stringify({ id: "mine-ok", title: "Gardé", date: null, text: "Texte gardé.", added: 1 }));
-  });
-  await open(page, "", 1);
-  await expect(page.locator(".notice.error")).toContainText("illisible");
-  await expect(articles(page).getByRole("listitem").last()).toContainText("Gardé");
-  // Fill the storage, then paste: analysed, listed, marked as not kept; the rest intact.
-  await page.evaluate(() => {
-    try {
-      for (let i = 0; ; i++) localStorage.setItem(`filler-${i}`, "x".repeat(1 << 20));
-    } catch {}
-    try {
-      for (let i = 0; ; i++) localStorage.setItem(`filler-small-${i}`, "x".repeat(1 << 10));
-    } catch {}
-  });
-  await page.getByLabel("Texte de l'article", { exact: true }).fill("Un long article. ".repeat(2000));
-  await page.getByRole("button", { name: "Analyser", exact: true }).click();
-  await expect(page.locator(".notice.error").filter({ hasText: "plein" })).toBeVisible();
-  await expect(articles(page).getByRole("listitem").last()).toContainText("non conservé");
-  expect(await page.evaluate(() => localStorage.getItem("depeche.article.mine-bad"))).toBe("{oops");
-  expect(await page.evaluate(() => localStorage.getItem("depeche.article.mine-ok"))).toContain("Gardé");
-  await page.evaluate(() => localStorage.clear());
 });
 
 test("exports: JSON record, ACLED-like CSV, GeoJSON", async ({ page }) => {

@@ -1,8 +1,11 @@
 // Turns a Trunk build (made with --public-url ./) into one HTML file that works from file://:
 // the CSS inlined, the JS glue inlined as a module script that instantiates the wasm bytes
-// inlined beside it (a page opened from file:// cannot fetch its wasm), and the page's
-// Content-Security-Policy rewritten to allow exactly these inline blocks, by their SHA-256
-// hashes, and WebAssembly: nothing else runs, nothing is fetched.
+// inlined beside it (a page opened from file:// cannot fetch its wasm), the corpus's events as a
+// JSON data block (`#corpus-events`, which the app reads instead of fetching them), the
+// extraction worker (its glue and wasm) as the source of a blob URL that the app starts when an
+// article is added (`window.__depecheWorker`), and the page's Content-Security-Policy rewritten
+// to allow exactly these inline blocks, by their SHA-256 hashes, WebAssembly and that blob
+// worker: nothing else runs, nothing is fetched.
 // Usage: node scripts/single.mjs BUILD_DIR OUTPUT.html
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,8 +18,8 @@ if (!buildDir || !output) {
 }
 
 const names = readdirSync(buildDir);
-const only = (suffix) => {
-  const found = names.filter((n) => n.endsWith(suffix));
+const only = (suffix, keep = () => true) => {
+  const found = names.filter((n) => n.endsWith(suffix) && keep(n));
   if (found.length !== 1) throw new Error(`expected one *${suffix} in ${buildDir}, found ${found.length}`);
   return found[0];
 };
@@ -24,7 +27,9 @@ const only = (suffix) => {
 const hash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 let html = readFileSync(join(buildDir, "index.html"), "utf8");
-const wasmName = only("_bg.wasm");
+// The worker's files keep their binary's name (Trunk hashes only the page's).
+const workerName = "depeche-worker";
+const wasmName = only("_bg.wasm", (n) => !n.startsWith(`${workerName}_`));
 const wasm = readFileSync(join(buildDir, wasmName));
 // wasm-bindgen writes NAME.js beside NAME_bg.wasm (start.js, the loader of dist/, is not needed).
 const glue = readFileSync(join(buildDir, wasmName.replace(/_bg\.wasm$/, ".js")), "utf8");
@@ -48,8 +53,26 @@ if (/(src|href)="\.?\/[^"]+\.(js|wasm|css)"/.test(html)) throw new Error("a refe
 // No icon: the single file has no file beside it to fetch, and its policy allows no image.
 html = html.replace(/<link rel="icon"[^>]*>\n?\s*/, "");
 
+// The worker: its no-modules glue, then its init with its wasm bytes (as web/worker.js does with
+// the files of dist/); a failure to load is thrown outside the promise, for the page to hear.
+const workerGlue = readFileSync(join(buildDir, `${workerName}.js`), "utf8");
+const workerWasm = readFileSync(join(buildDir, `${workerName}_bg.wasm`));
+if (/<\/script/i.test(workerGlue)) throw new Error("the worker's glue holds </script: it cannot be inlined");
+const workerSource = `${workerGlue}
+wasm_bindgen({ module_or_path: Uint8Array.from(atob("${workerWasm.toString("base64")}"), (c) => c.charCodeAt(0)) })
+  .catch((e) => setTimeout(() => { throw e; }));
+`;
+// The corpus's events, as a data block (not run, so no policy applies): `<` escaped so that no
+// text of it can close the block.
+const events = JSON.stringify(JSON.parse(readFileSync(join(buildDir, "corpus-events.json"), "utf8")));
+html = html.replace(
+  "</body>",
+  () => `<script type="application/json" id="corpus-events">${events.replace(/</g, "\\u003c")}</script>\n</body>`,
+);
+
 // The glue as an inline module, then its init with the wasm bytes.
 const script = `
+window.__depecheWorker = URL.createObjectURL(new Blob([${JSON.stringify(workerSource)}], { type: "text/javascript" }));
 ${glue}
 const bytes = Uint8Array.from(atob("${wasm.toString("base64")}"), (c) => c.charCodeAt(0));
 await ${init}({ module_or_path: bytes });
@@ -60,6 +83,8 @@ html = html.replace("</body>", () => `<script type="module">${script}</script>\n
 const policy = [
   "default-src 'none'",
   `script-src ${hash(script)} 'wasm-unsafe-eval'`,
+  // The inlined worker; it inherits this policy, so it runs WebAssembly and fetches nothing.
+  "worker-src blob:",
   `style-src ${styles.map(hash).join(" ")}`,
   "base-uri 'none'",
   "form-action 'none'",

@@ -7,10 +7,10 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Why some bytes are not an article the engine can read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum InputError {
     /// No text at all, or only white space.
     Empty,
@@ -41,7 +41,7 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 /// The encoding an article's bytes were read in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Encoding {
     /// UTF-8: the text is the bytes, and offsets into it are offsets into the file.
     Utf8,
@@ -122,7 +122,7 @@ pub struct JsonlArticle {
 }
 
 /// Why a line of a JSON Lines file is not an article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum JsonlError {
     /// Not a JSON object with string `id` and `text` (the parser's message).
     Json(String),

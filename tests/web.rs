@@ -1,6 +1,8 @@
 //! The explorer's components and state in a real browser (headless Chromium through
 //! wasm-bindgen-test): the article list, an article's marks and events, selection, filters, the
-//! URL, the language switch, pasting (hostile too), local storage, and a filter benchmark.
+//! URL, the language switch, the corpus's events read from the page's data block, IndexedDB and the
+//! move from local storage when the worker cannot start, and a filter benchmark. (Adding articles
+//! through the worker is tested end to end: `e2e/import.spec.mjs`.)
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 //! cargo test --target wasm32-unknown-unknown --features web --test web`
@@ -9,7 +11,8 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use depeche::app::state::{AppState, Entry, LoadProblem, STORAGE_PREFIX, load_user_articles};
+use depeche::app::state::{AppState, Entry};
+use depeche::app::store::{self, LEGACY_PREFIX, Stored};
 use depeche::app::{App, article_view, articles, filters, paste};
 use depeche::corpus::ARTICLES;
 use depeche::engine::{
@@ -68,7 +71,37 @@ async fn settle(ms: i32) {
     leptos::task::tick().await;
 }
 
-/// Sets the page's query before mounting, and clears local storage.
+/// Waits (up to 5 s) until `ready` holds.
+async fn until(ready: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if ready() {
+            return;
+        }
+        settle(10).await;
+    }
+    panic!("timed out");
+}
+
+/// The page's data block of the corpus's events, as the build ships it (`corpus-events.json`,
+/// inlined by the single file): here the engine's extraction of the corpus.
+fn corpus_events(doc: &web_sys::Document) {
+    if doc.get_element_by_id("corpus-events").is_some() {
+        return;
+    }
+    let data = depeche::corpus::CorpusData::build();
+    let block = doc.create_element("script").unwrap();
+    block.set_attribute("type", "application/json").unwrap();
+    block.set_id("corpus-events");
+    block.set_text_content(Some(&serde_json::to_string(&data).unwrap()));
+    doc.head().unwrap().append_child(&block).unwrap();
+}
+
+/// Waits until the article list holds `n` items.
+async fn listed(host: &web_sys::Element, n: usize) {
+    until(|| all(host, "ul[aria-label='Articles'] > li").len() == n).await;
+}
+
+/// Sets the page's query before mounting, clears local storage, ships the corpus's events.
 fn fresh_page(query: &str) -> web_sys::Element {
     let w = web_sys::window().unwrap();
     let path = w.location().pathname().unwrap();
@@ -83,6 +116,7 @@ fn fresh_page(query: &str) -> web_sys::Element {
     let store = w.local_storage().unwrap().unwrap();
     store.clear().unwrap();
     let doc = w.document().unwrap();
+    corpus_events(&doc);
     let host = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&host).unwrap();
     host
@@ -235,7 +269,7 @@ fn inject(st: AppState) {
 async fn the_article_list_names_every_corpus_article() {
     let host = fresh_page("");
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), App);
-    settle(10).await;
+    listed(&host, ARTICLES.len()).await;
     let list = one(&host, "ul[aria-label='Articles']");
     assert_eq!(all(&list, ":scope > li").len(), ARTICLES.len());
     // The first view is the overview, with its map.
@@ -249,7 +283,7 @@ async fn the_article_list_names_every_corpus_article() {
 async fn an_article_shows_marks_events_and_selection() {
     let host = fresh_page(&format!("?article={ID}"));
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), Routed);
-    settle(10).await;
+    listed(&host, ARTICLES.len()).await;
     let st = state();
     inject(st);
     settle(10).await;
@@ -395,7 +429,7 @@ async fn an_article_shows_marks_events_and_selection() {
 async fn a_filter_change_keeps_the_elements_that_stay() {
     let host = fresh_page(&format!("?article={ID}"));
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), Routed);
-    settle(10).await;
+    listed(&host, ARTICLES.len()).await;
     inject(state());
     settle(10).await;
 
@@ -440,169 +474,77 @@ async fn a_filter_change_keeps_the_elements_that_stay() {
 }
 
 #[wasm_bindgen_test]
-async fn a_pasted_article_is_extracted_listed_stored_and_removable() {
-    let host = fresh_page("");
+async fn kept_articles_round_trip_through_indexeddb_and_are_listed_with_their_events() {
+    store::remove(None).await.unwrap();
+    let text = ARTICLES[1].text;
+    let kept = Stored {
+        id: "mine-kept".into(),
+        title: Some("Gardé".into()),
+        date: Some("2017-10-01".into()),
+        text: text.into(),
+        added: 1.0,
+        doc: depeche::engine::extract_with("mine-kept", text, Some("Gardé"), Some("2017-10-01")),
+        shown_title: "Gardé".into(),
+    };
+    store::put(&kept).await.unwrap();
+    assert_eq!(store::load().await.unwrap(), vec![Ok(kept.clone())]);
+
+    let host = fresh_page("?article=mine-kept");
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), Routed);
-    settle(10).await;
-    let st = state();
-
-    // Empty input: a clear message, nothing added.
-    click(&one(&host, ".paste button[type='submit']"));
-    settle(5).await;
-    assert!(
-        one(&host, ".form-msg.error")
-            .text_content()
-            .unwrap()
-            .contains("vide")
-    );
-    let n = all(&host, "ul[aria-label='Articles'] > li").len();
-
-    // Hostile HTML is shown as text, never run.
-    let hostile = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script> Les forces ont repris Raqa.";
-    let area: web_sys::HtmlTextAreaElement = one(&host, "#paste-text").unchecked_into();
-    area.set_value(hostile);
-    area.dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-    click(&one(&host, ".paste button[type='submit']"));
-    settle(10).await;
-    assert_eq!(all(&host, "ul[aria-label='Articles'] > li").len(), n + 1);
-    assert!(all(&host, "main img, main script").is_empty());
-    assert!(
-        one(&host, ".text")
-            .text_content()
-            .unwrap()
-            .contains("<img src=x")
-    );
-    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
-    assert!(pwned.is_undefined());
+    listed(&host, ARTICLES.len() + 1).await;
     let mine = one(&host, "ul[aria-label='Articles'] li.mine");
-    assert!(mine.text_content().unwrap().contains("votre article"));
+    assert!(mine.text_content().unwrap().contains("Gardé"));
+    until(|| all(&host, "ol[aria-label='Événements'] > li").len() == kept.doc.events.len()).await;
+    assert!(!kept.doc.events.is_empty());
 
-    // Stored under its own key; read back.
-    let loaded: Vec<_> = load_user_articles();
-    assert_eq!(loaded.len(), 1);
-    let entry = loaded[0].as_ref().unwrap();
-    assert_eq!(&*entry.text, hostile);
-    assert!(
-        st.view
-            .get_untracked()
-            .article
-            .unwrap()
-            .starts_with("mine-")
-    );
-
-    // Removed from the list and from storage.
+    // Removed from the list and from the store.
     click(&one(&mine, "button.remove"));
-    settle(5).await;
-    assert_eq!(all(&host, "ul[aria-label='Articles'] > li").len(), n);
-    assert!(load_user_articles().is_empty());
-    drop(handle);
-    host.remove();
-}
-
-/// Sets a form field's value as typing would, firing `event` (« input » or « change »).
-fn type_into(root: &web_sys::Element, sel: &str, value: &str, event: &str) {
-    let input: web_sys::HtmlInputElement = one(root, sel).unchecked_into();
-    input.set_value(value);
-    input
-        .dispatch_event(&web_sys::Event::new(event).unwrap())
-        .unwrap();
-}
-
-/// The `datetime` of the first event's `<time>` in the open article.
-fn first_event_time(host: &web_sys::Element) -> Option<String> {
-    let list = one(host, "ol[aria-label='Événements']");
-    one(&list, ":scope > li time").get_attribute("datetime")
-}
-
-#[wasm_bindgen_test]
-async fn a_pasted_articles_weekdays_follow_its_typed_date_and_its_corrections() {
-    let host = fresh_page("");
-    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), Routed);
-    settle(10).await;
-    let area: web_sys::HtmlTextAreaElement = one(&host, "#paste-text").unchecked_into();
-    area.set_value("Les forces gouvernementales ont repris samedi la ville de Palmyre.");
-    area.dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-    // Wednesday 30 March 2016: « samedi » is the 26th.
-    type_into(&host, "#paste-date", "2016-03-30", "input");
-    click(&one(&host, ".paste button[type='submit']"));
-    settle(10).await;
-    assert_eq!(first_event_time(&host).as_deref(), Some("2016-03-26"));
-    // The date corrected in the article's header: extracted again, and stored so.
-    type_into(&host, ".redate input", "2016-04-04", "change");
-    settle(10).await;
-    assert_eq!(first_event_time(&host).as_deref(), Some("2016-04-02"));
-    let loaded = load_user_articles();
-    assert_eq!(loaded.len(), 1);
-    assert_eq!(
-        loaded[0].as_ref().unwrap().doc.date.as_deref(),
-        Some("2016-04-04")
-    );
-    click(&one(
-        &host,
-        "ul[aria-label='Articles'] li.mine button.remove",
-    ));
-    settle(5).await;
+    listed(&host, ARTICLES.len()).await;
+    settle(50).await;
+    assert_eq!(store::load().await.unwrap(), vec![]);
     drop(handle);
     host.remove();
 }
 
 #[wasm_bindgen_test]
-async fn a_corrupted_saved_article_is_reported_and_the_others_kept() {
+async fn local_storage_articles_stay_there_when_the_worker_cannot_move_them() {
+    store::remove(None).await.unwrap();
     let host = fresh_page("");
-    let store = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    store
-        .set_item(&format!("{STORAGE_PREFIX}mine-bad"), "{not json")
+    let ls = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    ls.set_item(&format!("{LEGACY_PREFIX}mine-bad"), "{not json")
         .unwrap();
-    store
-        .set_item(
-            &format!("{STORAGE_PREFIX}mine-good"),
-            r#"{"id":"mine-good","title":"Gardé","date":"2017-10-01","text":"Texte gardé.","added":1}"#,
-        )
+    let good =
+        r#"{"id":"mine-good","title":"Gardé","date":"2017-10-01","text":"Texte gardé.","added":1}"#;
+    ls.set_item(&format!("{LEGACY_PREFIX}mine-good"), good)
         .unwrap();
-    store.set_item("unrelated", "kept").unwrap();
-    let loaded = load_user_articles();
-    assert_eq!(loaded.len(), 2);
-    assert!(
-        loaded
-            .iter()
-            .any(|l| matches!(l, Err(LoadProblem::Corrupted(k)) if k.ends_with("mine-bad")))
-    );
+    ls.set_item("unrelated", "kept").unwrap();
+    let (legacy, bad) = store::legacy_articles();
+    assert_eq!(legacy.len(), 1);
+    assert_eq!(bad, vec![format!("{LEGACY_PREFIX}mine-bad")]);
 
+    // The test page has no worker script: the move fails, says so, and loses nothing.
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), App);
-    settle(10).await;
-    let items = all(&host, "ul[aria-label='Articles'] > li");
-    assert_eq!(items.len(), ARTICLES.len() + 1);
-    assert!(
-        items
-            .last()
-            .unwrap()
-            .text_content()
-            .unwrap()
-            .contains("Gardé")
-    );
+    until(|| all(&host, ".import-lines li").len() == 1).await;
+    let line = one(&host, ".import-lines li");
+    assert!(line.text_content().unwrap().contains("Gardé"));
+    assert!(line.class_list().contains("error"));
     assert!(
         one(&host, ".notice.error")
             .text_content()
             .unwrap()
             .contains("illisible")
     );
-    // Nothing else was lost or rewritten.
-    assert_eq!(
-        store
-            .get_item(&format!("{STORAGE_PREFIX}mine-bad"))
-            .unwrap()
-            .as_deref(),
-        Some("{not json")
-    );
-    assert_eq!(
-        store.get_item("unrelated").unwrap().as_deref(),
-        Some("kept")
-    );
+    for (key, value) in [
+        (format!("{LEGACY_PREFIX}mine-bad"), "{not json"),
+        (format!("{LEGACY_PREFIX}mine-good"), good),
+        ("unrelated".to_string(), "kept"),
+    ] {
+        assert_eq!(ls.get_item(&key).unwrap().as_deref(), Some(value));
+    }
+    assert_eq!(store::load().await.unwrap(), vec![]);
     drop(handle);
     host.remove();
-    store.clear().unwrap();
+    ls.clear().unwrap();
 }
 
 /// Filtering 10,000 events (the constructed document repeated): right counts asserted, the time

@@ -23,6 +23,8 @@ pub fn ArticleView() -> impl IntoView {
     });
     move || match (article.get(), entry.get()) {
         (None, _) => view! { <Intro /> }.into_any(),
+        // Until the articles are loaded, none is « not found ».
+        (Some(_), None) if !st.ready.get() => ().into_any(),
         (Some(id), None) => {
             let lang = st.lang();
             view! {

@@ -141,7 +141,7 @@ fn ArticleItem(
                     "{} « {title} »",
                     lang.pick("Retirer l'article", "Remove the article"),
                 )
-                on:click=move |_| st.remove_user_article(&id)
+                on:click=move |_| st.remove_user_articles(Some(&id))
             >
                 {lang.pick("Retirer", "Remove")}
             </button>

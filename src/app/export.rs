@@ -1,21 +1,19 @@
 //! Export of the filtered events (all articles) as JSON (the ontology's record), CSV (ACLED-like
 //! columns) and GeoJSON, written by [`crate::export`] (as the CLI's are) and downloaded through a
-//! Blob, an object URL and an `<a download>` named after what the file holds and the day.
+//! Blob, an object URL and an `<a download>` named after what the file holds and the day. The
+//! files are written in the worker (`geo_precision` reads the gazetteer, which the page does not
+//! load).
+
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::{AppState, use_state};
 use crate::engine::Document;
-use crate::export::{self, ExportRow, export_csv, export_geojson, export_json, file_name};
-
-/// The formats the page offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Json,
-    Csv,
-    GeoJson,
-}
+use crate::export::{self, file_name};
+pub use crate::import::ExportFormat as Format;
+use crate::import::ExportRequest;
 
 impl Format {
     /// The library's format.
@@ -28,12 +26,15 @@ impl Format {
     }
 }
 
-/// The export file's content for the current filters.
-pub fn export_content(st: AppState, format: Format) -> String {
+/// The export of the current filters, as a request for the worker, which writes it with the
+/// shared writers. JSON: every article with its filtered events. CSV and GeoJSON: the filtered
+/// events (document, index) in corpus order, with their documents and texts.
+pub fn export_request(st: AppState, format: Format) -> ExportRequest {
     let filtered = st.filtered.get_untracked();
-    st.corpus.with_untracked(|c| match format {
-        Format::Json => {
-            let mut docs: Vec<Document> = c
+    st.corpus.with_untracked(|c| {
+        let (mut docs, mut texts, mut rows) = (Vec::new(), Vec::new(), Vec::new());
+        if format == Format::Json {
+            docs = c
                 .entries
                 .iter()
                 .map(|e| Document {
@@ -47,27 +48,24 @@ pub fn export_content(st: AppState, format: Format) -> String {
                     .events
                     .push(c.entries[ev.doc].doc.events[ev.index].clone());
             }
-            export_json(&docs)
-        }
-        Format::Csv | Format::GeoJson => {
-            let rows: Vec<ExportRow> = filtered
-                .iter()
-                .map(|&i| {
-                    let ev = &c.events[i];
-                    let entry = &c.entries[ev.doc];
-                    ExportRow {
-                        doc: &entry.doc,
-                        text: &entry.text,
-                        index: ev.index,
-                        event: &entry.doc.events[ev.index],
-                    }
-                })
-                .collect();
-            if format == Format::Csv {
-                export_csv(&rows, ',')
-            } else {
-                export_geojson(&rows)
+        } else {
+            let mut at: HashMap<usize, usize> = HashMap::new();
+            for &i in filtered.iter() {
+                let ev = &c.events[i];
+                let d = *at.entry(ev.doc).or_insert_with(|| {
+                    docs.push((*c.entries[ev.doc].doc).clone());
+                    texts.push(c.entries[ev.doc].text.to_string());
+                    docs.len() - 1
+                });
+                rows.push((d, ev.index));
             }
+        }
+        ExportRequest {
+            format,
+            docs,
+            texts,
+            rows,
+            sep: ',',
         }
     })
 }
@@ -127,16 +125,44 @@ pub fn Export() -> impl IntoView {
             Format::Csv => "text/csv;charset=utf-8",
             Format::GeoJson => "application/geo+json",
         };
-        let content = export_content(st, format);
-        if !download(&export_file_name(st, format), mime, &content) {
-            st.notify(
-                true,
-                st.lang_untracked().pick(
-                    "Le navigateur a refusé le téléchargement.",
-                    "The browser refused the download.",
-                ),
-            );
-        }
+        let name = export_file_name(st, format);
+        let offer = move |content: &str| {
+            if !download(&name, mime, content) {
+                st.notify(
+                    true,
+                    st.lang_untracked().pick(
+                        "Le navigateur a refusé le téléchargement.",
+                        "The browser refused the download.",
+                    ),
+                );
+            }
+        };
+        // Written in the worker, which has the gazetteer (the first export starts it).
+        let request = export_request(st, format);
+        leptos::task::spawn_local(async move {
+            match super::import::export(st, request).await {
+                Ok(content) => offer(&content),
+                Err(stop) => {
+                    let lang = st.lang_untracked();
+                    let why = match stop {
+                        super::import::Stop::Busy => lang
+                            .pick(
+                                "Des articles sont en cours d'ajout : exportez une fois l'ajout fini.",
+                                "Articles are being added: export once they are in.",
+                            )
+                            .to_string(),
+                        other => format!(
+                            "{} ({other:?})",
+                            lang.pick(
+                                "L'export a échoué : le moteur d'analyse n'a pas pu être chargé.",
+                                "The export failed: the analysis engine could not be loaded.",
+                            )
+                        ),
+                    };
+                    st.notify(true, why);
+                }
+            }
+        });
     };
     let t = move |fr: &'static str, en: &'static str| move || st.lang().pick(fr, en);
     view! {

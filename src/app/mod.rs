@@ -5,7 +5,8 @@
 //! [`articles`] (the list), [`article_view`] (text with highlights and the event list),
 //! [`events`] (the corpus-wide table), [`overview`] (map, timeline and counts: the first view),
 //! [`filters`], [`paste`] (your own articles), [`export`];
-//! [`state`] holds the shared state, [`i18n`] the interface texts.
+//! [`state`] holds the shared state, [`i18n`] the interface texts. Articles are added by a Web
+//! Worker ([`worker`], driven by [`import`]) and kept in IndexedDB ([`store`]).
 
 pub mod article_view;
 pub mod articles;
@@ -13,10 +14,13 @@ pub mod events;
 pub mod export;
 pub mod filters;
 pub mod i18n;
+pub mod import;
 pub mod overview;
 pub mod paste;
 pub mod state;
+pub mod store;
 pub mod when;
+pub mod worker;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

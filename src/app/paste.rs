@@ -1,29 +1,18 @@
-//! Your own article: paste a text (optional title and date) or open `.txt` files; it is extracted
-//! in the browser, listed with the corpus, kept in local storage. Text is only ever shown as
-//! text (never parsed as HTML).
+//! Your own articles: paste a text (optional title and date), or open `.txt` and `.jsonl` files
+//! or a whole folder; they are extracted in the browser's worker ([`super::import`]), listed with
+//! the corpus, kept in IndexedDB; « remove all my articles » asks first. Text is only ever shown
+//! as text (never parsed as HTML).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::Field;
-use super::i18n;
-use super::state::{AppState, use_state};
-use crate::explore::{MAX_ARTICLE_BYTES, Mode, valid_date};
-use crate::input::{Encoding, InputError, decode};
+use super::state::use_state;
+use super::{Field, i18n, import};
+use crate::explore::{Lang, MAX_ARTICLE_BYTES, valid_date};
+use crate::import::Pasted;
+use crate::input::decode;
 
-/// Adds a checked text and opens it.
-fn analyse(st: AppState, text: &str, title: Option<&str>, date: Option<&str>) -> String {
-    let id = st.add_user_article(text, title, date);
-    st.selected.set(None);
-    let open = id.clone();
-    st.update(false, move |v| {
-        v.article = Some(open);
-        v.mode = Mode::Article;
-    });
-    id
-}
-
-/// The paste form.
+/// The paste form, the file and folder choosers, the import's progress and « remove all ».
 #[component]
 pub fn Paste() -> impl IntoView {
     let st = use_state();
@@ -40,27 +29,27 @@ pub fn Paste() -> impl IntoView {
         match decode(body.as_bytes(), MAX_ARTICLE_BYTES) {
             Err(e) => message.set(Some((true, i18n::input_error(&e, lang)))),
             Ok(decoded) => {
-                let body = &decoded.text;
                 let t = title.get_untracked();
                 let d = date.get_untracked();
-                analyse(
+                let name = Some(t.trim())
+                    .filter(|t| !t.is_empty())
+                    .unwrap_or(lang.pick("Texte collé", "Pasted text"))
+                    .to_string();
+                import::add_text(
                     st,
-                    body,
-                    Some(&t),
-                    Some(d.as_str()).filter(|d| valid_date(d)),
+                    name,
+                    Pasted {
+                        text: decoded.text.into_owned(),
+                        title: Some(t).filter(|t| !t.trim().is_empty()),
+                        date: Some(d).filter(|d| valid_date(d)),
+                    },
+                    move || {
+                        text.set(String::new());
+                        title.set(String::new());
+                        date.set(String::new());
+                    },
                 );
-                text.set(String::new());
-                title.set(String::new());
-                date.set(String::new());
-                message.set(Some((
-                    false,
-                    lang.pick(
-                        "Article analysé et ajouté à la liste.",
-                        "Article analysed and added to the list.",
-                    )
-                    .to_string(),
-                )));
-                super::focus_id("article-title");
+                message.set(None);
             }
         }
     };
@@ -72,65 +61,37 @@ pub fn Paste() -> impl IntoView {
         else {
             return;
         };
-        let Some(files) = input.files() else { return };
-        let lang = st.lang_untracked();
-        for i in 0..files.length() {
-            let Some(file) = files.get(i) else { continue };
-            let name = file.name();
-            let stem = name
-                .strip_suffix(".txt")
-                .or_else(|| name.strip_suffix(".TXT"))
-                .unwrap_or(&name)
-                .to_string();
-            if file.size() > MAX_ARTICLE_BYTES as f64 {
-                message.set(Some((
-                    true,
-                    format!(
-                        "{name} : {}",
-                        i18n::input_error(
-                            &InputError::TooLarge {
-                                size: file.size() as usize,
-                                limit: MAX_ARTICLE_BYTES
-                            },
-                            lang
-                        )
-                    ),
-                )));
-                continue;
-            }
-            let blob = gloo::file::Blob::from(file);
-            let reader = gloo::file::callbacks::read_as_bytes(&blob, move |res| {
-                let lang = st.lang_untracked();
-                let outcome = match res {
-                    Err(_) => Err(lang
-                        .pick("lecture impossible", "could not be read")
-                        .to_string()),
-                    Ok(bytes) => decode(&bytes, MAX_ARTICLE_BYTES)
-                        .map(|d| (d.text.into_owned(), d.encoding))
-                        .map_err(|e| i18n::input_error(&e, lang)),
-                };
-                match outcome {
-                    Ok((body, encoding)) => {
-                        analyse(st, &body, Some(&stem), None);
-                        let done = match encoding {
-                            Encoding::Utf8 => {
-                                lang.pick("analysé et ajouté.", "analysed and added.")
-                            }
-                            Encoding::Windows1252 => lang.pick(
-                                "lu en Windows-1252 (Latin-1), analysé et ajouté.",
-                                "read as Windows-1252 (Latin-1), analysed and added.",
-                            ),
-                        };
-                        message.set(Some((false, format!("{name} : {done}"))));
-                    }
-                    Err(e) => message.set(Some((true, format!("{name} : {e}")))),
-                }
+        let Some(list) = input.files() else { return };
+        let mut files: Vec<web_sys::File> =
+            (0..list.length()).filter_map(|i| list.get(i)).collect();
+        if input.webkitdirectory() {
+            // A folder: its text and JSON Lines files, in the order of their paths.
+            files.retain(|f| {
+                let n = f.name().to_ascii_lowercase();
+                n.ends_with(".txt") || n.ends_with(".jsonl")
             });
-            // The read is cancelled if the reader is dropped: let it finish.
-            std::mem::forget(reader);
+            files.sort_by_key(|f| {
+                js_sys::Reflect::get(f, &"webkitRelativePath".into())
+                    .ok()
+                    .and_then(|p| p.as_string())
+                    .unwrap_or_default()
+            });
         }
+        import::add_files(st, files);
         input.set_value("");
     };
+    // Set as a property: `webkitdirectory` is not an attribute the view macro knows.
+    let folder = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = folder.get() {
+            input.set_webkitdirectory(true);
+        }
+    });
+    let mine = Memo::new(move |_| {
+        st.corpus
+            .with(|c| c.entries.iter().filter(|e| e.user).count())
+    });
+    let confirming = RwSignal::new(false);
 
     let t = move |fr: &'static str, en: &'static str| move || st.lang().pick(fr, en);
 
@@ -165,18 +126,29 @@ pub fn Paste() -> impl IntoView {
                         id="paste-files"
                         class="file-input"
                         type="file"
-                        accept=".txt,text/plain"
+                        accept=".txt,.jsonl,text/plain"
                         multiple
                         on:change=open_files
                     />
                     <label class="file-button" for="paste-files">
-                        {t("Ouvrir des fichiers .txt", "Open .txt files")}
+                        {t("Ouvrir des fichiers (.txt, .jsonl)", "Open files (.txt, .jsonl)")}
+                    </label>
+                    <input
+                        id="paste-folder"
+                        class="file-input"
+                        type="file"
+                        multiple
+                        node_ref=folder
+                        on:change=open_files
+                    />
+                    <label class="file-button" for="paste-folder">
+                        {t("Ouvrir un dossier", "Open a folder")}
                     </label>
                 </div>
                 <p class="hint">
                     {t(
-                        "Analysé dans votre navigateur ; rien n'est envoyé. Conservé dans ce navigateur (stockage local).",
-                        "Analysed in your browser; nothing is sent. Kept in this browser (local storage).",
+                        "Analysé dans votre navigateur ; rien n'est envoyé. Conservé dans ce navigateur (IndexedDB). Un fichier JSONL : un article par ligne, {\"id\", \"text\"} et, s'il y a lieu, \"title\", \"date\", \"source\", \"url\".",
+                        "Analysed in your browser; nothing is sent. Kept in this browser (IndexedDB). A JSONL file: one article a line, {\"id\", \"text\"} and, if any, \"title\", \"date\", \"source\", \"url\".",
                     )}
                 </p>
                 {move || {
@@ -191,6 +163,51 @@ pub fn Paste() -> impl IntoView {
                         })
                 }}
             </form>
+            <import::ImportStatus />
+            {move || {
+                let lang = st.lang();
+                let n = mine.get();
+                (n > 0)
+                    .then(|| {
+                        if confirming.get() {
+                            view! {
+                                <div class="confirm" role="group" aria-labelledby="remove-all-q">
+                                    <p id="remove-all-q">
+                                        {match lang {
+                                            Lang::Fr => format!("Retirer vos {n} articles de ce navigateur ? Cela ne peut pas être annulé."),
+                                            Lang::En => format!("Remove your {n} articles from this browser? This cannot be undone."),
+                                        }}
+                                    </p>
+                                    <button
+                                        type="button"
+                                        class="danger"
+                                        on:click=move |_| {
+                                            confirming.set(false);
+                                            st.remove_user_articles(None);
+                                        }
+                                    >
+                                        {lang.pick("Oui, tout retirer", "Yes, remove them all")}
+                                    </button>
+                                    <button type="button" on:click=move |_| confirming.set(false)>
+                                        {lang.pick("Annuler", "Cancel")}
+                                    </button>
+                                </div>
+                            }
+                                .into_any()
+                        } else {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="remove-all"
+                                    on:click=move |_| confirming.set(true)
+                                >
+                                    {lang.pick("Retirer tous mes articles", "Remove all my articles")}
+                                </button>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
         </section>
     }
 }

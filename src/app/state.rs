@@ -1,16 +1,17 @@
 //! The app's state: the articles (corpus and yours) with their extracted events, the view held in
-//! the URL, the filtered events, the chosen event, the messages, and local storage.
+//! the URL, the filtered events, the chosen event, the messages; and the page's loading: the
+//! corpus's events shipped as data, your articles from the browser's storage.
 
 use std::sync::Arc;
 
+use super::import::Imports;
+use super::store;
+use crate::corpus::{ARTICLES, CorpusData};
+use crate::engine::Document;
+use crate::explore::{self, IndexedEvent, Lang, ViewState};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
-use serde::{Deserialize, Serialize};
-
-use crate::corpus::ARTICLES;
-use crate::engine::{self, Document};
-use crate::explore::{self, IndexedEvent, Lang, ViewState};
 
 /// One article in the explorer.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,26 +43,38 @@ impl Corpus {
         Corpus { entries, events }
     }
 
+    /// Adds `more` entries after these, indexing only theirs.
+    pub fn extend(&mut self, more: Vec<Entry>) {
+        for e in more {
+            let i = self.entries.len();
+            self.events
+                .extend(explore::index_document(i, &e.doc, &e.text));
+            self.entries.push(e);
+        }
+    }
+
     /// The position of the article with this id.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.entries.iter().position(|e| e.doc.id == id)
     }
 }
 
-/// Extracts the embedded corpus (once per page load).
-pub fn corpus_entries() -> Vec<Entry> {
+/// The embedded corpus's entries, given its events and titles as computed at build time; an
+/// article missing from `data` is an error.
+pub fn corpus_entries(data: CorpusData) -> Result<Vec<Entry>, String> {
+    let mut by_id: std::collections::HashMap<String, (Document, String)> = data
+        .docs
+        .into_iter()
+        .zip(data.titles)
+        .map(|(d, t)| (d.id.clone(), (d, t)))
+        .collect();
     ARTICLES
         .iter()
         .map(|a| {
-            let doc = a.extract();
-            let title = explore::display_title(&doc, a.text);
-            Entry {
-                doc: Arc::new(doc),
-                text: Arc::from(a.text),
-                title,
-                user: false,
-                saved: false,
-            }
+            let (doc, title) = by_id.remove(a.id).ok_or_else(|| a.id.to_string())?;
+            let mut e = user_entry(doc, a.text, title);
+            e.user = false;
+            Ok(e)
         })
         .collect()
 }
@@ -92,10 +105,9 @@ fn repeated(entries: Vec<Entry>, n: usize) -> Vec<Entry> {
     out
 }
 
-/// Builds a user article's entry: extracts it with the given title and date.
-pub fn user_entry(id: &str, text: &str, title: Option<&str>, date: Option<&str>) -> Entry {
-    let doc = engine::extract_with(id, text, title, date);
-    let title = explore::display_title(&doc, text);
+/// A user article's entry, from its extracted record, its text and the title to show (not yet
+/// kept).
+pub fn user_entry(doc: Document, text: &str, title: String) -> Entry {
     Entry {
         doc: Arc::new(doc),
         text: Arc::from(text),
@@ -135,6 +147,11 @@ pub struct AppState {
     next_notice: StoredValue<u32>,
     navigate: StoredValue<Navigate>,
     pathname: Memo<String>,
+    /// Whether the corpus and your kept articles are loaded (until then the list is empty and no
+    /// article is « not found »).
+    pub ready: RwSignal<bool>,
+    /// The articles being added through the worker, and how each file went.
+    pub imports: Imports,
 }
 
 impl AppState {
@@ -143,15 +160,7 @@ impl AppState {
         let location = use_location();
         let search = location.search;
         let view = Memo::new(move |_| ViewState::from_query(&search.get()));
-        let mut entries = repeated(corpus_entries(), bench_repeat());
-        let mut problems = Vec::new();
-        for loaded in load_user_articles() {
-            match loaded {
-                Ok(e) => entries.push(e),
-                Err(p) => problems.push(p),
-            }
-        }
-        let corpus = RwSignal::new(Arc::new(Corpus::new(entries)));
+        let corpus = RwSignal::new(Arc::new(Corpus::default()));
         let filtered = Memo::new(move |_| {
             let filter = view.with(|v| v.filter.clone());
             let filter = filter.compile();
@@ -185,26 +194,11 @@ impl AppState {
             next_notice: StoredValue::new(0),
             navigate: StoredValue::new(Arc::new(navigate)),
             pathname: location.pathname,
+            ready: RwSignal::new(false),
+            imports: Imports::new(),
         };
-        for p in problems {
-            let text = match p {
-                LoadProblem::Corrupted(key) => format!(
-                    "{} ({key})",
-                    state
-                        .lang_untracked()
-                        .pick("Un article enregistré est illisible et a été ignoré ; les autres sont chargés.", "A saved article could not be read and was skipped; the others are loaded.")
-                ),
-                LoadProblem::Unavailable => state
-                    .lang_untracked()
-                    .pick(
-                        "Le stockage local n'est pas disponible : vos articles ne seront pas conservés.",
-                        "Local storage is unavailable: your articles will not be kept.",
-                    )
-                    .to_string(),
-            };
-            state.notify(true, text);
-        }
         provide_context(state);
+        leptos::task::spawn_local(load(state));
         state
     }
 
@@ -268,58 +262,27 @@ impl AppState {
         });
     }
 
-    /// Adds a user article: stores it and lists it; returns its id.
-    pub fn add_user_article(&self, text: &str, title: Option<&str>, date: Option<&str>) -> String {
-        let id = new_user_id(&self.corpus.get_untracked());
-        let mut entry = user_entry(&id, text, title, date);
-        let lang = self.lang_untracked();
-        match save_user_article(&entry) {
-            Ok(()) => entry.saved = true,
-            Err(SaveProblem::Full) => self.notify(
-                true,
-                lang.pick(
-                    "Le stockage local est plein : l'article est analysé mais ne sera pas conservé après rechargement. Vos autres articles sont intacts.",
-                    "Local storage is full: the article is analysed but will not be kept after a reload. Your other articles are untouched.",
-                ),
-            ),
-            Err(SaveProblem::Unavailable) => self.notify(
-                true,
-                lang.pick(
-                    "Le stockage local n'est pas disponible : l'article ne sera pas conservé après rechargement.",
-                    "Local storage is unavailable: the article will not be kept after a reload.",
-                ),
-            ),
+    /// Lists articles just added (kept or not).
+    pub fn add_entries(&self, entries: Vec<Entry>) {
+        if !entries.is_empty() {
+            // In place unless a reader still holds the corpus.
+            self.corpus.update(|c| Arc::make_mut(c).extend(entries));
         }
-        self.corpus.update(|c| {
-            let mut entries = c.entries.clone();
-            entries.push(entry);
-            *c = Arc::new(Corpus::new(entries));
-        });
-        id
     }
 
-    /// Dates a user article anew (a date typed or corrected after it was added, or none):
-    /// extracts it again, so that its relative times (« samedi ») resolve against that date,
-    /// and stores it so.
+    /// Dates a user article anew (a date typed or corrected after it was added, or none): the
+    /// worker extracts it again, so that its relative times (« samedi ») resolve against that
+    /// date, and it is kept so under its own id.
     pub fn set_user_article_date(&self, id: &str, date: Option<&str>) {
-        let corpus = self.corpus.get_untracked();
-        let Some(old) = corpus.entries.iter().find(|e| e.user && e.doc.id == id) else {
+        let old = self.corpus.with_untracked(|c| {
+            c.entries
+                .iter()
+                .find(|e| e.user && e.doc.id == id)
+                .map(|e| (e.text.to_string(), e.doc.title.clone()))
+        });
+        let Some((text, title)) = old else {
             return;
         };
-        let mut entry = user_entry(id, &old.text, old.doc.title.as_deref(), date);
-        entry.saved = old.saved && save_user_article(&entry).is_ok();
-        self.corpus.update(|c| {
-            let mut entries = c.entries.clone();
-            if let Some(e) = entries.iter_mut().find(|e| e.user && e.doc.id == id) {
-                *e = entry;
-            }
-            *c = Arc::new(Corpus::new(entries));
-        });
-    }
-
-    /// Removes a user article from the list and from storage.
-    pub fn remove_user_article(&self, id: &str) {
-        remove_saved(id);
         self.corpus.update(|c| {
             let entries: Vec<Entry> = c
                 .entries
@@ -329,10 +292,55 @@ impl AppState {
                 .collect();
             *c = Arc::new(Corpus::new(entries));
         });
-        if self
-            .view
-            .with_untracked(|v| v.article.as_deref() == Some(id))
-        {
+        let pasted = crate::import::Pasted {
+            text,
+            title,
+            date: date.map(str::to_string),
+        };
+        super::import::redate(*self, id.to_string(), pasted);
+    }
+
+    /// Removes a user article from the list and from storage (every one, with `None`).
+    pub fn remove_user_articles(&self, id: Option<&str>) {
+        let lang = self.lang_untracked();
+        let removed: Vec<String> = self.corpus.with_untracked(|c| {
+            c.entries
+                .iter()
+                .filter(|e| e.user && id.is_none_or(|id| e.doc.id == id))
+                .map(|e| e.doc.id.clone())
+                .collect()
+        });
+        let st = *self;
+        let ids = id.map(|_| removed.clone());
+        leptos::task::spawn_local(async move {
+            let done = store::remove(ids.as_deref()).await;
+            if let Err(e) = done {
+                st.notify(
+                    true,
+                    format!(
+                        "{} ({e:?})",
+                        lang.pick(
+                            "Le stockage n'a pas pu oublier l'article : il reviendra au prochain chargement.",
+                            "The storage could not forget the article: it will be back on the next load.",
+                        )
+                    ),
+                );
+            }
+        });
+        self.corpus.update(|c| {
+            let entries: Vec<Entry> = c
+                .entries
+                .iter()
+                .filter(|e| !(e.user && removed.contains(&e.doc.id)))
+                .cloned()
+                .collect();
+            *c = Arc::new(Corpus::new(entries));
+        });
+        if self.view.with_untracked(|v| {
+            v.article
+                .as_ref()
+                .is_some_and(|a| removed.iter().any(|r| r == a))
+        }) {
             self.update(false, |v| v.article = None);
         }
     }
@@ -343,120 +351,121 @@ pub fn use_state() -> AppState {
     expect_context::<AppState>()
 }
 
-fn new_user_id(c: &Corpus) -> String {
-    let now = js_sys::Date::now() as u64;
+/// An id that `taken` refuses not: `base`, else `base-1`, `base-2`… (`base` defaults to
+/// `mine-` and the time, for a file or a pasted text).
+pub fn free_id(base: Option<&str>, taken: impl Fn(&str) -> bool) -> String {
+    let base = base.map_or_else(
+        || format!("mine-{:x}", js_sys::Date::now() as u64),
+        str::to_string,
+    );
     let mut n = 0u32;
     loop {
         let id = if n == 0 {
-            format!("mine-{now:x}")
+            base.clone()
         } else {
-            format!("mine-{now:x}-{n}")
+            format!("{base}-{n}")
         };
-        if c.position(&id).is_none() {
+        if !taken(&id) {
             return id;
         }
         n += 1;
     }
 }
 
-/// Local-storage key prefix of saved user articles (one key per article, so that one damaged
-/// entry never costs the others).
-pub const STORAGE_PREFIX: &str = "depeche.article.";
-
-/// A saved user article.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Saved {
-    pub id: String,
-    pub title: Option<String>,
-    pub date: Option<String>,
-    pub text: String,
-    /// Milliseconds since the epoch, for ordering.
-    pub added: f64,
-}
-
-/// Why a saved article could not be loaded.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LoadProblem {
-    Unavailable,
-    Corrupted(String),
-}
-
-/// Why an article could not be saved.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum SaveProblem {
-    Unavailable,
-    Full,
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
-/// Reads every saved user article; a damaged one is reported, not fatal.
-pub fn load_user_articles() -> Vec<Result<Entry, LoadProblem>> {
-    let Some(store) = storage() else {
-        return vec![Err(LoadProblem::Unavailable)];
-    };
-    let n = store.length().unwrap_or(0);
-    let mut saved: Vec<Result<Saved, LoadProblem>> = Vec::new();
-    for i in 0..n {
-        let Ok(Some(key)) = store.key(i) else {
-            continue;
-        };
-        if !key.starts_with(STORAGE_PREFIX) {
-            continue;
+/// Loads the corpus's events (shipped as data) and your kept articles, lists them, then moves
+/// any article left in the old local storage over to IndexedDB.
+async fn load(st: AppState) {
+    let lang = st.lang_untracked();
+    let mut entries = match corpus_data().await.and_then(corpus_entries) {
+        Ok(entries) => repeated(entries, bench_repeat()),
+        Err(why) => {
+            st.notify(
+                true,
+                format!(
+                    "{} ({why})",
+                    lang.pick(
+                        "Les événements du corpus n'ont pas pu être chargés.",
+                        "The corpus's events could not be loaded.",
+                    )
+                ),
+            );
+            Vec::new()
         }
-        let raw = store.get_item(&key).ok().flatten().unwrap_or_default();
-        match serde_json::from_str::<Saved>(&raw) {
-            Ok(s)
-                if key == format!("{STORAGE_PREFIX}{}", s.id)
-                    && crate::input::decode(s.text.as_bytes(), explore::MAX_ARTICLE_BYTES)
-                        .is_ok() =>
-            {
-                saved.push(Ok(s))
+    };
+    let mut unreadable = Vec::new();
+    match store::load().await {
+        Ok(kept) => {
+            for k in kept {
+                match k {
+                    Ok(s) => {
+                        let mut e = user_entry(s.doc, &s.text, s.shown_title);
+                        e.saved = true;
+                        entries.push(e);
+                    }
+                    Err(key) => unreadable.push(key),
+                }
             }
-            _ => saved.push(Err(LoadProblem::Corrupted(key))),
         }
+        Err(e) => st.notify(
+            true,
+            format!(
+                "{} ({e:?})",
+                lang.pick(
+                    "Le stockage du navigateur (IndexedDB) n'est pas disponible : vos articles ne seront pas conservés.",
+                    "The browser's storage (IndexedDB) is unavailable: your articles will not be kept.",
+                )
+            ),
+        ),
     }
-    saved.sort_by(|a, b| match (a, b) {
-        (Ok(a), Ok(b)) => a.added.total_cmp(&b.added),
-        _ => std::cmp::Ordering::Equal,
-    });
-    saved
-        .into_iter()
-        .map(|s| {
-            s.map(|s| {
-                let mut e = user_entry(&s.id, &s.text, s.title.as_deref(), s.date.as_deref());
-                e.saved = true;
-                e
-            })
-        })
-        .collect()
+    st.corpus.set(Arc::new(Corpus::new(entries)));
+    st.ready.set(true);
+    let (legacy, bad) = store::legacy_articles();
+    unreadable.extend(bad);
+    if !unreadable.is_empty() {
+        st.notify(
+            true,
+            format!(
+                "{} ({})",
+                lang.pick(
+                    "Un article enregistré est illisible et a été ignoré (il reste où il est) ; les autres sont chargés.",
+                    "A saved article could not be read and was skipped (it stays where it is); the others are loaded.",
+                ),
+                unreadable.join(", ")
+            ),
+        );
+    }
+    if !legacy.is_empty() {
+        super::import::migrate(st, legacy);
+    }
 }
 
-/// Saves a user article under its own key (keeping when it was first added, if it was).
-pub fn save_user_article(e: &Entry) -> Result<(), SaveProblem> {
-    let store = storage().ok_or(SaveProblem::Unavailable)?;
-    let key = format!("{STORAGE_PREFIX}{}", e.doc.id);
-    let added = store
-        .get_item(&key)
-        .ok()
-        .flatten()
-        .and_then(|json| serde_json::from_str::<Saved>(&json).ok())
-        .map_or_else(js_sys::Date::now, |s| s.added);
-    let saved = Saved {
-        id: e.doc.id.clone(),
-        title: e.doc.title.clone(),
-        date: e.doc.date.clone(),
-        text: e.text.to_string(),
-        added,
+/// The corpus's events: the page's inlined data block (`<script type="application/json"
+/// id="corpus-events">`, as the single file has it) or else `corpus-events.json` beside the page.
+async fn corpus_data() -> Result<CorpusData, String> {
+    let inline = document()
+        .get_element_by_id("corpus-events")
+        .and_then(|el| el.text_content());
+    let json = match inline {
+        Some(json) => json,
+        None => fetch_text("corpus-events.json").await?,
     };
-    let json = serde_json::to_string(&saved).map_err(|_| SaveProblem::Unavailable)?;
-    store.set_item(&key, &json).map_err(|_| SaveProblem::Full)
+    serde_json::from_str(&json).map_err(|e| format!("corpus-events.json: {e}"))
 }
 
-fn remove_saved(id: &str) {
-    if let Some(store) = storage() {
-        let _ = store.remove_item(&format!("{STORAGE_PREFIX}{id}"));
+/// The text of a file beside the page.
+async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let failed = |e: wasm_bindgen::JsValue| format!("{url}: {e:?}");
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
+        .await
+        .map_err(failed)?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
     }
+    let text = JsFuture::from(response.text().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    text.as_string().ok_or_else(|| format!("{url}: not text"))
 }

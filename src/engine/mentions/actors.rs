@@ -94,10 +94,46 @@ pub struct Actor {
     pub label_en: &'static str,
 }
 
-/// The actor with that id.
+/// The actor with that id (from the table alone, not the whole lexicon: the page shows actors'
+/// names without loading the lexicon, whose phrases take the tokenizer and its morphology).
 pub fn lookup_actor(id: &str) -> Option<&'static Actor> {
-    let lex = &*LEXICON;
-    lex.by_id.get(id).map(|&i| &lex.actors[i as usize])
+    let (actors, by_id) = &*TABLE;
+    by_id.get(id).map(|&i| &actors[i as usize])
+}
+
+/// The actors of `actors.tsv` and their index by id (problems reported by the lexicon's load).
+static TABLE: LazyLock<(Vec<Actor>, HashMap<&'static str, u16>)> = LazyLock::new(|| {
+    let rows: Vec<_> = rows(ACTORS_TSV).collect();
+    actor_table(&rows, &mut Vec::new())
+});
+
+/// The actors of these rows of `actors.tsv`, and their index by id; a bad row is a problem.
+fn actor_table(
+    rows: &[Vec<&'static str>],
+    problems: &mut Vec<String>,
+) -> (Vec<Actor>, HashMap<&'static str, u16>) {
+    let (mut actors, mut by_id) = (Vec::new(), HashMap::new());
+    for row in rows {
+        let id = col(row, 0);
+        let Some(kind) = ActorKind::parse(col(row, 1)) else {
+            problems.push(format!("actor {id}: bad kind {:?}", col(row, 1)));
+            continue;
+        };
+        if by_id.contains_key(id) {
+            problems.push(format!("actor {id}: duplicate id"));
+            continue;
+        }
+        let country = Some(col(row, 2)).filter(|c| !c.is_empty());
+        by_id.insert(id, actors.len() as u16);
+        actors.push(Actor {
+            id,
+            kind,
+            country,
+            label_fr: col(row, 3),
+            label_en: col(row, 4),
+        });
+    }
+    (actors, by_id)
 }
 
 /// All actors (for the app's filters), in data order.
@@ -272,27 +308,7 @@ impl Lexicon {
             problems: Vec::new(),
         };
         let actor_rows: Vec<_> = rows(ACTORS_TSV).collect();
-        for row in &actor_rows {
-            let id = col(row, 0);
-            let Some(kind) = ActorKind::parse(col(row, 1)) else {
-                lex.problems
-                    .push(format!("actor {id}: bad kind {:?}", col(row, 1)));
-                continue;
-            };
-            if lex.by_id.contains_key(id) {
-                lex.problems.push(format!("actor {id}: duplicate id"));
-                continue;
-            }
-            let country = Some(col(row, 2)).filter(|c| !c.is_empty());
-            lex.by_id.insert(id, lex.actors.len() as u16);
-            lex.actors.push(Actor {
-                id,
-                kind,
-                country,
-                label_fr: col(row, 3),
-                label_en: col(row, 4),
-            });
-        }
+        (lex.actors, lex.by_id) = actor_table(&actor_rows, &mut lex.problems);
         for row in &actor_rows {
             let Some(&a) = lex.by_id.get(col(row, 0)) else {
                 continue;
