@@ -226,19 +226,29 @@ pub fn add_files(st: AppState, files: Vec<web_sys::File>) {
     enqueue(st, jobs);
 }
 
+/// A job for a text given as such.
+fn text_job(
+    name: String,
+    pasted: Pasted,
+    in_place: Option<Box<dyn FnOnce()>>,
+    legacy: Option<(String, f64)>,
+) -> Job {
+    Job {
+        name,
+        source: Source::Text {
+            pasted,
+            in_place,
+            legacy,
+        },
+    }
+}
+
 /// Adds a pasted text and shows it once added; then calls `in_place` (the form lets go of the
 /// text only then: a text refused, or lost with the worker, stays in the form).
 pub fn add_text(st: AppState, name: String, pasted: Pasted, in_place: impl FnOnce() + 'static) {
     enqueue(
         st,
-        vec![Job {
-            name,
-            source: Source::Text {
-                pasted,
-                in_place: Some(Box::new(in_place)),
-                legacy: None,
-            },
-        }],
+        vec![text_job(name, pasted, Some(Box::new(in_place)), None)],
     );
 }
 
@@ -246,17 +256,8 @@ pub fn add_text(st: AppState, name: String, pasted: Pasted, in_place: impl FnOnc
 /// place of the record IndexedDB held.
 pub fn redate(st: AppState, id: String, pasted: Pasted) {
     let name = pasted.title.clone().unwrap_or_else(|| id.clone());
-    enqueue(
-        st,
-        vec![Job {
-            name,
-            source: Source::Text {
-                pasted,
-                in_place: None,
-                legacy: Some((id, js_sys::Date::now())),
-            },
-        }],
-    );
+    let added = js_sys::Date::now();
+    enqueue(st, vec![text_job(name, pasted, None, Some((id, added)))]);
 }
 
 /// Moves the articles of the old local storage over: extracted again (local storage held only
@@ -281,18 +282,12 @@ pub fn migrate(st: AppState, legacy: Vec<Legacy>) {
                     a.id
                 )
             });
-        jobs.push(Job {
-            name,
-            source: Source::Text {
-                pasted: Pasted {
-                    text: a.text,
-                    title: a.title,
-                    date: a.date,
-                },
-                in_place: None,
-                legacy: Some((a.id, a.added)),
-            },
-        });
+        let pasted = Pasted {
+            text: a.text,
+            title: a.title,
+            date: a.date,
+        };
+        jobs.push(text_job(name, pasted, None, Some((a.id, a.added))));
     }
     enqueue(st, jobs);
 }

@@ -1328,22 +1328,18 @@ pub fn headline_from_lead(events: &mut [Event], title: &std::ops::Range<usize>) 
     let (head, rest) = events.split_at_mut(split);
     let end = rest.len().min(LEAD_EVENTS);
     let lead = &mut rest[..end];
-    for e in head.iter_mut() {
-        if let Some(told) = lead
+    share_agents(head, lead);
+    share_agents(lead, head);
+}
+
+/// Gives each event of `to` with no agent the agent of the first event of its type in `from`.
+fn share_agents(to: &mut [Event], from: &[Event]) {
+    for e in to.iter_mut().filter(|e| e.agent.is_empty()) {
+        if let Some(told) = from
             .iter()
-            .find(|l| l.kind == e.kind && !l.agent.is_empty())
-            && e.agent.is_empty()
+            .find(|o| o.kind == e.kind && !o.agent.is_empty())
         {
             e.agent.clone_from(&told.agent);
-        }
-    }
-    for l in lead.iter_mut() {
-        if let Some(told) = head
-            .iter()
-            .find(|e| e.kind == l.kind && !e.agent.is_empty())
-            && l.agent.is_empty()
-        {
-            l.agent.clone_from(&told.agent);
         }
     }
 }

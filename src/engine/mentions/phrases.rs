@@ -74,26 +74,13 @@ pub fn find_phrases(
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(last) = organisation_at(text, tokens, i, &free) {
-            out.push(ActorMention {
-                first: i,
-                last,
-                start: tokens[i].start,
-                end: tokens[last].end,
-                actor: None,
-                kind: None,
-                country: None,
-                generic: false,
-                metonym: false,
-                phrase: false,
-                name: false,
-            });
-            i = last + 1;
-            continue;
-        }
-        let phrase = phrase_at(tokens, morph, i, &free).map(|last| (last, false));
-        match phrase.or_else(|| name_at(text, tokens, morph, i, &free).map(|last| (last, true))) {
-            Some((last, name)) => {
+        // (last token, a phrase naming no actor, a person's name)
+        let found = organisation_at(text, tokens, i, &free)
+            .map(|last| (last, false, false))
+            .or_else(|| phrase_at(tokens, morph, i, &free).map(|last| (last, true, false)))
+            .or_else(|| name_at(text, tokens, morph, i, &free).map(|last| (last, true, true)));
+        match found {
+            Some((last, phrase, name)) => {
                 out.push(ActorMention {
                     first: i,
                     last,
@@ -104,7 +91,7 @@ pub fn find_phrases(
                     country: None,
                     generic: false,
                     metonym: false,
-                    phrase: true,
+                    phrase,
                     name,
                 });
                 i = last + 1;
