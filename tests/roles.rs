@@ -568,3 +568,18 @@ fn a_crowd_that_leaves_is_displaced_and_an_army_withdraws() {
     assert!(left.agent.is_empty(), "{left:#?}");
     find(&d, EventType::Withdrawal, "retirés");
 }
+
+#[test]
+fn what_follows_a_present_participle_is_its_object_not_the_subject_of_the_next_verb() {
+    let d = doc(
+        "Selon la police, le camion transportant trente passagers a été incendié, forçant les habitants à fuir.",
+    );
+    let burnt = find(&d, EventType::Destruction, "incendié");
+    assert_eq!(texts(&burnt.target), ["le camion"], "{burnt:#?}");
+    // An infinitive governed by the participle takes the phrase between as its subject.
+    let fled = find(&d, EventType::Displacement, "fuir");
+    assert!(
+        texts(&fled.target).iter().any(|t| t.contains("habitants")),
+        "{fled:#?}"
+    );
+}

@@ -19,6 +19,7 @@ use super::mentions::actors::{
 use super::mentions::counts::CountMention;
 use super::mentions::numbers::is_number_word;
 use super::mentions::times::TimeMention;
+use super::morphology::Morph;
 use super::record::{
     ActorRef, Count, Event, EventType, Modality, PlaceRef, Qualifier, Range, Span, TimeRef,
 };
@@ -48,6 +49,9 @@ pub struct Sentence<'a> {
     pub times: Vec<TimeMention>,
     pub counts: Vec<CountMention>,
     pub triggers: Vec<Trigger>,
+    /// The readings of the tokens that no mention or trigger covers, where the sentence has a
+    /// trigger (empty otherwise).
+    pub morph: Vec<Morph>,
     pub text: &'a str,
 }
 
@@ -305,9 +309,27 @@ impl<'a> Sentence<'a> {
                     .iter()
                     .any(|o| o.last + 2 == m.first && prepositional(tokens, o))
         };
+        // « le minibus transportant 20 personnes a été incendié »: what follows a present
+        // participle is its object, unless the verb is an infinitive it governs (« forçant les
+        // insurgés à se replier »).
+        let participle_object = |m: &ActorMention| {
+            let governed =
+                m.last + 2 == first && matches!(&*tokens[m.last + 1].norm, "a" | "de" | "d'");
+            m.first > 0
+                && !governed
+                && self
+                    .morph
+                    .get(m.first - 1)
+                    .is_some_and(Morph::is_present_participle)
+        };
         self.candidates(excluded)
             .map(|(_, m)| m)
-            .filter(|m| m.last < first && !prepositional(tokens, m) && !in_complement(m))
+            .filter(|m| {
+                m.last < first
+                    && !prepositional(tokens, m)
+                    && !in_complement(m)
+                    && !participle_object(m)
+            })
             .rfind(|m| !bounded(&tokens[m.last + 1..first]))
     }
 

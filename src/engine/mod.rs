@@ -122,11 +122,13 @@ fn read_sentence(
         times,
         counts,
         triggers,
+        morph: Vec::new(),
         tokens,
         text,
     };
     if !sentence.triggers.is_empty() {
-        let phrases = phrases(&sentence);
+        let (phrases, morph) = phrases(&sentence);
+        sentence.morph = morph;
         if !phrases.is_empty() {
             sentence.actors.extend(phrases);
             sentence.actors.sort_by_key(|m| m.first);
@@ -135,8 +137,11 @@ fn read_sentence(
     sentence
 }
 
-/// The noun phrases left between a sentence's actors, places, times and triggers.
-fn phrases(sentence: &events::Sentence) -> Vec<mentions::actors::ActorMention> {
+/// The noun phrases left between a sentence's actors, places, times and triggers, with the
+/// readings of the tokens they were read from.
+fn phrases(
+    sentence: &events::Sentence,
+) -> (Vec<mentions::actors::ActorMention>, Vec<morphology::Morph>) {
     let tokens = &sentence.tokens;
     let mut taken = vec![false; tokens.len()];
     let spans = sentence.actors.iter().map(|m| (m.first, m.last));
@@ -160,7 +165,7 @@ fn phrases(sentence: &events::Sentence) -> Vec<mentions::actors::ActorMention> {
             .iter()
             .any(|t| !t.verbal && t.first == m.last + 1)
     });
-    phrases
+    (phrases, morph)
 }
 
 /// The towns, districts and provinces an article names, as (name, latitude, longitude): what

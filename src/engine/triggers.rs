@@ -379,7 +379,13 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
             };
             let trigger = if entry.verbal {
                 let group = verb_group(tokens, i);
-                let (first, has_aux, etre) = (group.span_first, group.aux, group.etre);
+                // « à fuir »: no auxiliary stands before a form that is no participle, so a
+                // folded « a » there is « à ».
+                let (first, has_aux, etre) = if group.aux && !tenses.has(Tenses::PARTICIPLE) {
+                    (i, false, false)
+                } else {
+                    (group.span_first, group.aux, group.etre)
+                };
                 if entry.reflexive != group.reflexive {
                     continue;
                 }
