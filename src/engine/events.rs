@@ -49,9 +49,9 @@ pub struct Sentence<'a> {
     pub times: Vec<TimeMention>,
     pub counts: Vec<CountMention>,
     pub triggers: Vec<Trigger>,
-    /// The readings of the tokens that no mention or trigger covers, where the sentence has a
-    /// trigger (empty otherwise).
-    pub morph: Vec<Morph>,
+    /// Which tokens the morphology reads as present participles (« transportant »), among
+    /// those no mention or trigger covers, where the sentence has a trigger (empty otherwise).
+    pub present_participles: Vec<bool>,
     pub text: &'a str,
 }
 
@@ -315,12 +315,7 @@ impl<'a> Sentence<'a> {
         let participle_object = |m: &ActorMention| {
             let governed =
                 m.last + 2 == first && matches!(&*tokens[m.last + 1].norm, "a" | "de" | "d'");
-            m.first > 0
-                && !governed
-                && self
-                    .morph
-                    .get(m.first - 1)
-                    .is_some_and(Morph::is_present_participle)
+            m.first > 0 && !governed && self.present_participles.get(m.first - 1) == Some(&true)
         };
         self.candidates(excluded)
             .map(|(_, m)| m)

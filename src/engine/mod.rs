@@ -122,13 +122,16 @@ fn read_sentence(
         times,
         counts,
         triggers,
-        morph: Vec::new(),
+        present_participles: Vec::new(),
         tokens,
         text,
     };
     if !sentence.triggers.is_empty() {
         let (phrases, morph) = phrases(&sentence);
-        sentence.morph = morph;
+        sentence.present_participles = morph
+            .iter()
+            .map(morphology::Morph::is_present_participle)
+            .collect();
         if !phrases.is_empty() {
             sentence.actors.extend(phrases);
             sentence.actors.sort_by_key(|m| m.first);
