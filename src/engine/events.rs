@@ -19,7 +19,6 @@ use super::mentions::actors::{
 use super::mentions::counts::CountMention;
 use super::mentions::numbers::is_number_word;
 use super::mentions::times::TimeMention;
-use super::morphology::Morph;
 use super::record::{
     ActorRef, Count, Event, EventType, Modality, PlaceRef, Qualifier, Range, Span, TimeRef,
 };
