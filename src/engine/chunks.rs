@@ -6,6 +6,8 @@
 //! encore repris »), and further left the object and adverbial pronouns (« les en ont
 //! chassés »). Searches for a verb's subject and complements stop at clause boundaries.
 
+use std::sync::LazyLock;
+
 use super::lexicon::{WordClass, lexicon};
 use super::tokens::{Token, is_quote};
 
@@ -89,21 +91,27 @@ fn is_reflexive(tokens: &[Token], k: usize) -> bool {
     }
 }
 
-/// The number of words of an adverbial phrase ending right before token `j`, if one does.
-fn adverb_phrase_before(tokens: &[Token], j: usize) -> Option<usize> {
+/// The adverbial phrases of the word lists, each as its words.
+static ADVERB_PHRASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     lexicon()
         .phrases(WordClass::AdverbPhrase)
         .iter()
-        .find_map(|p| {
-            let mut n = 0;
-            for word in p.rsplit(' ') {
-                if n == j || tokens[j - n - 1].norm != word {
-                    return None;
-                }
-                n += 1;
-            }
-            Some(n)
+        .map(|p| p.split(' ').collect())
+        .collect()
+});
+
+/// The number of words of an adverbial phrase ending right before token `j`, if one does.
+fn adverb_phrase_before(tokens: &[Token], j: usize) -> Option<usize> {
+    ADVERB_PHRASES
+        .iter()
+        .find(|words| {
+            words.len() <= j
+                && tokens[j - words.len()..j]
+                    .iter()
+                    .zip(words.iter())
+                    .all(|(t, w)| t.norm == *w)
         })
+        .map(Vec::len)
 }
 
 /// Punctuation that bounds the search for a verb's participants.

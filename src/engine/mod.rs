@@ -56,12 +56,14 @@ pub fn extract_with(id: &str, text: &str, title: Option<&str>, date: Option<&str
     let countries: Vec<&str> = countries.iter().map(String::as_str).collect();
     let others = article_places(&sentences);
     if !countries.is_empty() {
+        let mut settled = mentions::Settled::default();
         for sentence in &mut sentences {
             mentions::resolve_in_article(
                 &sentence.tokens,
                 &mut sentence.places,
                 &countries,
                 &others,
+                &mut settled,
             );
         }
     }

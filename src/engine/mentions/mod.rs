@@ -11,6 +11,7 @@ pub mod numbers;
 pub mod phrases;
 pub mod times;
 
+use super::fast_hash::FastMap;
 use super::gazetteer::{Place, PlaceKind, gazetteer};
 use super::lexicon::WordClass;
 use super::tokens::Token;
@@ -173,11 +174,15 @@ fn describes(t: &Token) -> bool {
 /// named first), and a town far from the article's other places gives way to a namesake town
 /// near them (`others`: the article's towns, districts and provinces, as name, latitude and
 /// longitude).
+///
+/// `settled` remembers each name already settled in the article: a long article names the
+/// same places again and again.
 pub fn resolve_in_article(
     tokens: &[Token],
     places: &mut [PlaceMention],
     countries: &[&str],
     others: &[(&str, f64, f64)],
+    settled: &mut Settled,
 ) {
     let gazetteer = gazetteer();
     // Only a place outside the article's main country may have a namesake inside it.
@@ -190,14 +195,24 @@ pub fn resolve_in_article(
         {
             place = of_kind_asked(tokens, p.first, found);
         }
-        let near: Vec<(f64, f64)> = others
-            .iter()
-            .filter(|(name, _, _)| *name != place.name)
-            .map(|&(_, lat, lon)| (lat, lon))
-            .collect();
-        if !near.is_empty() {
-            place = gazetteer.nearest_namesake(tokens, p.first, p.last + 1 - p.first, place, &near);
-        }
-        p.place = Some(place);
+        let written: Vec<&str> = tokens[p.first..=p.last].iter().map(|t| &*t.norm).collect();
+        let key = (place as *const Place as usize, written.join(" "));
+        let settled_place = *settled.0.entry(key).or_insert_with(|| {
+            let near: Vec<(f64, f64)> = others
+                .iter()
+                .filter(|(name, _, _)| *name != place.name)
+                .map(|&(_, lat, lon)| (lat, lon))
+                .collect();
+            if near.is_empty() {
+                place
+            } else {
+                gazetteer.nearest_namesake(tokens, p.first, p.last + 1 - p.first, place, &near)
+            }
+        });
+        p.place = Some(settled_place);
     }
 }
+
+/// The namesakes an article has settled so far, by place read and name as written.
+#[derive(Default)]
+pub struct Settled(FastMap<(usize, String), &'static Place>);

@@ -138,6 +138,14 @@ pub(crate) enum Role {
 }
 
 impl Role {
+    /// A word that is a number by itself (« trois », « cent », « mille », « million »).
+    fn is_number(self) -> bool {
+        matches!(
+            self,
+            Role::Num | Role::Hundred | Role::Thousand | Role::Million
+        )
+    }
+
     pub(crate) fn parse(s: &str) -> Option<Role> {
         Some(match s {
             "num" => Role::Num,
@@ -178,9 +186,17 @@ pub(crate) fn is_stop_word(tokens: &[Token], i: usize) -> bool {
 /// Whether `tokens[i]` is a number word (« trois », « vingt », « cent », « mille »), or a
 /// compound of them (« dix-sept », « vingt-et-un »).
 pub(crate) fn is_number_word(tokens: &[Token], i: usize) -> bool {
-    tokens
-        .get(i)
-        .is_some_and(|t| t.is_word() && words_token(&t.norm).is_some())
+    tokens.get(i).is_some_and(|t| {
+        t.is_word()
+            && if t.norm.contains('-') {
+                words_token(&t.norm).is_some()
+            } else {
+                NUMBERS
+                    .entries(&t.norm)
+                    .iter()
+                    .any(|e| e.rest.is_empty() && e.role.is_number())
+            }
+    })
 }
 
 /// Whether a count qualifier (« plus de », « environ », « au moins »…) ends just before `tokens[i]`.
@@ -364,14 +380,10 @@ fn words_at(tokens: &[Token], i: usize) -> Option<Number> {
 /// Whether every hyphen-separated part of a word is a number word (or « et » inside).
 fn words_token(norm: &str) -> Option<()> {
     for (parts, part) in norm.split('-').enumerate() {
-        let ok = NUMBERS.entries(part).iter().any(|e| {
-            e.rest.is_empty()
-                && matches!(
-                    e.role,
-                    Role::Num | Role::Hundred | Role::Thousand | Role::Million
-                )
-                || (parts > 0 && e.role == Role::And)
-        });
+        let ok = NUMBERS
+            .entries(part)
+            .iter()
+            .any(|e| e.rest.is_empty() && e.role.is_number() || (parts > 0 && e.role == Role::And));
         if !ok {
             return None;
         }
