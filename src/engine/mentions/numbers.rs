@@ -186,17 +186,9 @@ pub(crate) fn is_stop_word(tokens: &[Token], i: usize) -> bool {
 /// Whether `tokens[i]` is a number word (« trois », « vingt », « cent », « mille »), or a
 /// compound of them (« dix-sept », « vingt-et-un »).
 pub(crate) fn is_number_word(tokens: &[Token], i: usize) -> bool {
-    tokens.get(i).is_some_and(|t| {
-        t.is_word()
-            && if t.norm.contains('-') {
-                words_token(&t.norm).is_some()
-            } else {
-                NUMBERS
-                    .entries(&t.norm)
-                    .iter()
-                    .any(|e| e.rest.is_empty() && e.role.is_number())
-            }
-    })
+    tokens
+        .get(i)
+        .is_some_and(|t| t.is_word() && words_token(&t.norm).is_some())
 }
 
 /// Whether a count qualifier (« plus de », « environ », « au moins »…) ends just before `tokens[i]`.
@@ -379,16 +371,22 @@ fn words_at(tokens: &[Token], i: usize) -> Option<Number> {
 
 /// Whether every hyphen-separated part of a word is a number word (or « et » inside).
 fn words_token(norm: &str) -> Option<()> {
-    for (parts, part) in norm.split('-').enumerate() {
-        let ok = NUMBERS
+    // A part after the first may be « et » (« vingt-et-un »).
+    let number = |part: &str, inner: bool| {
+        NUMBERS
             .entries(part)
             .iter()
-            .any(|e| e.rest.is_empty() && e.role.is_number() || (parts > 0 && e.role == Role::And));
-        if !ok {
-            return None;
-        }
-    }
-    Some(())
+            .any(|e| e.rest.is_empty() && e.role.is_number() || inner && e.role == Role::And)
+    };
+    // Most words have no hyphen: one look-up, no splitting (this runs for many tokens).
+    let ok = if norm.contains('-') {
+        norm.split('-')
+            .enumerate()
+            .all(|(parts, part)| number(part, parts > 0))
+    } else {
+        number(norm, false)
+    };
+    ok.then_some(())
 }
 
 /// A number in digits or words at `tokens[i]`.
