@@ -95,8 +95,9 @@ struct Job {
 enum Source {
     File(web_sys::File),
     /// A pasted text (`pasted`: shown once added, then `in_place` is called, as it is when the
-    /// same text is already there), or an article of the old local storage, which keeps its id
-    /// and date of addition and leaves local storage once IndexedDB holds it.
+    /// same text is already there), or an article that keeps its id and date of addition
+    /// (`legacy`): one of the old local storage, which leaves it once IndexedDB holds it, or
+    /// one of yours extracted again with a corrected date (no local-storage key to forget).
     Text {
         pasted: Pasted,
         in_place: Option<Box<dyn FnOnce()>>,

@@ -283,21 +283,26 @@ impl AppState {
         let Some((text, title)) = old else {
             return;
         };
-        self.corpus.update(|c| {
-            let entries: Vec<Entry> = c
-                .entries
-                .iter()
-                .filter(|e| !(e.user && e.doc.id == id))
-                .cloned()
-                .collect();
-            *c = Arc::new(Corpus::new(entries));
-        });
+        self.unlist(|other| other == id);
         let pasted = crate::import::Pasted {
             text,
             title,
             date: date.map(str::to_string),
         };
         super::import::redate(*self, id.to_string(), pasted);
+    }
+
+    /// Takes your articles whose id `gone` says off the list (not out of storage).
+    fn unlist(&self, gone: impl Fn(&str) -> bool) {
+        self.corpus.update(|c| {
+            let entries: Vec<Entry> = c
+                .entries
+                .iter()
+                .filter(|e| !(e.user && gone(&e.doc.id)))
+                .cloned()
+                .collect();
+            *c = Arc::new(Corpus::new(entries));
+        });
     }
 
     /// Removes a user article from the list and from storage (every one, with `None`).
@@ -327,15 +332,7 @@ impl AppState {
                 );
             }
         });
-        self.corpus.update(|c| {
-            let entries: Vec<Entry> = c
-                .entries
-                .iter()
-                .filter(|e| !(e.user && removed.contains(&e.doc.id)))
-                .cloned()
-                .collect();
-            *c = Arc::new(Corpus::new(entries));
-        });
+        self.unlist(|other| removed.iter().any(|r| r == other));
         if self.view.with_untracked(|v| {
             v.article
                 .as_ref()
