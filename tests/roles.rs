@@ -583,3 +583,25 @@ fn what_follows_a_present_participle_is_its_object_not_the_subject_of_the_next_v
         "{fled:#?}"
     );
 }
+
+#[test]
+fn a_passive_agent_may_follow_a_time_phrase() {
+    // A long time phrase between the verb and « par » does not hide the agent, and « à »
+    // (folded « a ») is a preposition there, not an auxiliary ending the clause.
+    for text in [
+        "Le poste a été attaqué dans la nuit de vendredi à samedi par des hommes armés.",
+        "Le poste a été attaqué à l'aube par des hommes armés.",
+    ] {
+        let d = doc(text);
+        let e = find(&d, EventType::Attack, "attaqué");
+        assert_eq!(texts(&e.agent), ["des hommes armés"], "{text}");
+        assert_eq!(texts(&e.target), ["Le poste"], "{text}");
+    }
+}
+
+#[test]
+fn who_an_event_cost_their_lives_follows_a() {
+    let d = doc("Selon la police, l'embuscade a coûté la vie à quatre gendarmes mardi.");
+    let e = find(&d, EventType::Killing, "coûté la vie");
+    assert!(texts(&e.target)[0].ends_with("gendarmes"), "{e:#?}");
+}

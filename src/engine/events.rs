@@ -155,6 +155,11 @@ fn bounded(between: &[Token]) -> bool {
     false
 }
 
+/// Whether a token folded to « a » is the preposition « à », written with its accent.
+fn is_preposition_a(token: &Token, text: &str) -> bool {
+    matches!(token.text(text), "à" | "À")
+}
+
 /// The token before a mention, over a number or a quantity that counts it (« de plus de 200
 /// éléments », « qu'une centaine de combattants »).
 fn word_before<'t, 'a>(tokens: &'t [Token<'a>], m: &ActorMention) -> Option<&'t Token<'a>> {
@@ -378,17 +383,30 @@ impl<'a> Sentence<'a> {
     fn clause_end(&self, trigger: &Trigger) -> usize {
         let tokens = &self.tokens;
         let next_trigger = self.next_trigger(trigger);
+        // « attaqué dans la nuit de samedi à dimanche par des jihadistes »: a time phrase does
+        // not use up the window.
+        let window = OBJECT_WINDOW
+            + tokens[trigger.last + 1..next_trigger]
+                .iter()
+                .take(OBJECT_WINDOW)
+                .filter(|t| {
+                    self.times
+                        .iter()
+                        .any(|m| m.start <= t.start && t.end <= m.end)
+                })
+                .count();
         (trigger.last + 1..next_trigger)
             .find(|&j| {
                 let t = &tokens[j];
-                // Quotation marks may close around the verb alone (« avoir « neutralisé » 20 »).
+                // Quotation marks may close around the verb alone (« avoir « neutralisé » 20 »);
+                // the preposition « à » folds to the auxiliary « a ».
                 Boundary::ends_clause(t) && !is_quote(&t.norm)
                     || t.norm == ","
-                    || t.is(WordClass::AuxAvoir)
+                    || t.is(WordClass::AuxAvoir) && !is_preposition_a(t, self.text)
                     || t.is(WordClass::AuxEtre)
             })
             .unwrap_or(next_trigger)
-            .min(trigger.last + 1 + OBJECT_WINDOW)
+            .min(trigger.last + 1 + window)
     }
 
     /// The first phrase after the trigger within its clause, after one of `prepositions`
