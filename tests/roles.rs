@@ -605,3 +605,15 @@ fn who_an_event_cost_their_lives_follows_a() {
     let e = find(&d, EventType::Killing, "coûté la vie");
     assert!(texts(&e.target)[0].ends_with("gendarmes"), "{e:#?}");
 }
+
+#[test]
+fn the_sides_of_a_fight_follow_opposer_or_share_a_reciprocal_verb() {
+    let d = doc("Selon l'ONU, des heurts ont opposé mardi les miliciens aux soldats près de Bria.");
+    let e = find(&d, EventType::Attack, "heurts");
+    assert_eq!(texts(&e.agent), ["les miliciens"], "{e:#?}");
+    assert_eq!(texts(&e.target), ["soldats"], "{e:#?}");
+    let d = doc("Selon l'ONU, les miliciens et les soldats se sont battus toute la nuit.");
+    let e = find(&d, EventType::Attack, "battus");
+    assert_eq!(texts(&e.agent), ["les miliciens"], "{e:#?}");
+    assert_eq!(texts(&e.target), ["les soldats"], "{e:#?}");
+}

@@ -389,11 +389,7 @@ impl<'a> Sentence<'a> {
             + tokens[trigger.last + 1..next_trigger]
                 .iter()
                 .take(OBJECT_WINDOW)
-                .filter(|t| {
-                    self.times
-                        .iter()
-                        .any(|m| m.start <= t.start && t.end <= m.end)
-                })
+                .filter(|t| self.in_time(t))
                 .count();
         (trigger.last + 1..next_trigger)
             .find(|&j| {
@@ -462,11 +458,14 @@ impl<'a> Sentence<'a> {
     }
 
     /// « entre X et Y »: the two sides after a trigger, before any other trigger (« des
-    /// affrontements ont éclaté … entre X et Y »).
+    /// affrontements ont éclaté … entre X et Y »); or « opposer X à Y » of which the trigger
+    /// is the subject (« des combats opposant l'armée aux rebelles »).
     fn between(&self, trigger: &Trigger) -> Option<(&ActorMention, &ActorMention)> {
         let tokens = &self.tokens;
         let end = self.next_trigger(trigger);
-        let at = (trigger.last + 1..end).find(|&j| tokens[j].norm == "entre")?;
+        let Some(at) = (trigger.last + 1..end).find(|&j| tokens[j].norm == "entre") else {
+            return self.opposed(trigger, end);
+        };
         // A side may begin a word late (« entre le rebelles du M23 », a typo for « les »).
         let side = |j: usize| {
             self.actors
@@ -480,6 +479,34 @@ impl<'a> Sentence<'a> {
             .take_while(|&j| tokens[j].norm != ",")
             .find(|&j| tokens[j].norm == "et")?;
         let second = side(and + 1)?;
+        Some((first, second))
+    }
+
+    /// Whether a token belongs to a time phrase (« dans la nuit de samedi à dimanche »).
+    fn in_time(&self, token: &Token) -> bool {
+        self.times
+            .iter()
+            .any(|m| m.start <= token.start && token.end <= m.end)
+    }
+
+    /// « les combats ont opposé X à Y »: the object of « opposer » right after the trigger, and
+    /// the phrase after « à » that follows it.
+    fn opposed(&self, trigger: &Trigger, end: usize) -> Option<(&ActorMention, &ActorMention)> {
+        let tokens = &self.tokens;
+        let verb = (trigger.last + 1..end.min(trigger.last + 5))
+            .take_while(|&j| !Boundary::ends_clause(&tokens[j]) && tokens[j].norm != ",")
+            .find(|&j| tokens[j].verb(WordClass::VerbOppose).is_some())?;
+        // « ont opposé mardi les miliciens »: over a time phrase.
+        let object = (verb + 1..tokens.len()).find(|&j| !self.in_time(&tokens[j]))?;
+        let first = self
+            .actors
+            .iter()
+            .find(|m| m.first == object && !prepositional(tokens, m))?;
+        let second = self.actors.iter().find(|m| {
+            m.first > first.last
+                && m.first <= first.last + BETWEEN_REACH
+                && matches!(preposition_before(tokens, m), Some("a" | "au" | "aux"))
+        })?;
         Some((first, second))
     }
 
@@ -555,6 +582,16 @@ impl<'a> Sentence<'a> {
                 self.subject_before(trigger.first, &actors_only)
             };
             match subject {
+                // « l'armée et les rebelles s'affrontent »: a reciprocal verb's coordinated
+                // subject names both sides.
+                Some(m) if trigger.flags.reciprocal && self.with_coordinated(m).len() > 1 => {
+                    let mut sides = self.with_coordinated(m);
+                    sides.sort_by_key(|s| s.first);
+                    f.add(Function::Between1, Some(sides[0]));
+                    for side in &sides[1..] {
+                        f.add(Function::Between2, Some(side));
+                    }
+                }
                 Some(m) => {
                     for m in self.with_coordinated(m) {
                         f.add(Function::Subject, Some(m));

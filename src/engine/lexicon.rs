@@ -23,6 +23,7 @@ pub enum WordClass {
     ReportNoun,
     VerbLight,
     VerbAim,
+    VerbOppose,
     VerbUndergo,
     Undergo,
     VerbAttribute,
@@ -54,7 +55,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    const ALL: [WordClass; 39] = [
+    const ALL: [WordClass; 40] = [
         WordClass::AuxAvoir,
         WordClass::AuxEtre,
         WordClass::Adverb,
@@ -66,6 +67,7 @@ impl WordClass {
         WordClass::ReportNoun,
         WordClass::VerbLight,
         WordClass::VerbAim,
+        WordClass::VerbOppose,
         WordClass::VerbUndergo,
         WordClass::Undergo,
         WordClass::VerbAttribute,
@@ -110,6 +112,7 @@ impl WordClass {
             WordClass::ReportNoun => "report_noun",
             WordClass::VerbLight => "verb_light",
             WordClass::VerbAim => "verb_aim",
+            WordClass::VerbOppose => "verb_oppose",
             WordClass::VerbUndergo => "verb_undergo",
             WordClass::Undergo => "undergo",
             WordClass::VerbAttribute => "verb_attribute",

@@ -48,9 +48,9 @@ pub enum Function {
     With,
     /// After « contre », « sur », « face à ».
     Against,
-    /// The first side of « entre X et Y ».
+    /// The first side of « entre X et Y », « opposer X à Y », « X et Y s'affrontent ».
     Between1,
-    /// The second side of « entre X et Y ».
+    /// The second side of « entre X et Y », « opposer X à Y », « X et Y s'affrontent ».
     Between2,
     /// What a noun is laid at the door of (« une attaque attribuée à X »).
     Attributed,

@@ -45,6 +45,9 @@ pub struct Flags {
     pub go_sense: bool,
     /// Left out beside another trigger of the same type in the sentence.
     pub subsumed: bool,
+    /// Reciprocal: a coordinated subject names both sides (« l'armée et les rebelles
+    /// s'affrontent »).
+    pub reciprocal: bool,
 }
 
 #[derive(Debug)]
@@ -77,8 +80,8 @@ struct TriggerLexicon {
 }
 
 /// The flags a line of `data/triggers.tsv` may carry.
-const FLAGS: [&str; 15] = [
-    "V", "N", "T", "I", "C", "F", "A", "D", "G", "X", "S", "W", "P", "Q", "K",
+const FLAGS: [&str; 16] = [
+    "V", "N", "T", "I", "C", "F", "A", "D", "G", "X", "S", "W", "P", "Q", "K", "R",
 ];
 
 /// The lines of `data/triggers.tsv` that cannot be read: an unknown type or flag, a missing
@@ -184,6 +187,7 @@ fn parse(data: &'static str) -> TriggerLexicon {
                 demining_sensitive: has("D"),
                 go_sense: has("G"),
                 subsumed: has("S"),
+                reciprocal: has("R"),
             },
             air_switch: has("X"),
             downing_switch: has("W"),
