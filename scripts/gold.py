@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Turns the hand-written annotations tests/gold/<id>.ann into tests/gold/<id>.json.
+"""Turns the hand-written annotations tests/gold/<id>.ann into tests/gold/<id>.json (articles in
+corpus/), and tests/challenge/<id>.ann into tests/challenge/<id>.json (articles beside them).
 
 The .ann format (one file per article; `#` starts a comment line):
 
@@ -9,7 +10,7 @@ The .ann format (one file per article; `#` starts a comment line):
     <type> | <trigger text>[#n] [| <modality>]
       agent    | <text>[#n] | <ACTOR_ID or ->
       target   | <text>[#n] | <ACTOR_ID or ->
-      loc      | <text>[#n] | <place name or ->
+      loc      | <text>[#n] | <place name[/CC[/kind]] or ->
       time     | <text>[#n] | <value or ->
       count    | <text>[#n] | <value> | <qualifier>
       source   | <text>[#n] | <ACTOR_ID or ->
@@ -19,6 +20,9 @@ trigger start (`#n` takes the n-th occurrence). The event's sentence is the sent
 the trigger. Field texts are looked up inside that sentence (`#n`: n-th occurrence there); a
 text prefixed with `<` is the nearest occurrence *before* the sentence (a place or actor the
 sentence only refers to by a pronoun or « la ville »). Offsets are UTF-8 byte offsets.
+A place name is one of PLACES below, else a name of data/gazetteer.tsv (its first column),
+narrowed by a country code and a kind when the name is shared (`Bama/NG`, `Kirkouk/IQ/admin`).
+Actor ids: those of ACTORS below and every id of data/actors.tsv.
 
 Usage: python3 scripts/gold.py            (rewrites every tests/gold/*.json from its .ann)
        python3 scripts/gold.py --check    (fails if a .json is not up to date)
@@ -30,8 +34,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "tests" / "gold"
-CORPUS = ROOT / "corpus"
+# (gold directory, directory of its articles)
+SETS = [
+    (ROOT / "tests" / "gold", ROOT / "corpus"),
+    (ROOT / "tests" / "challenge", ROOT / "tests" / "challenge"),
+]
 
 PLACES = {
     "Al-Qaryatayn": (34.229, 37.240, "SY"),
@@ -53,6 +60,34 @@ ACTORS = {
     "SYR_GOV", "ISIS", "SDF", "RUS_GOV", "USA_GOV", "US_COALITION", "IRQ_GOV", "PMF", "IRGC",
     "CIVILIANS", "SOHR", "SANA", "AFP",
 }
+ACTORS |= {
+    line.split("\t", 1)[0]
+    for line in (ROOT / "data" / "actors.tsv").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+}
+
+
+def gazetteer_place(spec):
+    """(name, lat, lon, country) of a gazetteer row: `Name`, `Name/CC` or `Name/CC/kind`; when
+    several rows remain, a town before other kinds, then the most populous."""
+    name, *rest = spec.split("/")
+    country = rest[0] if rest else None
+    kind = rest[1] if len(rest) > 1 else None
+    rows = []
+    for line in (ROOT / "data" / "gazetteer.tsv").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith(("#", "!")) or cols[0] != name:
+            continue
+        if (country and cols[2] != country) or (kind and cols[1] != kind):
+            continue
+        rows.append(cols)
+    if not rows:
+        raise ValueError(f"place {spec} is in neither PLACES nor data/gazetteer.tsv")
+    rows.sort(key=lambda c: (c[1] != "city", -int(c[5] or 0)))
+    best = rows[0]
+    return best[0], float(best[3]), float(best[4]), best[2]
+
+
 TYPES = {
     "capture", "attack", "advance", "withdrawal", "air_strike", "shelling", "bombing",
     "abduction", "killing", "injury", "displacement", "destruction", "surrender", "arrest",
@@ -171,7 +206,7 @@ def opt(v):
     return None if v == "-" else v
 
 
-def build(ann_path):
+def build(ann_path, corpus):
     lines = ann_path.read_text(encoding="utf-8").splitlines()
     header = {}
     events = []
@@ -185,7 +220,7 @@ def build(ann_path):
             key, _, val = line.partition(":")
             header[key.strip()] = val.strip()
             if key.strip() == "doc":
-                text = (CORPUS / f"{val.strip()}.txt").read_text(encoding="utf-8")
+                text = (corpus / f"{val.strip()}.txt").read_text(encoding="utf-8")
                 doc = Doc(val.strip(), text)
             continue
         parts = [p.strip() for p in line.split("|")]
@@ -231,9 +266,12 @@ def build(ann_path):
             place = opt(parts[2])
             if place is None:
                 span.update(place=None, lat=None, lon=None, country=None)
-            else:
+            elif place in PLACES:
                 lat, lon, country = PLACES[place]
                 span.update(place=place, lat=lat, lon=lon, country=country)
+            else:
+                name, lat, lon, country = gazetteer_place(place)
+                span.update(place=name, lat=lat, lon=lon, country=country)
             ev["location"].append(span)
         elif field == "time":
             span["value"] = opt(parts[2])
@@ -261,8 +299,9 @@ def build(ann_path):
 def main():
     check = "--check" in sys.argv[1:]
     stale = []
-    for ann in sorted(GOLD.glob("*.ann")):
-        out = json.dumps(build(ann), ensure_ascii=False, indent=2) + "\n"
+    anns = [(ann, corpus) for gold, corpus in SETS for ann in sorted(gold.glob("*.ann"))]
+    for ann, corpus in anns:
+        out = json.dumps(build(ann, corpus), ensure_ascii=False, indent=2) + "\n"
         target = ann.with_suffix(".json")
         if check:
             if not target.exists() or target.read_text(encoding="utf-8") != out:

@@ -1,6 +1,7 @@
-//! The gold annotations (`tests/gold/*.json`) are well-formed: each is a `Document` of the CLI's
-//! record, every span's text is the corpus file's bytes at its offsets, each trigger lies inside
-//! its sentence, and every corpus article has a gold file.
+//! The gold annotations (`tests/gold/*.json` for `corpus/`, `tests/challenge/*.json` for the
+//! articles beside them) are well-formed: each is a `Document` of the CLI's record, every span's
+//! text is the article's bytes at its offsets, each trigger lies inside its sentence, and every
+//! article has a gold file.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -22,8 +23,20 @@ fn stems(dir: &Path, ext: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// (gold directory, directory of its articles), relative to the crate.
+const SETS: [(&str, &str); 2] = [
+    ("tests/gold", "corpus"),
+    ("tests/challenge", "tests/challenge"),
+];
+
 fn gold_documents() -> Vec<(Document, Vec<u8>)> {
-    let dir = root().join("tests/gold");
+    SETS.iter()
+        .flat_map(|(gold, texts)| set_documents(gold, texts))
+        .collect()
+}
+
+fn set_documents(gold: &str, texts: &str) -> Vec<(Document, Vec<u8>)> {
+    let dir = root().join(gold);
     stems(&dir, "json")
         .into_iter()
         .map(|id| {
@@ -37,7 +50,7 @@ fn gold_documents() -> Vec<(Document, Vec<u8>)> {
                 "{}: id differs from the file name",
                 path.display()
             );
-            let text = fs::read(root().join("corpus").join(format!("{id}.txt")))
+            let text = fs::read(root().join(texts).join(format!("{id}.txt")))
                 .unwrap_or_else(|e| panic!("{id}: no corpus file: {e}"));
             (doc, text)
         })
@@ -58,14 +71,19 @@ fn check_span(id: &str, what: &str, text: &[u8], span_text: &str, start: usize, 
 }
 
 #[test]
-fn every_corpus_article_has_a_gold_file() {
-    let corpus = stems(&root().join("corpus"), "txt");
-    let gold = stems(&root().join("tests/gold"), "json");
-    assert!(!corpus.is_empty());
-    let missing: Vec<_> = corpus.difference(&gold).collect();
-    assert!(missing.is_empty(), "no gold for {missing:?}");
-    let orphans: Vec<_> = gold.difference(&corpus).collect();
-    assert!(orphans.is_empty(), "gold without an article: {orphans:?}");
+fn every_article_has_a_gold_file() {
+    for (gold_dir, texts) in SETS {
+        let articles = stems(&root().join(texts), "txt");
+        let gold = stems(&root().join(gold_dir), "json");
+        assert!(!articles.is_empty(), "{texts}: no articles");
+        let missing: Vec<_> = articles.difference(&gold).collect();
+        assert!(missing.is_empty(), "{gold_dir}: no gold for {missing:?}");
+        let orphans: Vec<_> = gold.difference(&articles).collect();
+        assert!(
+            orphans.is_empty(),
+            "{gold_dir}: gold without an article: {orphans:?}"
+        );
+    }
 }
 
 #[test]
