@@ -204,9 +204,12 @@ fn is_teaser(paragraph: &str) -> bool {
 /// The longest wire dateline, in bytes, before its dash.
 const MAX_WIRE_DATELINE: usize = 120;
 
-/// A dateline opening a paragraph (« Kiev, 11 novembre 2022 (AFP) - »): its date and where the
-/// text after the dash begins.
-fn wire_dateline(text: &str, block: Range<usize>) -> Option<(Date, usize)> {
+/// The most words a wire dateline's place may have before its agency (« Addis Abeba (AFP) »).
+const MAX_DATELINE_PLACE_WORDS: usize = 4;
+
+/// A dateline opening a paragraph (« Kiev, 11 novembre 2022 (AFP) - », « Ouagadougou (AFP) -
+/// »): its date if it gives one, and where the text after the dash begins.
+fn wire_dateline(text: &str, block: Range<usize>) -> Option<(Option<Date>, usize)> {
     let head = &text[block.clone()];
     let dash = [" - ", " – ", " — "]
         .iter()
@@ -216,10 +219,28 @@ fn wire_dateline(text: &str, block: Range<usize>) -> Option<(Date, usize)> {
         return None;
     }
     let tokens = tokenize(text, block.start..block.start + dash.0);
-    let (date, ..) = find_dateline(text, &tokens)?;
+    let date = find_dateline(text, &tokens).map(|(date, ..)| date);
+    if date.is_none() && !agency_dateline(&head[..dash.0]) {
+        return None;
+    }
     let rest = &head[dash.0 + dash.1..];
     let body_start = block.start + dash.0 + dash.1 + (rest.len() - rest.trim_start().len());
     (body_start < block.end).then_some((date, body_start))
+}
+
+/// « Ouagadougou (AFP) », « Addis Abeba (Reuters) »: a few capitalised words, then one
+/// capitalised word in parentheses, the agency.
+fn agency_dateline(head: &str) -> bool {
+    let Some((place, agency)) = head.strip_suffix(')').and_then(|h| h.rsplit_once(" (")) else {
+        return false;
+    };
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let words: Vec<&str> = place.split_whitespace().collect();
+    capitalised(agency)
+        && !agency.contains(' ')
+        && !words.is_empty()
+        && words.len() <= MAX_DATELINE_PLACE_WORDS
+        && capitalised(words[0])
 }
 
 /// Reads the layout of an article.
@@ -282,7 +303,7 @@ pub fn layout(text: &str) -> Layout {
             // The body's first paragraph may open with a wire dateline (« Bamako, 12 mars
             // 2022 (AFP) - »): the article's date, not an event's time nor place.
             if let Some((found, body_start)) = wire_dateline(text, range.clone()) {
-                date = date.or(Some(found));
+                date = date.or(found);
                 range.start = body_start;
             }
         }
@@ -359,6 +380,21 @@ mod tests {
             texts(text),
             ["Un titre", "L'armée est entrée dans Kherson."]
         );
+    }
+
+    #[test]
+    fn a_wire_dateline_without_a_date_is_not_body_either() {
+        let text = "Un titre\n\nAddis Abeba (AFP) - Des combats ont éclaté près de Gondar.";
+        let l = layout(text);
+        assert_eq!(l.date, None);
+        assert_eq!(
+            texts(text),
+            ["Un titre", "Des combats ont éclaté près de Gondar."]
+        );
+        // A sentence with a dash and parentheses is no dateline.
+        let text = "Un titre\n\nLes rebelles du Front (FLA) ont attaqué - selon l'armée - Kidal.";
+        assert_eq!(texts(text).len(), 2);
+        assert!(texts(text)[1].starts_with("Les rebelles"));
     }
 
     #[test]
