@@ -226,3 +226,37 @@ fn a_town_told_before_its_name_takes_the_name() {
     assert_eq!(places.first(), Some(&"Douentza"), "{places:?}");
     assert_eq!(c.location[0].text, "ville");
 }
+
+#[test]
+fn people_pronouns_and_unnamed_sources_speak() {
+    let source = |text: &str| {
+        let d = doc(text);
+        let e = find(&d, EventType::Killing, "tués");
+        e.source.as_ref().map(|s| s.text.clone())
+    };
+    // A person or an office after the reporting verb, over who was told.
+    assert_eq!(
+        source("Neuf gendarmes ont été tués jeudi, a déclaré un élu de la région.").as_deref(),
+        Some("un élu")
+    );
+    assert_eq!(
+        source("Neuf gendarmes ont été tués jeudi, a précisé à Reuters une source militaire.")
+            .as_deref(),
+        Some("une source militaire")
+    );
+    // « a-t-il ajouté »: the speaker quoted before goes on.
+    assert_eq!(
+        source("L'armée a parlé d'une attaque, a annoncé la police. « Neuf gendarmes ont été tués », a-t-elle ajouté.")
+            .as_deref(),
+        Some("la police")
+    );
+    // Never the victims quoted before it.
+    let d = doc("« Neuf gendarmes ont été tués », a-t-il ajouté.");
+    let e = find(&d, EventType::Killing, "tués");
+    assert!(e.source.is_none(), "{e:#?}");
+    // « a-t-on appris de sources … »: unnamed sources.
+    assert_eq!(
+        source("Neuf gendarmes ont été tués, a-t-on appris de sources hospitalières.").as_deref(),
+        Some("sources hospitalières")
+    );
+}

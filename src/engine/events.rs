@@ -155,6 +155,14 @@ fn bounded(between: &[Token]) -> bool {
     false
 }
 
+/// An inverted subject pronoun joined to its verb (« a-t-il », « dit-elle », « a-t-on »).
+fn is_inverted_pronoun(token: &Token) -> bool {
+    matches!(
+        token.norm.rsplit_once('-').map(|(_, p)| p),
+        Some("il" | "elle" | "ils" | "elles" | "on")
+    )
+}
+
 /// Whether a token folded to « a » is the preposition « à », written with its accent.
 fn is_preposition_a(token: &Token, text: &str) -> bool {
     matches!(token.text(text), "à" | "À")
@@ -900,8 +908,16 @@ impl<'a> Sentence<'a> {
                     "fait" | "font" | "faisait" | "faisaient"
                 );
             // « quatre hommes accusés de » : a bare participle describes, it reports nothing.
+            // « a-t-elle ajouté »: an auxiliary with its subject pronoun after it.
+            let inverted_pronoun = if j > 0 && is_inverted_pronoun(&tokens[j - 1]) {
+                Some(j - 1)
+            } else {
+                is_inverted_pronoun(token).then_some(j)
+            };
             let after_auxiliary = j > 0
-                && (tokens[j - 1].is(WordClass::AuxAvoir) || tokens[j - 1].is(WordClass::AuxEtre));
+                && (tokens[j - 1].is(WordClass::AuxAvoir)
+                    || tokens[j - 1].is(WordClass::AuxEtre)
+                    || inverted_pronoun == Some(j - 1));
             let raw = token.text(self.text);
             let reporting_verb = fait_etat
                 || token.verb(WordClass::VerbReport).is_some_and(|t| {
@@ -911,6 +927,16 @@ impl<'a> Sentence<'a> {
             let reporting_noun = token.is(WordClass::ReportNoun) && token.norm != "source";
             if !reporting_verb && !reporting_noun {
                 continue;
+            }
+            // « », a-t-elle ajouté »: who was last quoted goes on; « a-t-on appris de sources
+            // sécuritaires »: sources not named.
+            if let Some(p) = inverted_pronoun.filter(|_| reporting_verb) {
+                let source = if tokens[p].norm.ends_with("-on") {
+                    self.anonymous_source(j, memory)
+                } else {
+                    memory.last_source.clone()
+                };
+                return (source, Vec::new());
             }
             // After the verb when it follows what it reports (« », a rapporté l'agence Sana »),
             // skipping who was told (« à l'AFP »); else its subject.
@@ -930,7 +956,8 @@ impl<'a> Sentence<'a> {
                         .find(|&k| tokens[k].norm == ",")
                         .unwrap_or(tokens.len());
                     self.actors.iter().enumerate().find(|(_, m)| {
-                        !m.phrase
+                        // « a indiqué un responsable local »: people speak too.
+                        (!m.phrase || self.names_people(m))
                             && m.first > j
                             && m.first <= j + reach
                             && (!reporting_noun || m.first < comma)
@@ -982,7 +1009,16 @@ impl<'a> Sentence<'a> {
 
     fn anonymous_source(&self, from: usize, memory: &Memory) -> Option<ActorRef> {
         let tokens = &self.tokens;
-        let at = (from + 1..tokens.len().min(from + 5)).find(|&j| tokens[j].norm == "source")?;
+        // « a indiqué à l'AFP une source sécuritaire »: past who was told.
+        let told = tokens
+            .get(from + 1)
+            .filter(|t| is_preposition_a(t, self.text))
+            .map_or(0, |_| {
+                let article = tokens.get(from + 2).is_some_and(|t| t.norm == "l'");
+                2 + usize::from(article)
+            });
+        let at = (from + 1..tokens.len().min(from + 5 + told))
+            .find(|&j| matches!(&*tokens[j].norm, "source" | "sources"))?;
         if at > 0 && tokens[at - 1].norm == "meme" {
             return memory.last_source.clone();
         }
