@@ -260,3 +260,34 @@ fn people_pronouns_and_unnamed_sources_speak() {
         Some("sources hospitalières")
     );
 }
+
+#[test]
+fn a_town_the_gazetteer_does_not_know_is_kept_after_a_and_km_de() {
+    let d = doc(
+        "Boko Haram a attaqué Maiduguri lundi. Mardi, des hommes armés ont tué trois civils à Kwatamba, a indiqué la police. Une mine a explosé à 30 km de Wulgoro.",
+    );
+    let e = find(&d, EventType::Killing, "tué");
+    let places: Vec<&str> = e.location.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(places, ["Kwatamba"], "{e:#?}");
+    assert!(e.location[0].place.is_none());
+    let b = find(&d, EventType::Bombing, "explosé");
+    assert_eq!(
+        b.location.first().map(|p| p.text.as_str()),
+        Some("Wulgoro"),
+        "{b:#?}"
+    );
+}
+
+#[test]
+fn what_explodes_is_a_bombing_only_when_it_is_an_explosive() {
+    let d = doc(
+        "Selon la police, une bombe artisanale a explosé sur le marché. Les vitres ont explosé.",
+    );
+    let bombings: Vec<&str> = d
+        .events
+        .iter()
+        .filter(|e| e.kind == EventType::Bombing)
+        .map(|e| e.trigger.text.as_str())
+        .collect();
+    assert_eq!(bombings, ["a explosé"]);
+}

@@ -41,6 +41,7 @@ pub enum WordClass {
     PersonNoun,
     FighterNoun,
     AirCue,
+    Explosive,
     Determiner,
     Preposition,
     PlacePreposition,
@@ -55,7 +56,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    const ALL: [WordClass; 40] = [
+    const ALL: [WordClass; 41] = [
         WordClass::AuxAvoir,
         WordClass::AuxEtre,
         WordClass::Adverb,
@@ -85,6 +86,7 @@ impl WordClass {
         WordClass::PersonNoun,
         WordClass::FighterNoun,
         WordClass::AirCue,
+        WordClass::Explosive,
         WordClass::Determiner,
         WordClass::Preposition,
         WordClass::PlacePreposition,
@@ -130,6 +132,7 @@ impl WordClass {
             WordClass::PersonNoun => "person_noun",
             WordClass::FighterNoun => "fighter_noun",
             WordClass::AirCue => "air_cue",
+            WordClass::Explosive => "explosive",
             WordClass::Determiner => "determiner",
             WordClass::Preposition => "preposition",
             WordClass::PlacePreposition => "place_preposition",

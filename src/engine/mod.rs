@@ -102,7 +102,7 @@ fn read_sentence(
 ) -> events::Sentence<'_> {
     let tokens = tokens::tokenize(text, range.clone());
     let mut actors = mentions::actors::find_actors(text, &tokens);
-    let places = mentions::find_places(&tokens, &mut actors, &[]);
+    let places = mentions::find_places(text, &tokens, &mut actors, &[]);
     let triggers = triggers::find_triggers(text, &tokens);
     // Times and counts only serve events: a sentence without a trigger needs neither, and only
     // events that befall people are counted.

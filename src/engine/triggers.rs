@@ -69,6 +69,8 @@ struct Entry {
     /// A noun of people that is an event only when counted (« 5 000 déplacés », not « un camp
     /// de déplacés »).
     counted_only: bool,
+    /// An event only after an explosive in its clause (« une mine a explosé »).
+    explosive_only: bool,
 }
 
 struct TriggerLexicon {
@@ -80,8 +82,8 @@ struct TriggerLexicon {
 }
 
 /// The flags a line of `data/triggers.tsv` may carry.
-const FLAGS: [&str; 16] = [
-    "V", "N", "T", "I", "C", "F", "A", "D", "G", "X", "S", "W", "P", "Q", "K", "R",
+const FLAGS: [&str; 17] = [
+    "V", "N", "T", "I", "C", "F", "A", "D", "G", "X", "S", "W", "P", "Q", "K", "R", "E",
 ];
 
 /// The lines of `data/triggers.tsv` that cannot be read: an unknown type or flag, a missing
@@ -194,6 +196,7 @@ fn parse(data: &'static str) -> TriggerLexicon {
             active_only: has("P"),
             passive_only: has("Q"),
             counted_only: has("K"),
+            explosive_only: has("E"),
         });
     }
     lex
@@ -249,6 +252,19 @@ fn match_rest(tokens: &[Token], head: usize, rest: &[String]) -> Option<usize> {
         at = j;
     }
     Some(at)
+}
+
+/// How many words before a verb its subject's explosive may stand (« une mine artisanale
+/// avait explosé »).
+const EXPLOSIVE_REACH: usize = 5;
+
+/// Whether an explosive is named in the clause right before a trigger.
+fn explosive_before(tokens: &[Token], trigger: &Trigger) -> bool {
+    tokens[trigger.first.saturating_sub(EXPLOSIVE_REACH)..trigger.first]
+        .iter()
+        .rev()
+        .take_while(|t| !Boundary::ends_phrase(t))
+        .any(|t| t.is(WordClass::Explosive))
 }
 
 /// Whether a territory word or a capitalised name stands in the clause around a trigger, or
@@ -475,6 +491,9 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                 continue;
             }
             if entry.flags.territory && !has_territory(tokens, &trigger) {
+                continue;
+            }
+            if entry.explosive_only && !explosive_before(tokens, &trigger) {
                 continue;
             }
             if entry.flags.arrest_switch && !has_territory(tokens, &trigger) {

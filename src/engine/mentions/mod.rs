@@ -82,6 +82,7 @@ fn of_kind_asked(tokens: &[Token], i: usize, place: &'static Place) -> &'static 
 /// Finds the places of a sentence and settles metonyms: a capital followed by a verb stays an
 /// actor; otherwise it is a place and its actor mention is dropped.
 pub fn find_places(
+    text: &str,
     tokens: &[Token],
     actors: &mut Vec<ActorMention>,
     countries: &[&str],
@@ -120,17 +121,11 @@ pub fn find_places(
                 i = last + 1;
                 continue;
             }
-        } else if i >= 2
-            && matches!(&*tokens[i - 1].norm, "de" | "d'")
-            && (ground_noun(&tokens[i - 2])
-                || matches!(&*tokens[i - 2].norm, "pres" | "autour" | "proximite")
-                // « le camp militaire de Xyz »: an adjective after the noun.
-                || i >= 3 && ground_noun(&tokens[i - 3]) && describes(&tokens[i - 2]))
-            && tokens[i].capitalized
-            && tokens[i].lex.is_none()
+        } else if tokens[i].capitalized
+            && (unknown_place_after_de(tokens, i) || unknown_place_after_a(tokens, i, text))
         {
-            // « la ville de Xyz », « le camp de Xyz », « au sud de Xyz », « près de Xyz »: a place the gazetteer
-            // does not know, kept with its text.
+            // « la ville de Xyz », « le camp de Xyz », « au sud de Xyz », « près de Xyz », « à
+            // Xyz »: a place the gazetteer does not know, kept with its text.
             let mut last = i;
             while last + 1 < tokens.len() && tokens[last + 1].capitalized && !inside_actor(last + 1)
             {
@@ -149,6 +144,32 @@ pub fn find_places(
         i += 1;
     }
     places
+}
+
+/// « la ville de Xyz », « le camp militaire de Xyz », « près de Xyz », « à 40 km de Xyz »: a
+/// word the lexicon does not know, where the words before it ask for a place.
+fn unknown_place_after_de(tokens: &[Token], i: usize) -> bool {
+    i >= 2
+        && matches!(&*tokens[i - 1].norm, "de" | "d'")
+        && (ground_noun(&tokens[i - 2])
+            || matches!(
+                &*tokens[i - 2].norm,
+                "pres" | "autour" | "proximite" | "km" | "kilometres"
+            )
+            // « le camp militaire de Xyz »: an adjective after the noun.
+            || i >= 3 && ground_noun(&tokens[i - 3]) && describes(&tokens[i - 2]))
+        && tokens[i].lex.is_none()
+}
+
+/// « ont tué trois civils à Xyz »: a capitalised word after the preposition « à » inside the
+/// sentence, that no verb follows, and no acronym (« à l'ONU »).
+fn unknown_place_after_a(tokens: &[Token], i: usize, text: &str) -> bool {
+    let word = tokens[i].text(text);
+    let acronym = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    i >= 2 && matches!(tokens[i - 1].text(text), "à") && !acronym && !acts(tokens, i + 1)
 }
 
 /// A noun of a settlement, a territory or an administrative area (« ville », « camp »,
