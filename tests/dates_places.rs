@@ -254,3 +254,50 @@ fn a_town_name_shared_within_a_country_goes_to_the_one_near_the_articles_other_p
         "the Horodok near Khmelnytskyi: {horodok:?}"
     );
 }
+
+#[test]
+fn a_name_that_only_sounds_like_a_town_abroad_is_no_place() {
+    // « Cali » is a Colombian city; « Cauca » keys like a town of Yemen, far from the article's
+    // places, and is not spelled so.
+    let d = extract(
+        "t",
+        "Selon l'armée, quatre soldats ont été tués mercredi à Cali, en Colombie. Des rebelles ont attaqué un poste dans le Cauca.",
+    );
+    let k = event(&d, EventType::Killing);
+    assert_eq!(place(k).1, "CO");
+    let a = event(&d, EventType::Attack);
+    assert!(
+        a.location
+            .iter()
+            .all(|p| p.country.as_deref() != Some("YE")),
+        "{a:#?}"
+    );
+}
+
+#[test]
+fn a_person_named_like_a_town_is_no_place() {
+    let d = extract(
+        "t",
+        "Des raids aériens ont frappé l'Etat Karen, après le putsch qui a renversé Aung San Suu Kyi.",
+    );
+    let e = event(&d, EventType::AirStrike);
+    assert!(
+        e.location.iter().all(|p| !p.text.contains("Aung")),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn the_ends_of_a_route_are_not_where_it_happened() {
+    let d = extract(
+        "t",
+        "Des hommes armés ont attaqué Mocímboa da Praia. Un car transportant des passagers de Palma à Pemba a été incendié.",
+    );
+    let e = event(&d, EventType::Destruction);
+    assert!(
+        e.location
+            .iter()
+            .all(|p| p.text != "Pemba" && p.text != "Palma"),
+        "{e:#?}"
+    );
+}

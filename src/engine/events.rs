@@ -34,6 +34,9 @@ const BETWEEN_REACH: usize = 10;
 const GOVERNOR_WINDOW: usize = 6;
 /// How much farther (in token distance units) a country may be preferred to a nearer place.
 const BROAD_PLACE_COST: usize = 20;
+/// How many words before the « de » of « de X à Y » a verb of travel or a noun of a route may
+/// stand (« transportant 20 personnes de »).
+const ROUTE_REACH: usize = 4;
 /// How many sentences ahead a town named later may stand for « une ville » now.
 const BRIDGE_SENTENCES: usize = 3;
 
@@ -1093,20 +1096,52 @@ impl<'a> Sentence<'a> {
 
     /// The event's place: the nearest after the trigger, or before it.
     fn location(&self, trigger: &Trigger) -> Option<&PlaceMention> {
-        self.places.iter().min_by_key(|p| {
-            let distance = if p.first > trigger.last {
-                (p.first - trigger.last) * 2
-            } else {
-                trigger.first.saturating_sub(p.last) * 3
-            };
-            // A country, a river or a desert says less than a town or a province.
-            distance
-                + match p.place.map(|pl| pl.kind) {
-                    Some(PlaceKind::Country) => BROAD_PLACE_COST,
-                    Some(PlaceKind::River | PlaceKind::Desert) => BROAD_PLACE_COST / 2,
-                    _ => 0,
-                }
-        })
+        self.places
+            .iter()
+            .filter(|p| !self.on_route(p))
+            .min_by_key(|p| {
+                let distance = if p.first > trigger.last {
+                    (p.first - trigger.last) * 2
+                } else {
+                    trigger.first.saturating_sub(p.last) * 3
+                };
+                // A country, a river or a desert says less than a town or a province.
+                distance
+                    + match p.place.map(|pl| pl.kind) {
+                        Some(PlaceKind::Country) => BROAD_PLACE_COST,
+                        Some(PlaceKind::River | PlaceKind::Desert) => BROAD_PLACE_COST / 2,
+                        _ => 0,
+                    }
+            })
+    }
+
+    /// Whether a place is an end of a route (« un minibus allant de Palma à Pemba »): where
+    /// people travel from or to, not where the event happened.
+    fn on_route(&self, p: &PlaceMention) -> bool {
+        let tokens = &self.tokens;
+        // « de X à Y », X and Y capitalised words, either of them a place we know, after a
+        // verb of travel or a noun of a route.
+        let travel = |de: usize| {
+            tokens[de.saturating_sub(ROUTE_REACH)..de]
+                .iter()
+                .any(|t| t.verb(WordClass::VerbTravel).is_some() || t.is(WordClass::RouteNoun))
+        };
+        let de = |j: usize| matches!(&*tokens[j].norm, "de" | "d'") && travel(j);
+        let from = p.first > 0
+            && de(p.first - 1)
+            && tokens
+                .get(p.last + 1)
+                .is_some_and(|t| is_preposition_a(t, self.text))
+            && tokens.get(p.last + 2).is_some_and(|t| t.capitalized);
+        let to = p.first >= 3
+            && is_preposition_a(&tokens[p.first - 1], self.text)
+            && tokens[p.first - 2].capitalized
+            && (de(p.first - 3)
+                || self
+                    .places
+                    .iter()
+                    .any(|o| o.last + 1 == p.first - 1 && o.first > 0 && de(o.first - 1)));
+        from || to
     }
 
     /// A settlement noun right after the trigger (« d'une ville symbolique ») with no name of
@@ -1658,7 +1693,7 @@ fn event_location(
         }
     }
     location.extend(named.map(|p| sentence.place_ref(p)));
-    if location.is_empty() && sentence.places.is_empty() {
+    if location.is_empty() && sentence.places.iter().all(|p| sentence.on_route(p)) {
         // A sentence naming no place goes on in the town of the last event told, else where
         // its paragraph was (« L'une est menée à l'ouest du fleuve … ont conquis le nord-ouest
         // de la province »), else in the last town named: dispatches tell one place at length,
@@ -1787,19 +1822,21 @@ fn remember(sentences: &[Sentence], k: usize, memory: &mut Memory, source: Optio
             }
         }
     }
-    // A town the gazetteer knows, or one the text introduces (« le village de Xyz »).
+    // A town the gazetteer knows, or one the text introduces (« le village de Xyz »); not the
+    // ends of a route.
     let places = &sentence.places;
+    let told = |p: &PlaceMention| !sentence.on_route(p);
     if let Some(city) = places
         .iter()
-        .rposition(|p| p.place.is_none_or(|pl| pl.kind == PlaceKind::City))
+        .rposition(|p| told(p) && p.place.is_none_or(|pl| pl.kind == PlaceKind::City))
     {
         memory.last_city = Some((k, city));
     }
     let specific = |p: &PlaceMention| p.place.is_none_or(|pl| pl.kind != PlaceKind::Country);
     if let Some(place) = places
         .iter()
-        .rposition(specific)
-        .or(places.len().checked_sub(1))
+        .rposition(|p| told(p) && specific(p))
+        .or_else(|| places.iter().rposition(told))
     {
         memory.last_place = Some((k, place));
     }

@@ -400,6 +400,19 @@ impl Gazetteer {
         key.len() >= 3 && self.multi_prefix.contains(&[key[0], key[1], key[2]])
     }
 
+    /// Whether the words of `tokens[i..i + n]` spell one of the place's names, not only its
+    /// transliteration key or a near spelling (« Raqqa » for Raqqa, not « Farc » for Farkhah).
+    pub fn spells(&self, tokens: &[Token], i: usize, n: usize, place: &Place) -> bool {
+        let mut words = Vec::new();
+        for t in tokens.iter().skip(i).take(n) {
+            split_words(&t.norm, &mut words);
+        }
+        self.surface
+            .get(poly_hash(&compact_words(&words)))
+            .iter()
+            .any(|&id| std::ptr::eq(&self.places[id as usize], place))
+    }
+
     /// Best place among surface and key matches.
     fn exact(&self, compact: &[u8], key: &[u8], countries: &[&str]) -> Option<u32> {
         self.best(&self.exact_hits(compact, key), countries)

@@ -24,6 +24,8 @@ pub enum WordClass {
     VerbLight,
     VerbAim,
     VerbOppose,
+    VerbTravel,
+    RouteNoun,
     VerbUndergo,
     Undergo,
     VerbAttribute,
@@ -56,7 +58,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    const ALL: [WordClass; 41] = [
+    const ALL: [WordClass; 43] = [
         WordClass::AuxAvoir,
         WordClass::AuxEtre,
         WordClass::Adverb,
@@ -69,6 +71,8 @@ impl WordClass {
         WordClass::VerbLight,
         WordClass::VerbAim,
         WordClass::VerbOppose,
+        WordClass::VerbTravel,
+        WordClass::RouteNoun,
         WordClass::VerbUndergo,
         WordClass::Undergo,
         WordClass::VerbAttribute,
@@ -115,6 +119,8 @@ impl WordClass {
             WordClass::VerbLight => "verb_light",
             WordClass::VerbAim => "verb_aim",
             WordClass::VerbOppose => "verb_oppose",
+            WordClass::VerbTravel => "verb_travel",
+            WordClass::RouteNoun => "route_noun",
             WordClass::VerbUndergo => "verb_undergo",
             WordClass::Undergo => "undergo",
             WordClass::VerbAttribute => "verb_attribute",

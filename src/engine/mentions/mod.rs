@@ -12,7 +12,7 @@ pub mod phrases;
 pub mod times;
 
 use super::fast_hash::FastMap;
-use super::gazetteer::{Place, PlaceKind, gazetteer};
+use super::gazetteer::{Place, PlaceKind, distance_km, gazetteer};
 use super::lexicon::WordClass;
 use super::tokens::Token;
 use actors::ActorMention;
@@ -105,10 +105,12 @@ pub fn find_places(
             // « Alexandre Zakharchenko », « Aung San Suu Kyi »: a town next to a capitalised
             // word that is no place is part of a person's name.
             let name_word = |t: &Token| t.is_word() && t.capitalized && t.lex.is_none();
-            let first_name = n == 1
-                && tokens.get(i + 1).is_some_and(|t| {
-                    name_word(t) && gazetteer.match_at(tokens, i + 1, countries).is_none()
-                });
+            let first_name = tokens.get(last + 1).is_some_and(|t| {
+                name_word(t)
+                    && gazetteer
+                        .match_at(tokens, last + 1, countries)
+                        .is_none_or(|(n, p)| !gazetteer.spells(tokens, last + 1, n, p))
+            });
             let surname = i > 1 && name_word(&tokens[i - 1]);
             if !first_name && !surname && !(i..=last).any(inside_actor) {
                 places.push(PlaceMention {
@@ -200,7 +202,7 @@ fn describes(t: &Token) -> bool {
 /// same places again and again.
 pub fn resolve_in_article(
     tokens: &[Token],
-    places: &mut [PlaceMention],
+    places: &mut Vec<PlaceMention>,
     countries: &[&str],
     others: &[(&str, f64, f64)],
     settled: &mut Settled,
@@ -208,6 +210,13 @@ pub fn resolve_in_article(
     let gazetteer = gazetteer();
     // Only a place outside the article's main country may have a namesake inside it.
     let main = countries.first().copied();
+    // The places read from the gazetteer: those it gives no more are dropped, unless the words
+    // before them ask for a place.
+    let resolved: Vec<usize> = places
+        .iter()
+        .filter(|p| p.place.is_some())
+        .map(|p| p.first)
+        .collect();
     for p in places.iter_mut() {
         let Some(mut place) = p.place else { continue };
         if Some(place.country) != main
@@ -218,22 +227,38 @@ pub fn resolve_in_article(
         }
         let written: Vec<&str> = tokens[p.first..=p.last].iter().map(|t| &*t.norm).collect();
         let key = (place as *const Place as usize, written.join(" "));
-        let settled_place = *settled.0.entry(key).or_insert_with(|| {
+        p.place = *settled.0.entry(key).or_insert_with(|| {
             let near: Vec<(f64, f64)> = others
                 .iter()
                 .filter(|(name, _, _)| *name != place.name)
                 .map(|&(_, lat, lon)| (lat, lon))
                 .collect();
-            if near.is_empty() {
+            let n = p.last + 1 - p.first;
+            let found = if near.is_empty() {
                 place
             } else {
-                gazetteer.nearest_namesake(tokens, p.first, p.last + 1 - p.first, place, &near)
-            }
+                gazetteer.nearest_namesake(tokens, p.first, n, place, &near)
+            };
+            // « Farc » is no Farkhah, « Mugunga » no Mogaung: a name that only sounds like a
+            // place abroad, far from every place of the article, is no place we know.
+            let far = near
+                .iter()
+                .all(|&(lat, lon)| distance_km(found.lat, found.lon, lat, lon) > FAR_KM);
+            let abroad = main.is_some_and(|c| c != found.country);
+            (!(abroad && far && !gazetteer.spells(tokens, p.first, n, found))).then_some(found)
         });
-        p.place = Some(settled_place);
     }
+    // « la localité de Xyz » stays a place, unresolved.
+    places.retain(|p| {
+        p.place.is_some() || !resolved.contains(&p.first) || unknown_place_after_de(tokens, p.first)
+    });
 }
 
-/// The namesakes an article has settled so far, by place read and name as written.
+/// How far from every other place of its article a place only sounding like the name written
+/// may be before it is left unresolved, in kilometres.
+const FAR_KM: f64 = 1500.0;
+
+/// The namesakes an article has settled so far, by place read and name as written (`None`: a
+/// name left unresolved).
 #[derive(Default)]
-pub struct Settled(FastMap<(usize, String), &'static Place>);
+pub struct Settled(FastMap<(usize, String), Option<&'static Place>>);
