@@ -617,3 +617,25 @@ fn the_sides_of_a_fight_follow_opposer_or_share_a_reciprocal_verb() {
     assert_eq!(texts(&e.agent), ["les miliciens"], "{e:#?}");
     assert_eq!(texts(&e.target), ["les soldats"], "{e:#?}");
 }
+
+#[test]
+fn a_par_phrase_after_another_participle_is_that_participles_agent() {
+    let d = doc(
+        "Selon l'ONU, des frappes aériennes ont visé mardi une zone tenue par les rebelles de la KNU.",
+    );
+    let e = find(&d, EventType::AirStrike, "frappes");
+    assert!(e.agent.is_empty(), "{e:#?}");
+    // Right after the trigger, the participle describes it.
+    let d = doc("Selon l'ONU, des offensives menées par l'armée birmane ont visé la KNU.");
+    let e = find(&d, EventType::Attack, "offensives");
+    assert_eq!(texts(&e.agent), ["l'armée birmane"], "{e:#?}");
+}
+
+#[test]
+fn after_a_fight_between_two_sides_no_one_is_the_assailant_of_what_follows() {
+    let d = doc(
+        "Des combats entre l'armée soudanaise et les Forces de soutien rapide ont éclaté à Khartoum. Des obus sont tombés sur un marché.",
+    );
+    let e = find(&d, EventType::Shelling, "obus");
+    assert!(e.agent.is_empty(), "{e:#?}");
+}

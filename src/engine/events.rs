@@ -54,6 +54,9 @@ pub struct Sentence<'a> {
     /// Which tokens the morphology reads as present participles (« transportant »), among
     /// those no mention or trigger covers, where the sentence has a trigger (empty otherwise).
     pub present_participles: Vec<bool>,
+    /// Which of those tokens the morphology reads as past participles (« contrôlée »), on the
+    /// same terms.
+    pub past_participles: Vec<bool>,
     pub text: &'a str,
 }
 
@@ -281,6 +284,9 @@ struct Roles<'s> {
     /// The clause names a cause that is no actor (« blessée par la chute de débris »): no one
     /// is to be inferred behind the event.
     caused: bool,
+    /// The event is a fight between two sides (« des combats entre X et Y »): neither is more
+    /// its assailant than the other.
+    mutual: bool,
 }
 
 impl<'a> Sentence<'a> {
@@ -559,8 +565,13 @@ impl<'a> Sentence<'a> {
             .triggers
             .iter()
             .find(|t| t.first == trigger.last + 2 && self.tokens[trigger.last + 1].norm == "et");
+        // « des frappes dans une zone contrôlée par X »: X is the participle's agent; not so
+        // of a participle right after the trigger (« des offensives menées par X »).
         let by = self
             .after(trigger, &[Some("par")], excluded)
+            .filter(|m| {
+                !(trigger.last + 2..m.first).any(|j| self.past_participles.get(j) == Some(&true))
+            })
             .or_else(|| coordinated_next.and_then(|t| self.after(t, &[Some("par")], excluded)));
         let to = self.after(trigger, &[Some("a"), Some("au"), Some("aux")], excluded);
         f.add(Function::By, by);
@@ -694,6 +705,10 @@ impl<'a> Sentence<'a> {
                 .filled
                 .iter()
                 .any(|(function, m)| *function == Function::By && m.phrase),
+            mutual: f
+                .filled
+                .iter()
+                .any(|(function, _)| *function == Function::Between1),
         };
         let armed = |m: &ActorMention| m.kind.is_some_and(ActorKind::bears_arms);
         for rule in rules::rules()
@@ -1617,7 +1632,11 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         });
         let count = sentence.event_count(kind, trigger, &roles.target, &mut used_counts);
         if !roles.caused {
-            inherit_sides(k, sentence.block, kind, &mut agent, &mut target, memory);
+            let fight = Fight {
+                kind,
+                mutual: roles.mutual,
+            };
+            inherit_sides(k, sentence.block, fight, &mut agent, &mut target, memory);
         }
         if !agent.is_empty() {
             previous_agent.clone_from(&agent);
@@ -1711,18 +1730,27 @@ fn event_location(
     location
 }
 
+/// An event's type, and whether it is a fight between two sides.
+#[derive(Clone, Copy)]
+struct Fight {
+    kind: EventType,
+    mutual: bool,
+}
+
 /// « Quatre obus sont tombés », « 20 personnes ont été tuées »: an act of violence whose
 /// clause names no one behind it goes on the side behind the one told just before, in this
 /// sentence or the last (or its paragraph), unless that side is what it befalls; and a fight
-/// told on keeps its sides: the same assailant fights the same enemy.
+/// told on keeps its sides: the same assailant fights the same enemy. After a fight between
+/// two sides, no one is the assailant of what follows.
 fn inherit_sides(
     k: usize,
     block: usize,
-    kind: EventType,
+    fight: Fight,
     agent: &mut Vec<ActorRef>,
     target: &mut Vec<ActorRef>,
     memory: &mut Memory,
 ) {
+    let kind = fight.kind;
     if violent(kind) {
         let recent = memory
             .last_assailant
@@ -1740,7 +1768,9 @@ fn inherit_sides(
                 target.extend(last.target.clone());
             }
         }
-        if let Some(a) = agent.iter().find(|a| a.actor.is_some()) {
+        if fight.mutual {
+            memory.last_assailant = None;
+        } else if let Some(a) = agent.iter().find(|a| a.actor.is_some()) {
             memory.last_assailant = Some(Assailant {
                 sentence: k,
                 block,

@@ -125,6 +125,7 @@ fn read_sentence(
         counts,
         triggers,
         present_participles: Vec::new(),
+        past_participles: Vec::new(),
         tokens,
         text,
     };
@@ -133,6 +134,10 @@ fn read_sentence(
         sentence.present_participles = morph
             .iter()
             .map(morphology::Morph::is_present_participle)
+            .collect();
+        sentence.past_participles = morph
+            .iter()
+            .map(morphology::Morph::is_past_participle)
             .collect();
         if !phrases.is_empty() {
             sentence.actors.extend(phrases);
