@@ -639,3 +639,16 @@ fn after_a_fight_between_two_sides_no_one_is_the_assailant_of_what_follows() {
     let e = find(&d, EventType::Shelling, "obus");
     assert!(e.agent.is_empty(), "{e:#?}");
 }
+
+#[test]
+fn an_infinitive_takes_its_finite_verbs_subject_not_the_object_before_it() {
+    for text in [
+        "Selon un communiqué, l'armée tchadienne a mené une opération pour libérer les otages et avoir tué six rebelles.",
+        "L'armée tchadienne a affirmé avoir libéré les otages et avoir tué six rebelles.",
+    ] {
+        let d = doc(text);
+        let e = find(&d, EventType::Killing, "tué");
+        let agents: Vec<String> = texts(&e.agent).iter().map(|a| a.to_lowercase()).collect();
+        assert_eq!(agents, ["l'armée tchadienne"], "{text}");
+    }
+}

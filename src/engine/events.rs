@@ -51,13 +51,20 @@ pub struct Sentence<'a> {
     pub times: Vec<TimeMention>,
     pub counts: Vec<CountMention>,
     pub triggers: Vec<Trigger>,
-    /// Which tokens the morphology reads as present participles (« transportant »), among
-    /// those no mention or trigger covers, where the sentence has a trigger (empty otherwise).
-    pub present_participles: Vec<bool>,
-    /// Which of those tokens the morphology reads as past participles (« contrôlée »), on the
-    /// same terms.
-    pub past_participles: Vec<bool>,
+    /// The non-finite verb readings of each token no mention or trigger covers, where the
+    /// sentence has a trigger (empty otherwise).
+    pub verb_forms: Vec<VerbForms>,
     pub text: &'a str,
+}
+
+/// The non-finite verb readings the morphology gives a token: what may govern the phrase after
+/// it (« transportant 20 personnes », « libérer les otages ») or own a « par » phrase (« une
+/// zone contrôlée par »).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct VerbForms {
+    pub present_participle: bool,
+    pub past_participle: bool,
+    pub infinitive: bool,
 }
 
 /// Who led an act of violence, and against whom, where the article told it.
@@ -330,13 +337,18 @@ impl<'a> Sentence<'a> {
                     .iter()
                     .any(|o| o.last + 2 == m.first && prepositional(tokens, o))
         };
-        // « le minibus transportant 20 personnes a été incendié »: what follows a present
-        // participle is its object, unless the verb is an infinitive it governs (« forçant les
-        // insurgés à se replier »).
+        // « le minibus transportant 20 personnes a été incendié », « pour libérer les otages et
+        // avoir tué »: what follows a participle or an infinitive is its object, unless the verb
+        // is an infinitive it governs (« forçant les insurgés à se replier »).
         let participle_object = |m: &ActorMention| {
             let governed =
                 m.last + 2 == first && matches!(&*tokens[m.last + 1].norm, "a" | "de" | "d'");
-            m.first > 0 && !governed && self.present_participles.get(m.first - 1) == Some(&true)
+            m.first > 0
+                && !governed
+                && self
+                    .verb_forms
+                    .get(m.first - 1)
+                    .is_some_and(|f| f.present_participle || f.past_participle || f.infinitive)
         };
         self.candidates(excluded)
             .map(|(_, m)| m)
@@ -347,6 +359,28 @@ impl<'a> Sentence<'a> {
                     && !participle_object(m)
             })
             .rfind(|m| !bounded(&tokens[m.last + 1..first]))
+    }
+
+    /// Whether a verb trigger is an infinitive, simple or compound (« tuer », « avoir tué »).
+    fn infinitive(&self, trigger: &Trigger) -> bool {
+        trigger.verbal
+            && (trigger.tenses.has(Tenses::INFINITIVE) && !trigger.has_aux
+                || trigger.has_aux && matches!(&*self.tokens[trigger.first].norm, "avoir" | "etre"))
+    }
+
+    /// The finite auxiliary before an infinitive trigger in its clause (« a affirmé avoir … et
+    /// avoir tué »: the « a »).
+    fn governing_auxiliary(&self, trigger: &Trigger) -> Option<usize> {
+        let tokens = &self.tokens;
+        (0..trigger.first)
+            .rev()
+            .take_while(|&j| !Boundary::ends_clause(&tokens[j]))
+            .find(|&j| {
+                let t = &tokens[j];
+                (t.is(WordClass::AuxAvoir) && !is_preposition_a(t, self.text)
+                    || t.is(WordClass::AuxEtre))
+                    && !matches!(&*t.norm, "avoir" | "etre")
+            })
     }
 
     /// Where the finite verb group of a clause starts: an infinitive or participle group after
@@ -570,7 +604,8 @@ impl<'a> Sentence<'a> {
         let by = self
             .after(trigger, &[Some("par")], excluded)
             .filter(|m| {
-                !(trigger.last + 2..m.first).any(|j| self.past_participles.get(j) == Some(&true))
+                !(trigger.last + 2..m.first)
+                    .any(|j| self.verb_forms.get(j).is_some_and(|f| f.past_participle))
             })
             .or_else(|| coordinated_next.and_then(|t| self.after(t, &[Some("par")], excluded)));
         let to = self.after(trigger, &[Some("a"), Some("au"), Some("aux")], excluded);
@@ -618,6 +653,15 @@ impl<'a> Sentence<'a> {
                     for m in self.with_coordinated(m) {
                         f.add(Function::Subject, Some(m));
                     }
+                }
+                // « a lancé une opération pour libérer les otages et avoir tué onze
+                // jihadistes »: an active infinitive's subject is its finite verb's.
+                None if let Some(subject) = (!undergoes && self.infinitive(trigger))
+                    .then(|| self.governing_auxiliary(trigger))
+                    .flatten()
+                    .and_then(|j| self.subject_before(j, &actors_only)) =>
+                {
+                    f.add(Function::Subject, Some(subject));
                 }
                 None => {
                     f.pronoun = self.pronoun_before(trigger.first);
@@ -1558,8 +1602,15 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         }
         // « L'armée a annoncé avoir repris la ville »: who speaks of their own deed acts.
         if agent.is_empty() && !undergoes && trigger.verbal {
+            // « L'armée a affirmé avoir libéré les otages et avoir tué… »: over the infinitives
+            // the reporting verb governs.
+            let from = sentence
+                .infinitive(trigger)
+                .then(|| sentence.governing_auxiliary(trigger))
+                .flatten()
+                .unwrap_or(trigger.first.saturating_sub(4));
             let speaker = source.as_ref().filter(|s| {
-                (trigger.first.saturating_sub(4)..trigger.first).any(|j| {
+                (from..trigger.first).any(|j| {
                     tokens[j].verb(WordClass::VerbReport).is_some() && s.end <= tokens[j].start
                 })
             });

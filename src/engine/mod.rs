@@ -124,20 +124,19 @@ fn read_sentence(
         times,
         counts,
         triggers,
-        present_participles: Vec::new(),
-        past_participles: Vec::new(),
+        verb_forms: Vec::new(),
         tokens,
         text,
     };
     if !sentence.triggers.is_empty() {
         let (phrases, morph) = phrases(&sentence);
-        sentence.present_participles = morph
+        sentence.verb_forms = morph
             .iter()
-            .map(morphology::Morph::is_present_participle)
-            .collect();
-        sentence.past_participles = morph
-            .iter()
-            .map(morphology::Morph::is_past_participle)
+            .map(|m| events::VerbForms {
+                present_participle: m.is_present_participle(),
+                past_participle: m.is_past_participle(),
+                infinitive: m.is_infinitive(),
+            })
             .collect();
         if !phrases.is_empty() {
             sentence.actors.extend(phrases);
