@@ -291,3 +291,11 @@ fn what_explodes_is_a_bombing_only_when_it_is_an_explosive() {
         .collect();
     assert_eq!(bombings, ["a explosé"]);
 }
+
+#[test]
+fn a_bombardment_with_guns_named_is_shelling_and_with_aircraft_an_air_strike() {
+    let d = doc("Selon Erevan, les forces azerbaïdjanaises ont bombardé au mortier le village.");
+    find(&d, EventType::Shelling, "bombardé");
+    let d = doc("Selon Erevan, des avions ont bombardé le village.");
+    find(&d, EventType::AirStrike, "bombardé");
+}

@@ -43,6 +43,7 @@ pub enum WordClass {
     PersonNoun,
     FighterNoun,
     AirCue,
+    ArtilleryCue,
     Explosive,
     Determiner,
     Preposition,
@@ -58,7 +59,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    const ALL: [WordClass; 43] = [
+    const ALL: [WordClass; 44] = [
         WordClass::AuxAvoir,
         WordClass::AuxEtre,
         WordClass::Adverb,
@@ -90,6 +91,7 @@ impl WordClass {
         WordClass::PersonNoun,
         WordClass::FighterNoun,
         WordClass::AirCue,
+        WordClass::ArtilleryCue,
         WordClass::Explosive,
         WordClass::Determiner,
         WordClass::Preposition,
@@ -138,6 +140,7 @@ impl WordClass {
             WordClass::PersonNoun => "person_noun",
             WordClass::FighterNoun => "fighter_noun",
             WordClass::AirCue => "air_cue",
+            WordClass::ArtilleryCue => "artillery_cue",
             WordClass::Explosive => "explosive",
             WordClass::Determiner => "determiner",
             WordClass::Preposition => "preposition",

@@ -62,6 +62,8 @@ struct Entry {
     air_switch: bool,
     /// A destruction instead when aircraft are named next to it (« abattu un drone »).
     downing_switch: bool,
+    /// Shelling instead when guns are named next to it (« bombardé à l'artillerie »).
+    artillery_switch: bool,
     /// No event in the passive (« des chiffres ont été avancés »).
     active_only: bool,
     /// An event in the passive only (« ont été détenus », not « détiennent »).
@@ -82,8 +84,8 @@ struct TriggerLexicon {
 }
 
 /// The flags a line of `data/triggers.tsv` may carry.
-const FLAGS: [&str; 17] = [
-    "V", "N", "T", "I", "C", "F", "A", "D", "G", "X", "S", "W", "P", "Q", "K", "R", "E",
+const FLAGS: [&str; 18] = [
+    "V", "N", "T", "I", "C", "F", "A", "D", "G", "X", "S", "W", "P", "Q", "K", "R", "E", "Y",
 ];
 
 /// The lines of `data/triggers.tsv` that cannot be read: an unknown type or flag, a missing
@@ -193,6 +195,7 @@ fn parse(data: &'static str) -> TriggerLexicon {
             },
             air_switch: has("X"),
             downing_switch: has("W"),
+            artillery_switch: has("Y"),
             active_only: has("P"),
             passive_only: has("Q"),
             counted_only: has("K"),
@@ -362,10 +365,12 @@ pub(crate) fn looks_participle(raw: &str, tenses: Tenses) -> bool {
 }
 
 fn air_cue_near(tokens: &[Token], head: usize) -> bool {
-    tokens[head + 1..]
-        .iter()
-        .take(5)
-        .any(|t| t.is(WordClass::AirCue))
+    cue_near(tokens, head, WordClass::AirCue)
+}
+
+/// Whether a word of `class` stands in the five words after token `head`.
+fn cue_near(tokens: &[Token], head: usize, class: WordClass) -> bool {
+    tokens[head + 1..].iter().take(5).any(|t| t.is(class))
 }
 
 /// Finds the triggers of one sentence's tokens, in text order, without overlaps.
@@ -510,6 +515,9 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
             }
             if entry.air_switch && air_cue_near(tokens, last) {
                 trigger.kind = EventType::AirStrike;
+            }
+            if entry.artillery_switch && cue_near(tokens, last, WordClass::ArtilleryCue) {
+                trigger.kind = EventType::Shelling;
             }
             // After a determiner or a number a word is a noun (« une attaque », « 14 morts »),
             // elsewhere a verb (« attaque », « morts » as participles); a participle sharing an
