@@ -1,9 +1,8 @@
 //! The overview's pure logic, with no web dependency (compiled and tested natively): where the
 //! filtered events happened (one count per place, for the map), the part of the world the map
 //! shows, when they happened (bars by day, week, month or year, for the timeline), and the
-//! world's outlines that the map draws (`data/world.tsv`, from Natural Earth).
-
-use std::sync::OnceLock;
+//! world's outlines that the map draws (`data/world.tsv`, from Natural Earth, which the page
+//! fetches once its article list is drawn).
 
 use crate::engine::date::{Date, days_in_month};
 use crate::engine::{Event, EventType, PlaceRef};
@@ -184,15 +183,6 @@ pub struct World {
     pub step: f64,
     /// The SVG path data: `M x,y l dx,dy … z` per ring.
     pub path: String,
-}
-
-/// The map data compiled in (see `scripts/gen_map.mjs`).
-const WORLD_TSV: &str = include_str!("../data/world.tsv");
-
-/// The world's outlines, parsed once.
-pub fn world() -> &'static World {
-    static WORLD: OnceLock<World> = OnceLock::new();
-    WORLD.get_or_init(|| parse_world(WORLD_TSV).unwrap_or_else(|e| panic!("data/world.tsv:{e}")))
 }
 
 /// Reads `data/world.tsv`: `#step\tN`, then one ring a line (`x,y` integer pairs, the first
@@ -497,7 +487,7 @@ mod tests {
 
     #[test]
     fn world_data_parses_and_bad_lines_are_named() {
-        let w = world();
+        let w = parse_world(include_str!("../data/world.tsv")).unwrap();
         assert_eq!(w.step, 0.05);
         assert!(w.path.matches('M').count() > 200);
         let ok = parse_world("#step\t10\n0,0 1,0 0,1\n").unwrap();

@@ -9,6 +9,7 @@ use super::store;
 use crate::corpus::{ARTICLES, CorpusData};
 use crate::engine::Document;
 use crate::explore::{self, IndexedEvent, Lang, ViewState};
+use crate::overview::{World, parse_world};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -150,6 +151,9 @@ pub struct AppState {
     /// Whether the corpus and your kept articles are loaded (until then the list is empty and no
     /// article is « not found »).
     pub ready: RwSignal<bool>,
+    /// The map's outlines, fetched once the article list is drawn (not part of the first load);
+    /// until they arrive, or if they cannot be had, the map shows its marks on the sea alone.
+    pub world: RwSignal<Option<Arc<World>>>,
     /// The articles being added through the worker, and how each file went.
     pub imports: Imports,
 }
@@ -195,6 +199,7 @@ impl AppState {
             navigate: StoredValue::new(Arc::new(navigate)),
             pathname: location.pathname,
             ready: RwSignal::new(false),
+            world: RwSignal::new(None),
             imports: Imports::new(),
         };
         provide_context(state);
@@ -416,6 +421,11 @@ async fn load(st: AppState) {
     }
     st.corpus.set(Arc::new(Corpus::new(entries)));
     st.ready.set(true);
+    // The list is drawn before the next task: the map's outlines come after it.
+    set_timeout(
+        move || leptos::task::spawn_local(load_world(st)),
+        std::time::Duration::ZERO,
+    );
     let (legacy, bad) = store::legacy_articles();
     unreadable.extend(bad);
     if !unreadable.is_empty() {
@@ -436,17 +446,44 @@ async fn load(st: AppState) {
     }
 }
 
-/// The corpus's events: the page's inlined data block (`<script type="application/json"
-/// id="corpus-events">`, as the single file has it) or else `corpus-events.json` beside the page.
+/// The corpus's events, from `corpus-events.json`.
 async fn corpus_data() -> Result<CorpusData, String> {
-    let inline = document()
-        .get_element_by_id("corpus-events")
-        .and_then(|el| el.text_content());
-    let json = match inline {
-        Some(json) => json,
-        None => fetch_text("corpus-events.json").await?,
-    };
+    let json = shipped("corpus-events", "corpus-events.json").await?;
     serde_json::from_str(&json).map_err(|e| format!("corpus-events.json: {e}"))
+}
+
+/// Fetches the map's outlines (`world.tsv`, a copy of `data/world.tsv`) for the map to draw; a
+/// failure is said, and the map keeps its marks.
+async fn load_world(st: AppState) {
+    match shipped("world-outlines", "world.tsv")
+        .await
+        .and_then(|tsv| parse_world(&tsv).map_err(|e| format!("world.tsv:{e}")))
+    {
+        Ok(world) => st.world.set(Some(Arc::new(world))),
+        Err(why) => st.notify(
+            true,
+            format!(
+                "{} ({why})",
+                st.lang_untracked().pick(
+                    "Les contours de la carte n'ont pas pu être chargés.",
+                    "The map's outlines could not be loaded.",
+                )
+            ),
+        ),
+    }
+}
+
+/// A data file shipped with the page: the text of the page's inlined data block with this id
+/// (`<script type="application/json" id="…">` or `type="text/plain"`, as the single file has
+/// them: it cannot fetch) or else the file beside the page.
+async fn shipped(id: &str, file: &str) -> Result<String, String> {
+    let inline = document()
+        .get_element_by_id(id)
+        .and_then(|el| el.text_content());
+    match inline {
+        Some(text) => Ok(text),
+        None => fetch_text(file).await,
+    }
 }
 
 /// The text of a file beside the page.
