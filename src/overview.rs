@@ -6,7 +6,7 @@
 
 use crate::engine::date::{Date, days_in_month};
 use crate::engine::{Event, EventType, PlaceRef};
-use crate::explore::place_key;
+use crate::explore::{fixed, place_key};
 
 /// Events of each type, indexed by `EventType as usize`.
 pub type TypeCounts = [usize; EventType::ALL.len()];
@@ -160,13 +160,14 @@ impl Frame {
 
     /// The SVG `viewBox`.
     pub fn view_box(&self) -> String {
-        format!("{:.3} {:.3} {:.3} {:.3}", self.x, self.y, self.w, self.h)
+        let [x, y, w, h] = [self.x, self.y, self.w, self.h].map(|v| fixed(v, 3));
+        format!("{x} {y} {w} {h}")
     }
 
     /// The SVG transform that draws the world's outlines (integer steps of [`World::step`]
     /// degrees, latitude up) in this frame.
     pub fn outline_transform(&self, step: f64) -> String {
-        format!("scale({:.6} {:.6})", self.k * step, -step)
+        format!("scale({} {})", fixed(self.k * step, 6), fixed(-step, 6))
     }
 
     /// A mark's radius for `n` events: grows with the square root (its area with the count),
@@ -193,8 +194,8 @@ pub fn parse_world(text: &str) -> Result<World, String> {
     for (n, line) in text.lines().enumerate() {
         let n = n + 1;
         if let Some(v) = line.strip_prefix("#step\t") {
-            let s: f64 = v.parse().map_err(|_| format!("{n}: bad step {v:?}"))?;
-            steps = Some(s);
+            let s: u32 = v.parse().map_err(|_| format!("{n}: bad step {v:?}"))?;
+            steps = Some(f64::from(s));
             continue;
         }
         if line.starts_with('#') || line.is_empty() {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::super::i18n;
 use super::super::state::use_state;
 use super::{choose_place, filtered_events};
-use crate::explore::{Lang, type_label};
+use crate::explore::{Lang, fixed, type_label};
 use crate::overview::{Frame, PlaceCount, place_counts};
 
 /// « Raqqa : 3 événements (2 prise de contrôle, 1 frappe aérienne) ».
@@ -106,9 +106,9 @@ pub fn Map() -> impl IntoView {
                 on:blur=move |_| pointed.set(None)
             >
                 <circle
-                    cx=move || format!("{:.4}", frame.get().project(lat, lon).0)
-                    cy=move || format!("{:.4}", frame.get().project(lat, lon).1)
-                    r=move || format!("{:.4}", frame.get().radius(total))
+                    cx=move || fixed(frame.get().project(lat, lon).0, 4)
+                    cy=move || fixed(frame.get().project(lat, lon).1, 4)
+                    r=move || fixed(frame.get().radius(total), 4)
                 ></circle>
             </g>
         }
