@@ -25,6 +25,9 @@ pub struct Entry {
     pub user: bool,
     /// For a user article: whether local storage holds it.
     pub saved: bool,
+    /// For a user article: when it was first added (milliseconds since the epoch), which places
+    /// it in the list, a corrected date not moving it; 0 for the corpus.
+    pub added: f64,
 }
 
 /// All articles and their indexed events (`IndexedEvent::doc` indexes `entries`).
@@ -44,13 +47,24 @@ impl Corpus {
         Corpus { entries, events }
     }
 
-    /// Adds `more` entries after these, indexing only theirs.
+    /// Adds `more` entries, each after the articles added before it: at the end (indexing only
+    /// its events) unless it was first added earlier than your last article, as one whose date
+    /// was corrected, which goes back to its place (every event indexed anew).
     pub fn extend(&mut self, more: Vec<Entry>) {
         for e in more {
-            let i = self.entries.len();
-            self.events
-                .extend(explore::index_document(i, &e.doc, &e.text));
-            self.entries.push(e);
+            let at = self
+                .entries
+                .iter()
+                .rposition(|x| !x.user || x.added <= e.added)
+                .map_or(0, |i| i + 1);
+            if at == self.entries.len() {
+                self.events
+                    .extend(explore::index_document(at, &e.doc, &e.text));
+                self.entries.push(e);
+            } else {
+                self.entries.insert(at, e);
+                *self = Corpus::new(std::mem::take(&mut self.entries));
+            }
         }
     }
 
@@ -73,7 +87,7 @@ pub fn corpus_entries(data: CorpusData) -> Result<Vec<Entry>, String> {
         .iter()
         .map(|a| {
             let (doc, title) = by_id.remove(a.id).ok_or_else(|| a.id.to_string())?;
-            let mut e = user_entry(doc, a.text, title);
+            let mut e = user_entry(doc, a.text, title, 0.0);
             e.user = false;
             Ok(e)
         })
@@ -106,15 +120,16 @@ fn repeated(entries: Vec<Entry>, n: usize) -> Vec<Entry> {
     out
 }
 
-/// A user article's entry, from its extracted record, its text and the title to show (not yet
-/// kept).
-pub fn user_entry(doc: Document, text: &str, title: String) -> Entry {
+/// A user article's entry, from its extracted record, its text, the title to show and when it
+/// was first added (not yet kept).
+pub fn user_entry(doc: Document, text: &str, title: String, added: f64) -> Entry {
     Entry {
         doc: Arc::new(doc),
         text: Arc::from(text),
         title,
         user: true,
         saved: false,
+        added,
     }
 }
 
@@ -277,15 +292,15 @@ impl AppState {
 
     /// Dates a user article anew (a date typed or corrected after it was added, or none): the
     /// worker extracts it again, so that its relative times (« samedi ») resolve against that
-    /// date, and it is kept so under its own id.
+    /// date, and it is kept so under its own id and its first-added time (its place in the list).
     pub fn set_user_article_date(&self, id: &str, date: Option<&str>) {
         let old = self.corpus.with_untracked(|c| {
             c.entries
                 .iter()
                 .find(|e| e.user && e.doc.id == id)
-                .map(|e| (e.text.to_string(), e.doc.title.clone()))
+                .map(|e| (e.text.to_string(), e.doc.title.clone(), e.added))
         });
-        let Some((text, title)) = old else {
+        let Some((text, title, added)) = old else {
             return;
         };
         self.unlist(|other| other == id);
@@ -294,7 +309,7 @@ impl AppState {
             title,
             date: date.map(str::to_string),
         };
-        super::import::redate(*self, id.to_string(), pasted);
+        super::import::redate(*self, id.to_string(), pasted, added);
     }
 
     /// Takes your articles whose id `gone` says off the list (not out of storage).
@@ -400,7 +415,7 @@ async fn load(st: AppState) {
             for k in kept {
                 match k {
                     Ok(s) => {
-                        let mut e = user_entry(s.doc, &s.text, s.shown_title);
+                        let mut e = user_entry(s.doc, &s.text, s.shown_title, s.added);
                         e.saved = true;
                         entries.push(e);
                     }
