@@ -1056,7 +1056,7 @@ mod tests {
     fn fixed_writes_what_float_formatting_would() {
         for (x, d) in [
             (0.0, 2),
-            (3.14159, 4),
+            (7.12345, 4),
             (-12.5004, 3),
             (42.0, 0),
             (-0.9, 0),
