@@ -128,22 +128,26 @@ async function typeFilter() {
   }
 }
 
-// What the page fetched before its article list was drawn, with each file's gzip size.
+// What the page fetched before its article list was drawn, with each file's gzip size: the page
+// itself and every resource whose fetch started before the list was drawn, by the page's own clock
+// (its resource timing), so that no request is counted on the wrong side by a race of two clocks.
 async function firstLoad() {
   const context = await browser.newContext();
   await context.addInitScript(watchList, corpusSize);
   const page = await context.newPage();
-  const fetched = [];
-  page.on("request", (r) => fetched.push({ url: r.url(), at: Date.now() }));
-  const t0 = Date.now();
   await page.goto(base);
   await page.waitForFunction(() => window.__listAt !== undefined);
-  const drawnAt = t0 + (await page.evaluate(() => window.__listAt));
+  const fetched = await page.evaluate(() => [
+    location.href,
+    ...performance
+      .getEntriesByType("resource")
+      .filter((e) => e.startTime <= window.__listAt)
+      .map((e) => e.name),
+  ]);
   const gz = (path) => gzipSync(readFileSync(new URL(`../dist/${path}`, import.meta.url)), { level: 9 }).length;
   let total = 0;
   const rows = [];
-  for (const { url, at } of fetched) {
-    if (at > drawnAt) continue;
+  for (const url of new Set(fetched)) {
     const path = new URL(url).pathname.slice("/depeche/".length) || "index.html";
     const size = gz(path);
     total += size;

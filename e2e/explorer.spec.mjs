@@ -208,6 +208,31 @@ test("a pasted article is extracted, listed as yours, kept across reloads, remov
   await expect(page.getByRole("heading", { name: "Article introuvable" })).toHaveCount(0);
 });
 
+test("a corrected date keeps the article's place in the list, across reloads", async ({ page }) => {
+  await open(page);
+  const paste = async (title, date, text) => {
+    await page.getByLabel("Titre (facultatif)").fill(title);
+    await page.getByLabel("Date (facultative)").fill(date);
+    await page.getByLabel("Texte de l'article", { exact: true }).fill(text);
+    await page.getByRole("button", { name: "Analyser", exact: true }).click();
+    await expect(page.locator(".text")).toHaveText(text);
+  };
+  await paste("Premier", "2017-08-28", "Les forces irakiennes ont repris samedi la ville de Tal Afar au groupe Etat islamique.");
+  await paste("Second", "2017-08-29", "Des rebelles ont attaqué dimanche un poste de l'armée malienne près de Gao.");
+  const items = articles(page).getByRole("listitem");
+  const lastTwo = async () => (await items.allTextContents()).slice(-2).map((t) => t.match(/Premier|Second/)?.[0]);
+  await expect.poll(lastTwo).toEqual(["Premier", "Second"]);
+  await items.filter({ hasText: "Premier" }).getByRole("link").first().click();
+  await expect(events(page).locator("time").first()).toHaveAttribute("datetime", "2017-08-26");
+  await page.getByLabel("Date de l'article").fill("2017-09-04");
+  await expect(events(page).locator("time").first()).toHaveAttribute("datetime", "2017-09-02");
+  await expect(items).toHaveCount(corpusIds.length + 2);
+  await expect.poll(lastTwo).toEqual(["Premier", "Second"]);
+  await page.reload();
+  await expect(items).toHaveCount(corpusIds.length + 2);
+  await expect.poll(lastTwo).toEqual(["Premier", "Second"]);
+});
+
 test("hostile, empty, non-UTF-8 and oversized input get clear messages and run nothing", async ({ page }) => {
   await open(page);
   let dialogs = 0;

@@ -272,6 +272,34 @@ test("the icon is served under the public URL, and the console stays clean", asy
   expect(seen).toEqual([]);
 });
 
+test("the map's outlines come after the article list, and the map draws them once they arrive", async ({ page }) => {
+  const seen = watch(page);
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  let asked = false;
+  await page.route("**/world.tsv", async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  await open(page);
+  // The list and the marks are drawn without them, on the sea alone.
+  await expect(map(page).locator("[data-place]").first()).toBeVisible();
+  await expect.poll(() => asked).toBe(true);
+  await expect(map(page).locator("path.land")).toHaveCount(0);
+  release();
+  await expect(map(page).locator("path.land")).toHaveAttribute("d", /^M-?\d+,-?\d+l/);
+  expect(seen).toEqual([]);
+});
+
+test("without its outlines the map keeps its marks, and says why", async ({ page }) => {
+  await page.route("**/world.tsv", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await open(page);
+  await expect(page.locator(".notice.error")).toContainText("Les contours de la carte n'ont pas pu être chargés.");
+  await expect(map(page).locator("[data-place]").first()).toBeVisible();
+  await expect(map(page).locator("path.land")).toHaveCount(0);
+});
+
 test("the single file draws the map and the timeline with no network", async ({ page }) => {
   const requests = [];
   await page.route(/^https?:/, (route) => {
@@ -281,6 +309,7 @@ test("the single file draws the map and the timeline with no network", async ({ 
   const seen = watch(page);
   await page.goto(singleFile);
   await expect(map(page).locator("[data-place]").first()).toBeVisible();
+  await expect(map(page).locator("path.land")).toHaveAttribute("d", /^M-?\d+,-?\d+l/);
   await expect(timeline(page).locator("[data-period]").first()).toBeAttached();
   expect(requests).toEqual([]);
   expect(seen).toEqual([]);

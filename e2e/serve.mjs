@@ -15,6 +15,7 @@ const types = {
   ".png": "image/png",
   ".svg": "image/svg+xml",
   ".json": "application/json",
+  ".tsv": "text/tab-separated-values; charset=utf-8",
 };
 
 createServer(async (req, res) => {

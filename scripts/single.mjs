@@ -1,7 +1,8 @@
 // Turns a Trunk build (made with --public-url ./) into one HTML file that works from file://:
 // the CSS inlined, the JS glue inlined as a module script that instantiates the wasm bytes
 // inlined beside it (a page opened from file:// cannot fetch its wasm), the corpus's events as a
-// JSON data block (`#corpus-events`, which the app reads instead of fetching them), the
+// JSON data block (`#corpus-events`, which the app reads instead of fetching them), the map's
+// outlines as a text data block (`#world-outlines`, read instead of fetching world.tsv), the
 // extraction worker (its glue and wasm) as the source of a blob URL that the app starts when an
 // article is added (`window.__depecheWorker`), and the page's Content-Security-Policy rewritten
 // to allow exactly these inline blocks, by their SHA-256 hashes, WebAssembly and that blob
@@ -69,6 +70,12 @@ html = html.replace(
   "</body>",
   () => `<script type="application/json" id="corpus-events">${events.replace(/</g, "\\u003c")}</script>\n</body>`,
 );
+
+// The map's outlines, as a text data block (not run either); the TSV holds no `<`, so nothing in it
+// can close the block.
+const world = readFileSync(join(buildDir, "world.tsv"), "utf8");
+if (world.includes("<")) throw new Error("world.tsv holds a <: it cannot be inlined");
+html = html.replace("</body>", () => `<script type="text/plain" id="world-outlines">${world}</script>\n</body>`);
 
 // The glue as an inline module, then its init with the wasm bytes.
 const script = `

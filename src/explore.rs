@@ -938,6 +938,22 @@ pub fn display_title(doc: &Document, text: &str) -> String {
     first_words(body, 12)
 }
 
+/// `x` with `decimals` digits after the point (`fixed(-1.256, 2)` → `-1.26`, half away from
+/// zero), for SVG coordinates and CSS lengths: integer arithmetic, so that the page's wasm links
+/// no float formatting (`{:.2}` brings it in, about 10 KB). A value that rounds to zero has no
+/// sign.
+pub fn fixed(x: f64, decimals: u32) -> String {
+    let scale = 10u64.pow(decimals);
+    let n = (x * scale as f64).round() as i64;
+    let (int, frac) = (n.unsigned_abs() / scale, n.unsigned_abs() % scale);
+    let sign = if n < 0 { "-" } else { "" };
+    if decimals == 0 {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac:0width$}", width = decimals as usize)
+    }
+}
+
 /// The first `n` words of the first non-empty line, with an ellipsis when cut.
 pub fn first_words(text: &str, n: usize) -> String {
     let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
@@ -1034,6 +1050,25 @@ mod tests {
             date: Some("2017-10-22".into()),
             events,
         }
+    }
+
+    #[test]
+    fn fixed_writes_what_float_formatting_would() {
+        for (x, d) in [
+            (0.0, 2),
+            (7.12345, 4),
+            (-12.5004, 3),
+            (42.0, 0),
+            (-0.9, 0),
+            (99.999, 1),
+            (0.005, 1),
+            (-180.0, 6),
+            (1234.56789, 2),
+        ] {
+            assert_eq!(fixed(x, d), format!("{x:.*}", d as usize), "{x} to {d}");
+        }
+        assert_eq!(fixed(0.125, 2), "0.13", "half away from zero");
+        assert_eq!(fixed(-0.001, 2), "0.00", "no sign on a zero");
     }
 
     #[test]

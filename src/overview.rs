@@ -1,13 +1,12 @@
 //! The overview's pure logic, with no web dependency (compiled and tested natively): where the
 //! filtered events happened (one count per place, for the map), the part of the world the map
 //! shows, when they happened (bars by day, week, month or year, for the timeline), and the
-//! world's outlines that the map draws (`data/world.tsv`, from Natural Earth).
-
-use std::sync::OnceLock;
+//! world's outlines that the map draws (`data/world.tsv`, from Natural Earth, which the page
+//! fetches once its article list is drawn).
 
 use crate::engine::date::{Date, days_in_month};
 use crate::engine::{Event, EventType, PlaceRef};
-use crate::explore::place_key;
+use crate::explore::{fixed, place_key};
 
 /// Events of each type, indexed by `EventType as usize`.
 pub type TypeCounts = [usize; EventType::ALL.len()];
@@ -161,13 +160,14 @@ impl Frame {
 
     /// The SVG `viewBox`.
     pub fn view_box(&self) -> String {
-        format!("{:.3} {:.3} {:.3} {:.3}", self.x, self.y, self.w, self.h)
+        let [x, y, w, h] = [self.x, self.y, self.w, self.h].map(|v| fixed(v, 3));
+        format!("{x} {y} {w} {h}")
     }
 
     /// The SVG transform that draws the world's outlines (integer steps of [`World::step`]
     /// degrees, latitude up) in this frame.
     pub fn outline_transform(&self, step: f64) -> String {
-        format!("scale({:.6} {:.6})", self.k * step, -step)
+        format!("scale({} {})", fixed(self.k * step, 6), fixed(-step, 6))
     }
 
     /// A mark's radius for `n` events: grows with the square root (its area with the count),
@@ -186,15 +186,6 @@ pub struct World {
     pub path: String,
 }
 
-/// The map data compiled in (see `scripts/gen_map.mjs`).
-const WORLD_TSV: &str = include_str!("../data/world.tsv");
-
-/// The world's outlines, parsed once.
-pub fn world() -> &'static World {
-    static WORLD: OnceLock<World> = OnceLock::new();
-    WORLD.get_or_init(|| parse_world(WORLD_TSV).unwrap_or_else(|e| panic!("data/world.tsv:{e}")))
-}
-
 /// Reads `data/world.tsv`: `#step\tN`, then one ring a line (`x,y` integer pairs, the first
 /// absolute, the next relative). A bad line is an error naming it (`line: why`).
 pub fn parse_world(text: &str) -> Result<World, String> {
@@ -203,8 +194,8 @@ pub fn parse_world(text: &str) -> Result<World, String> {
     for (n, line) in text.lines().enumerate() {
         let n = n + 1;
         if let Some(v) = line.strip_prefix("#step\t") {
-            let s: f64 = v.parse().map_err(|_| format!("{n}: bad step {v:?}"))?;
-            steps = Some(s);
+            let s: u32 = v.parse().map_err(|_| format!("{n}: bad step {v:?}"))?;
+            steps = Some(f64::from(s));
             continue;
         }
         if line.starts_with('#') || line.is_empty() {
@@ -497,7 +488,7 @@ mod tests {
 
     #[test]
     fn world_data_parses_and_bad_lines_are_named() {
-        let w = world();
+        let w = parse_world(include_str!("../data/world.tsv")).unwrap();
         assert_eq!(w.step, 0.05);
         assert!(w.path.matches('M').count() > 200);
         let ok = parse_world("#step\t10\n0,0 1,0 0,1\n").unwrap();

@@ -537,7 +537,10 @@ fn place_tip(ev: &web_sys::Event) {
     };
     let style = mark.style();
     let bounds = text.get_bounding_client_rect();
-    let _ = style.set_property("--tip-max", &format!("{:.0}px", bounds.width()));
+    let _ = style.set_property(
+        "--tip-max",
+        &format!("{}px", explore::fixed(bounds.width(), 0)),
+    );
     let _ = style.remove_property("--tip-x");
     let _ = style.remove_property("--tip-y");
     // The tip hangs from the mark's first line.
@@ -553,14 +556,15 @@ fn place_tip(ev: &web_sys::Event) {
     let px = |prop: &str| {
         tip.as_ref()
             .and_then(|t| t.get_property_value(prop).ok())
-            .and_then(|v| v.strip_suffix("px")?.parse::<f64>().ok())
+            .and_then(|v| Some(js_sys::parse_float(v.strip_suffix("px")?)))
+            .filter(|w| w.is_finite())
     };
     let width = px("width").unwrap_or(bounds.width());
     let x = (bounds.right() - (first.left() + width))
         .min(0.0)
         .max(bounds.left() - first.left());
     if x < 0.0 {
-        let _ = style.set_property("--tip-x", &format!("{x:.0}px"));
+        let _ = style.set_property("--tip-x", &format!("{}px", explore::fixed(x, 0)));
     }
     // Below the mark unless it would pass the bottom of the pane (or of the window) and there is
     // more room above.
@@ -586,7 +590,10 @@ fn place_tip(ev: &web_sys::Event) {
     if first.bottom() + gap + height > bottom && first.top() - gap - height >= top {
         let _ = style.set_property(
             "--tip-y",
-            &format!("calc(-100% - {:.0}px - 0.7rem)", first.height()),
+            &format!(
+                "calc(-100% - {}px - 0.7rem)",
+                explore::fixed(first.height(), 0)
+            ),
         );
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::i18n;
 use super::state::use_state;
 use crate::engine::EventType;
-use crate::explore::{Lang, Mode, type_label};
+use crate::explore::{Lang, Mode, fixed, type_label};
 
 /// Per article: events passing the filters, all events, and the filtered ones by type.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -192,8 +192,9 @@ pub fn mix_gradient(by_type: &[(EventType, usize)]) -> String {
         let end = 100.0 * upto as f64 / total as f64;
         let colour = format!("var(--c-{})", t.as_str());
         if i + 1 < by_type.len() {
-            stops.push(format!("{colour} 0 calc({end:.2}% - 1px)"));
-            stops.push(format!("transparent 0 {end:.2}%"));
+            let end = fixed(end, 2);
+            stops.push(format!("{colour} 0 calc({end}% - 1px)"));
+            stops.push(format!("transparent 0 {end}%"));
         } else {
             stops.push(format!("{colour} 0"));
         }

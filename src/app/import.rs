@@ -253,11 +253,10 @@ pub fn add_text(st: AppState, name: String, pasted: Pasted, in_place: impl FnOnc
     );
 }
 
-/// Extracts one of your articles again (its date corrected) and keeps it under its own id, in
-/// place of the record IndexedDB held.
-pub fn redate(st: AppState, id: String, pasted: Pasted) {
+/// Extracts one of your articles again (its date corrected) and keeps it under its own id and
+/// the time it was first `added`, in place of the record IndexedDB held.
+pub fn redate(st: AppState, id: String, pasted: Pasted, added: f64) {
     let name = pasted.title.clone().unwrap_or_else(|| id.clone());
-    let added = js_sys::Date::now();
     enqueue(st, vec![text_job(name, pasted, None, Some((id, added)))]);
 }
 
@@ -579,7 +578,7 @@ async fn add(
     batch.taken.insert(id.clone());
     let mut doc = a.doc;
     doc.id = id.clone();
-    let mut entry = user_entry(doc.clone(), &a.text, a.shown_title.clone());
+    let mut entry = user_entry(doc.clone(), &a.text, a.shown_title.clone(), added);
     batch
         .titles
         .insert(fingerprint(&a.text), entry.title.clone());

@@ -9,6 +9,7 @@ use super::store;
 use crate::corpus::{ARTICLES, CorpusData};
 use crate::engine::Document;
 use crate::explore::{self, IndexedEvent, Lang, ViewState};
+use crate::overview::{World, parse_world};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -24,6 +25,9 @@ pub struct Entry {
     pub user: bool,
     /// For a user article: whether local storage holds it.
     pub saved: bool,
+    /// For a user article: when it was first added (milliseconds since the epoch), which places
+    /// it in the list, a corrected date not moving it; 0 for the corpus.
+    pub added: f64,
 }
 
 /// All articles and their indexed events (`IndexedEvent::doc` indexes `entries`).
@@ -43,13 +47,24 @@ impl Corpus {
         Corpus { entries, events }
     }
 
-    /// Adds `more` entries after these, indexing only theirs.
+    /// Adds `more` entries, each after the articles added before it: at the end (indexing only
+    /// its events) unless it was first added earlier than your last article, as one whose date
+    /// was corrected, which goes back to its place (every event indexed anew).
     pub fn extend(&mut self, more: Vec<Entry>) {
         for e in more {
-            let i = self.entries.len();
-            self.events
-                .extend(explore::index_document(i, &e.doc, &e.text));
-            self.entries.push(e);
+            let at = self
+                .entries
+                .iter()
+                .rposition(|x| !x.user || x.added <= e.added)
+                .map_or(0, |i| i + 1);
+            if at == self.entries.len() {
+                self.events
+                    .extend(explore::index_document(at, &e.doc, &e.text));
+                self.entries.push(e);
+            } else {
+                self.entries.insert(at, e);
+                *self = Corpus::new(std::mem::take(&mut self.entries));
+            }
         }
     }
 
@@ -72,7 +87,7 @@ pub fn corpus_entries(data: CorpusData) -> Result<Vec<Entry>, String> {
         .iter()
         .map(|a| {
             let (doc, title) = by_id.remove(a.id).ok_or_else(|| a.id.to_string())?;
-            let mut e = user_entry(doc, a.text, title);
+            let mut e = user_entry(doc, a.text, title, 0.0);
             e.user = false;
             Ok(e)
         })
@@ -105,15 +120,16 @@ fn repeated(entries: Vec<Entry>, n: usize) -> Vec<Entry> {
     out
 }
 
-/// A user article's entry, from its extracted record, its text and the title to show (not yet
-/// kept).
-pub fn user_entry(doc: Document, text: &str, title: String) -> Entry {
+/// A user article's entry, from its extracted record, its text, the title to show and when it
+/// was first added (not yet kept).
+pub fn user_entry(doc: Document, text: &str, title: String, added: f64) -> Entry {
     Entry {
         doc: Arc::new(doc),
         text: Arc::from(text),
         title,
         user: true,
         saved: false,
+        added,
     }
 }
 
@@ -150,6 +166,9 @@ pub struct AppState {
     /// Whether the corpus and your kept articles are loaded (until then the list is empty and no
     /// article is « not found »).
     pub ready: RwSignal<bool>,
+    /// The map's outlines, fetched once the article list is drawn (not part of the first load);
+    /// until they arrive, or if they cannot be had, the map shows its marks on the sea alone.
+    pub world: RwSignal<Option<Arc<World>>>,
     /// The articles being added through the worker, and how each file went.
     pub imports: Imports,
 }
@@ -195,6 +214,7 @@ impl AppState {
             navigate: StoredValue::new(Arc::new(navigate)),
             pathname: location.pathname,
             ready: RwSignal::new(false),
+            world: RwSignal::new(None),
             imports: Imports::new(),
         };
         provide_context(state);
@@ -272,15 +292,15 @@ impl AppState {
 
     /// Dates a user article anew (a date typed or corrected after it was added, or none): the
     /// worker extracts it again, so that its relative times (« samedi ») resolve against that
-    /// date, and it is kept so under its own id.
+    /// date, and it is kept so under its own id and its first-added time (its place in the list).
     pub fn set_user_article_date(&self, id: &str, date: Option<&str>) {
         let old = self.corpus.with_untracked(|c| {
             c.entries
                 .iter()
                 .find(|e| e.user && e.doc.id == id)
-                .map(|e| (e.text.to_string(), e.doc.title.clone()))
+                .map(|e| (e.text.to_string(), e.doc.title.clone(), e.added))
         });
-        let Some((text, title)) = old else {
+        let Some((text, title, added)) = old else {
             return;
         };
         self.unlist(|other| other == id);
@@ -289,7 +309,7 @@ impl AppState {
             title,
             date: date.map(str::to_string),
         };
-        super::import::redate(*self, id.to_string(), pasted);
+        super::import::redate(*self, id.to_string(), pasted, added);
     }
 
     /// Takes your articles whose id `gone` says off the list (not out of storage).
@@ -395,7 +415,7 @@ async fn load(st: AppState) {
             for k in kept {
                 match k {
                     Ok(s) => {
-                        let mut e = user_entry(s.doc, &s.text, s.shown_title);
+                        let mut e = user_entry(s.doc, &s.text, s.shown_title, s.added);
                         e.saved = true;
                         entries.push(e);
                     }
@@ -416,6 +436,11 @@ async fn load(st: AppState) {
     }
     st.corpus.set(Arc::new(Corpus::new(entries)));
     st.ready.set(true);
+    // The list is drawn before the next task: the map's outlines come after it.
+    set_timeout(
+        move || leptos::task::spawn_local(load_world(st)),
+        std::time::Duration::ZERO,
+    );
     let (legacy, bad) = store::legacy_articles();
     unreadable.extend(bad);
     if !unreadable.is_empty() {
@@ -436,17 +461,44 @@ async fn load(st: AppState) {
     }
 }
 
-/// The corpus's events: the page's inlined data block (`<script type="application/json"
-/// id="corpus-events">`, as the single file has it) or else `corpus-events.json` beside the page.
+/// The corpus's events, from `corpus-events.json`.
 async fn corpus_data() -> Result<CorpusData, String> {
-    let inline = document()
-        .get_element_by_id("corpus-events")
-        .and_then(|el| el.text_content());
-    let json = match inline {
-        Some(json) => json,
-        None => fetch_text("corpus-events.json").await?,
-    };
+    let json = shipped("corpus-events", "corpus-events.json").await?;
     serde_json::from_str(&json).map_err(|e| format!("corpus-events.json: {e}"))
+}
+
+/// Fetches the map's outlines (`world.tsv`, a copy of `data/world.tsv`) for the map to draw; a
+/// failure is said, and the map keeps its marks.
+async fn load_world(st: AppState) {
+    match shipped("world-outlines", "world.tsv")
+        .await
+        .and_then(|tsv| parse_world(&tsv).map_err(|e| format!("world.tsv:{e}")))
+    {
+        Ok(world) => st.world.set(Some(Arc::new(world))),
+        Err(why) => st.notify(
+            true,
+            format!(
+                "{} ({why})",
+                st.lang_untracked().pick(
+                    "Les contours de la carte n'ont pas pu être chargés.",
+                    "The map's outlines could not be loaded.",
+                )
+            ),
+        ),
+    }
+}
+
+/// A data file shipped with the page: the text of the page's inlined data block with this id
+/// (`<script type="application/json" id="…">` or `type="text/plain"`, as the single file has
+/// them: it cannot fetch) or else the file beside the page.
+async fn shipped(id: &str, file: &str) -> Result<String, String> {
+    let inline = document()
+        .get_element_by_id(id)
+        .and_then(|el| el.text_content());
+    match inline {
+        Some(text) => Ok(text),
+        None => fetch_text(file).await,
+    }
 }
 
 /// The text of a file beside the page.

@@ -1,4 +1,4 @@
-//! The map: the world's outlines (Natural Earth, compiled in) framed on the filtered events'
+//! The map: the world's outlines (Natural Earth, drawn once they arrive) framed on the filtered events'
 //! towns, one mark per town coloured by its main event type and sized by its number of events;
 //! provinces, regions and countries listed beside it; a table of every place as its text
 //! alternative. Choosing a place filters by it.
@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use super::super::i18n;
 use super::super::state::use_state;
 use super::{choose_place, filtered_events};
-use crate::explore::{Lang, type_label};
-use crate::overview::{Frame, PlaceCount, place_counts, world};
+use crate::explore::{Lang, fixed, type_label};
+use crate::overview::{Frame, PlaceCount, place_counts};
 
 /// « Raqqa : 3 événements (2 prise de contrôle, 1 frappe aérienne) ».
 fn place_text(p: &PlaceCount, lang: Lang) -> String {
@@ -106,9 +106,9 @@ pub fn Map() -> impl IntoView {
                 on:blur=move |_| pointed.set(None)
             >
                 <circle
-                    cx=move || format!("{:.4}", frame.get().project(lat, lon).0)
-                    cy=move || format!("{:.4}", frame.get().project(lat, lon).1)
-                    r=move || format!("{:.4}", frame.get().radius(total))
+                    cx=move || fixed(frame.get().project(lat, lon).0, 4)
+                    cy=move || fixed(frame.get().project(lat, lon).1, 4)
+                    r=move || fixed(frame.get().radius(total), 4)
                 ></circle>
             </g>
         }
@@ -232,7 +232,17 @@ pub fn Map() -> impl IntoView {
         }
     };
 
-    let w = world();
+    // The outlines, once fetched (after the article list is drawn: see `AppState::world`).
+    let land = move || {
+        st.world.get().map(|w| {
+            let step = w.step;
+            view! {
+                <g transform=move || frame.get().outline_transform(step)>
+                    <path class="land" d=w.path.clone() vector-effect="non-scaling-stroke"></path>
+                </g>
+            }
+        })
+    };
     view! {
         <div class="map-box">
             <svg
@@ -243,9 +253,7 @@ pub fn Map() -> impl IntoView {
                 preserveAspectRatio="xMidYMid meet"
             >
                 <rect class="sea" x="-10000" y="-10000" width="20000" height="20000"></rect>
-                <g transform=move || frame.get().outline_transform(w.step)>
-                    <path class="land" d=w.path.as_str() vector-effect="non-scaling-stroke"></path>
-                </g>
+                {land}
                 {marks}
             </svg>
             <p class="map-info" aria-live="polite">

@@ -11,7 +11,7 @@ use super::filters::tally;
 use super::i18n;
 use super::state::{Corpus, use_state};
 use crate::engine::{Event, EventType};
-use crate::explore::{Lang, actor_key_label, event_sentence, type_label};
+use crate::explore::{Lang, actor_key_label, event_sentence, fixed, type_label};
 use crate::overview::{TypeCounts, type_list};
 
 /// How many actors and places the counts list.
@@ -82,7 +82,7 @@ pub fn Overview() -> impl IntoView {
                     <li class=format!("t-{}", ty.as_str())>
                         <span class="name">{type_label(ty, lang)}</span>
                         <span class="meter" aria-hidden="true">
-                            <span style:width=format!("{:.1}%", n as f64 * 100.0 / max as f64)></span>
+                            <span style:width=format!("{}%", fixed(n as f64 * 100.0 / max as f64, 1))></span>
                         </span>
                         <span class="num">{n}</span>
                     </li>

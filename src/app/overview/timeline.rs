@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::super::i18n;
 use super::super::state::use_state;
-use crate::explore::{Filter, Lang, event_date, type_label};
+use crate::explore::{Filter, Lang, event_date, fixed, type_label};
 use crate::overview::{Bar, Grain, Timeline, timeline, type_list};
 
 /// How a bar's period reads: « 21/10/2017 », « semaine du 16/10/2017 », « 10/2017 », « 2017 ».
@@ -82,7 +82,7 @@ pub fn TimelineView() -> impl IntoView {
                         view! {
                             <span
                                 class=format!("seg t-{}", t.as_str())
-                                style:height=format!("{:.2}%", n as f64 * 100.0 / max as f64)
+                                style:height=format!("{}%", fixed(n as f64 * 100.0 / max as f64, 2))
                             ></span>
                         }
                     })
