@@ -652,3 +652,27 @@ fn an_infinitive_takes_its_finite_verbs_subject_not_the_object_before_it() {
         assert_eq!(agents, ["l'armée tchadienne"], "{text}");
     }
 }
+
+#[test]
+fn an_event_before_qui_is_the_antecedent_and_no_one_leads_it() {
+    let d =
+        doc("Selon la police, l'armée a arrêté le cerveau de l'attentat qui a tué neuf fidèles.");
+    let e = find(&d, EventType::Killing, "tué");
+    assert!(e.agent.is_empty(), "{e:#?}");
+    let a = find(&d, EventType::Arrest, "arrêté");
+    assert!(a.count.is_none(), "the nine are the killing's: {a:#?}");
+}
+
+#[test]
+fn a_count_past_another_trigger_is_that_ones_and_coordinated_verbs_share_a_time() {
+    let d = doc("Selon la police, les assaillants ont tué une femme et blessé 19 personnes mardi.");
+    let k = find(&d, EventType::Killing, "tué");
+    assert_eq!(k.count.as_ref().map(|c| c.value), Some(1), "{k:#?}");
+    assert_eq!(
+        k.time.as_ref().map(|t| t.text.as_str()),
+        Some("mardi"),
+        "{k:#?}"
+    );
+    let i = find(&d, EventType::Injury, "blessé");
+    assert_eq!(i.count.as_ref().map(|c| c.value), Some(19), "{i:#?}");
+}

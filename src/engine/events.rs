@@ -37,6 +37,12 @@ const BROAD_PLACE_COST: usize = 20;
 /// How many words before the « de » of « de X à Y » a verb of travel or a noun of a route may
 /// stand (« transportant 20 personnes de »).
 const ROUTE_REACH: usize = 4;
+/// How many words after a verb a verb coordinated with it by « et » may stand (« tués et
+/// quinze autres blessés », « ont tué une femme et blessé »).
+const COORDINATION_REACH: usize = 6;
+/// How many words before a relative pronoun an event noun standing as its antecedent may end
+/// (« l'attentat, qui »).
+const RELATIVE_REACH: usize = 3;
 /// How many sentences ahead a town named later may stand for « une ville » now.
 const BRIDGE_SENTENCES: usize = 3;
 
@@ -322,10 +328,20 @@ impl<'a> Sentence<'a> {
             j = k;
         }
         if j > 0 && tokens[j - 1].is(WordClass::Relative) {
-            return self
+            // « l'attentat qui a tué »: an event right before the relative, after any phrase,
+            // is its antecedent, and it is no one.
+            let qui = j - 1;
+            let antecedent = self
                 .candidates(excluded)
                 .map(|(_, m)| m)
-                .rfind(|m| m.last < j - 1);
+                .rfind(|m| m.last < qui);
+            let event_antecedent = self.triggers.iter().any(|t| {
+                !t.verbal
+                    && t.last < qui
+                    && t.last + RELATIVE_REACH >= qui
+                    && antecedent.is_none_or(|m| t.last > m.last)
+            });
+            return antecedent.filter(|_| !event_antecedent);
         }
         // « des affrontements entre l'armée et des miliciens ont fait… »: a phrase coordinated
         // with a complement is a complement too.
@@ -1217,11 +1233,25 @@ impl<'a> Sentence<'a> {
     /// The time of a trigger: the nearest with no other trigger between them (« a été chassé …
     /// les régions conquises en 2014 »: the year dates the conquest only).
     fn event_time(&self, trigger: &Trigger) -> Option<TimeRef> {
+        let tokens = &self.tokens;
+        // « ont été tués et quinze autres blessés lundi »: a verb coordinated right after this
+        // one shares its time.
+        let joined = |o: &Trigger| {
+            o.verbal
+                && o.first > trigger.last
+                && o.first <= trigger.last + COORDINATION_REACH
+                && tokens[trigger.last + 1..o.first]
+                    .iter()
+                    .any(|t| t.norm == "et")
+                && !tokens[trigger.last + 1..o.first]
+                    .iter()
+                    .any(|t| Boundary::ends_phrase(t))
+        };
         let between = |a: usize, b: usize| {
             let (lo, hi) = (a.min(b), a.max(b));
             self.triggers
                 .iter()
-                .any(|o| o.start != trigger.start && o.start > lo && o.end < hi)
+                .any(|o| o.start != trigger.start && o.start > lo && o.end < hi && !joined(o))
         };
         self.times
             .iter()
@@ -1273,7 +1303,17 @@ impl<'a> Sentence<'a> {
                     self.tokens[h].is(WordClass::PersonNoun)
                         || self.actors.iter().any(|m| m.first <= h && h <= m.last)
                 };
-                !used[*k] && !of_other && (of_this || head.is_none_or(people))
+                // « ont tué une femme et blessé 19 personnes »: a count past another trigger
+                // is that one's.
+                let (lo, hi) = (c.start.min(trigger.start), c.start.max(trigger.start));
+                let past_other = self
+                    .triggers
+                    .iter()
+                    .any(|o| o.start != trigger.start && o.start > lo && o.end < hi);
+                !used[*k]
+                    && !of_other
+                    && (of_this || in_target(c) || !past_other)
+                    && (of_this || head.is_none_or(people))
             })
             .min_by_key(|(_, c)| {
                 let of_this = c
