@@ -299,3 +299,32 @@ fn a_bombardment_with_guns_named_is_shelling_and_with_aircraft_an_air_strike() {
     let d = doc("Selon Erevan, des avions ont bombardé le village.");
     find(&d, EventType::AirStrike, "bombardé");
 }
+
+#[test]
+fn words_of_an_organisations_name_are_no_event() {
+    let d = doc("Selon l'ONU, le Front de libération du Sud a attaqué un poste près de Gao.");
+    assert!(
+        d.events.iter().all(|e| e.trigger.text != "libération"),
+        "{:#?}",
+        d.events
+    );
+    let e = find(&d, EventType::Attack, "attaqué");
+    assert_eq!(
+        e.agent.first().map(|a| a.text.as_str()),
+        Some("le Front de libération du Sud")
+    );
+}
+
+#[test]
+fn calls_plan_and_the_negative_de_negates() {
+    let d = doc("Selon l'ONU, le gouvernement a appelé à un cessez-le-feu.");
+    assert_eq!(
+        find(&d, EventType::Agreement, "cessez-le-feu").modality,
+        Modality::Planned
+    );
+    let d = doc("Selon la police, il n'y a pas eu d'attaque depuis lundi.");
+    assert_eq!(
+        find(&d, EventType::Attack, "attaque").modality,
+        Modality::Negated
+    );
+}

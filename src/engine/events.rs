@@ -43,6 +43,9 @@ const COORDINATION_REACH: usize = 6;
 /// How many words before a relative pronoun an event noun standing as its antecedent may end
 /// (« l'attentat, qui »).
 const RELATIVE_REACH: usize = 3;
+/// How many words before the « de » of a noun trigger a negated verb may start (« n'ont toujours
+/// pas conclu d'accord »).
+const NEGATION_REACH: usize = 6;
 /// How many sentences ahead a town named later may stand for « une ville » now.
 const BRIDGE_SENTENCES: usize = 3;
 
@@ -1369,7 +1372,20 @@ impl<'a> Sentence<'a> {
             || tokens[trigger.first.saturating_sub(4)..trigger.first]
                 .iter()
                 .any(|t| matches!(&*t.norm, "aucun" | "aucune" | "nul" | "nulle" | "personne"));
+        // « n'ont toujours pas conclu d'accord »: the negative « de » of a negated verb.
+        let negative_de = !trigger.verbal
+            && trigger.first >= 2
+            && matches!(&*tokens[trigger.first - 1].norm, "de" | "d'")
+            && {
+                let window =
+                    &tokens[trigger.first.saturating_sub(NEGATION_REACH)..trigger.first - 1];
+                window
+                    .iter()
+                    .any(|t| matches!(&*t.norm, "pas" | "plus" | "jamais" | "guere" | "point"))
+                    && window.iter().any(|t| t.norm == "ne" || t.norm == "n'")
+            };
         if ne && (closer || !trigger.verbal)
+            || negative_de
             || self
                 .governor(trigger.first, WordClass::NegationVerb)
                 .is_some()

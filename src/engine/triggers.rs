@@ -257,6 +257,18 @@ fn match_rest(tokens: &[Token], head: usize, rest: &[String]) -> Option<usize> {
     Some(at)
 }
 
+/// Whether a noun at `i` continues a capitalised name through « de » or « pour la »
+/// (« Front de libération », « Mouvement pour la libération »).
+fn names_organisation(tokens: &[Token], i: usize) -> bool {
+    let name_before = |j: usize| tokens[j].capitalized && tokens[j].is_word();
+    i >= 2
+        && (matches!(&*tokens[i - 1].norm, "de" | "d'") && name_before(i - 2)
+            || i >= 3
+                && matches!(&*tokens[i - 1].norm, "la" | "l'")
+                && matches!(&*tokens[i - 2].norm, "pour" | "de")
+                && name_before(i - 3))
+}
+
 /// How many words before a verb its subject's explosive may stand (« une mine artisanale
 /// avait explosé »).
 const EXPLOSIVE_REACH: usize = 5;
@@ -458,6 +470,11 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                     && (tokens[i - 1].is(WordClass::AuxAvoir)
                         || tokens[i - 1].is(WordClass::AuxEtre))
                 {
+                    continue;
+                }
+                // « l'Armée de libération nationale », « le Mouvement pour la libération »: a
+                // word of an organisation's name.
+                if names_organisation(tokens, i) {
                     continue;
                 }
                 // « d'accord », « d'attaque »: an idiom, not an event.

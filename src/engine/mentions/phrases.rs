@@ -76,6 +76,7 @@ pub fn find_phrases(
     while i < tokens.len() {
         // (last token, a phrase naming no actor, a person's name)
         let found = organisation_at(text, tokens, i, &free)
+            .or_else(|| organisation_name_at(text, tokens, morph, i, &free))
             .map(|last| (last, false, false))
             .or_else(|| phrase_at(tokens, morph, i, &free).map(|last| (last, true, false)))
             .or_else(|| name_at(text, tokens, morph, i, &free).map(|last| (last, true, true)));
@@ -130,6 +131,68 @@ fn organisation_at(
             .get(acronym)
             .is_some_and(|t| t.is_word() && t.lex.is_none() && is_acronym(t.text(text)));
     named.then_some(acronym)
+}
+
+/// The most words an organisation's name may have after its head noun (« le Front de
+/// libération du peuple du Tigré »).
+const MAX_NAME_WORDS: usize = 7;
+
+/// The last token of an organisation's name the actor lexicon does not know, opening at
+/// `first`: an article, a capitalised noun, then « de » or « pour » and the words of its
+/// name (« le Front de libération du Tigré », « du Mouvement pour la justice »), with its
+/// acronym in brackets.
+fn organisation_name_at(
+    text: &str,
+    tokens: &[Token],
+    morph: &[Morph],
+    first: usize,
+    free: &impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let head = first + 1;
+    let opens = free(first)
+        && free(head)
+        && free(head + 1)
+        && matches!(
+            &*tokens[first].norm,
+            "le" | "la" | "les" | "l'" | "du" | "des" | "au" | "aux"
+        )
+        && tokens[head].capitalized
+        && tokens[head].is_word()
+        && morph[head].is_noun()
+        && matches!(&*tokens[head + 1].norm, "de" | "d'" | "du" | "des" | "pour");
+    if !opens {
+        return None;
+    }
+    let function_word = |t: &Token| {
+        matches!(
+            &*t.norm,
+            "de" | "d'" | "du" | "des" | "pour" | "la" | "le" | "les" | "l'" | "en"
+        )
+    };
+    let mut last = head;
+    for j in head + 1..tokens.len().min(head + 1 + MAX_NAME_WORDS) {
+        let t = &tokens[j];
+        let word = free(j) && t.is_word() && !morph[j].is_finite() && !t.is(WordClass::Relative);
+        if !word || t.norm == "et" {
+            break;
+        }
+        last = j;
+    }
+    while last > head && function_word(&tokens[last]) {
+        last -= 1;
+    }
+    // A name of one word after « de » at least (« le Front de libération »).
+    if last < head + 2 {
+        return None;
+    }
+    // « (TPLF) ».
+    let bracketed = free(last + 1)
+        && tokens[last + 1].norm == "("
+        && tokens
+            .get(last + 2)
+            .is_some_and(|t| free(last + 2) && is_acronym(t.text(text)))
+        && tokens.get(last + 3).is_some_and(|t| t.norm == ")");
+    Some(if bracketed { last + 3 } else { last })
 }
 
 /// The last token of a person's name opening at `first`: capitalised words that no lexicon
@@ -293,6 +356,26 @@ mod tests {
         assert_eq!(organisations, ["La KNU", "la PNC", "le CICR"]);
         assert!(is_acronym("M23") && is_acronym("FAMa"));
         assert!(!is_acronym("Kidal") && !is_acronym("A") && !is_acronym("EIs!"));
+    }
+
+    #[test]
+    fn a_capitalised_noun_with_its_complements_names_an_organisation() {
+        let text = "Selon le Mouvement pour la justice et l'égalité, le Front de salut national (FSN) a attaqué la ville.";
+        let tokens = tokenize(text, 0..text.len());
+        let morph = analyse(text, &tokens);
+        let found = find_phrases(text, &tokens, &morph, |_| false);
+        let organisations: Vec<&str> = found
+            .iter()
+            .filter(|m| !m.phrase)
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(
+            organisations,
+            [
+                "le Mouvement pour la justice",
+                "le Front de salut national (FSN)"
+            ]
+        );
     }
 
     #[test]
