@@ -179,10 +179,9 @@ fn bounded(between: &[Token]) -> bool {
 
 /// An inverted subject pronoun joined to its verb (« a-t-il », « dit-elle », « a-t-on »).
 fn is_inverted_pronoun(token: &Token) -> bool {
-    matches!(
-        token.norm.rsplit_once('-').map(|(_, p)| p),
-        Some("il" | "elle" | "ils" | "elles" | "on")
-    )
+    ["-il", "-elle", "-ils", "-elles", "-on"]
+        .iter()
+        .any(|p| token.norm.ends_with(p))
 }
 
 /// Whether a token folded to « a » is the preposition « à », written with its accent.
@@ -456,11 +455,15 @@ impl<'a> Sentence<'a> {
         // « attaqué dans la nuit de samedi à dimanche par des jihadistes »: a time phrase does
         // not use up the window.
         let window = OBJECT_WINDOW
-            + tokens[trigger.last + 1..next_trigger]
-                .iter()
-                .take(OBJECT_WINDOW)
-                .filter(|t| self.in_time(t))
-                .count();
+            + if self.times.is_empty() {
+                0
+            } else {
+                tokens[trigger.last + 1..next_trigger]
+                    .iter()
+                    .take(OBJECT_WINDOW)
+                    .filter(|t| self.in_time(t))
+                    .count()
+            };
         (trigger.last + 1..next_trigger)
             .find(|&j| {
                 let t = &tokens[j];
