@@ -328,3 +328,22 @@ fn calls_plan_and_the_negative_de_negates() {
         Modality::Negated
     );
 }
+
+#[test]
+fn a_kamikaze_is_who_bombs_and_shots_are_an_attack() {
+    let d = doc("Selon la police, un kamikaze s'est fait exploser devant une mosquée.");
+    let bombings: Vec<&Event> = d
+        .events
+        .iter()
+        .filter(|e| e.kind == EventType::Bombing)
+        .collect();
+    assert_eq!(bombings.len(), 1, "{bombings:#?}");
+    assert_eq!(
+        bombings[0].agent.first().map(|a| a.text.as_str()),
+        Some("un kamikaze")
+    );
+    let d =
+        doc("Selon l'armée, des tirs ont visé une patrouille. Des tirs d'obus ont frappé Goma.");
+    find(&d, EventType::Attack, "tirs");
+    find(&d, EventType::Shelling, "tirs d'obus");
+}
