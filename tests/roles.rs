@@ -676,3 +676,23 @@ fn a_count_past_another_trigger_is_that_ones_and_coordinated_verbs_share_a_time(
     let i = find(&d, EventType::Injury, "blessé");
     assert_eq!(i.count.as_ref().map(|c| c.value), Some(19), "{i:#?}");
 }
+
+#[test]
+fn the_subject_stands_before_an_incise_and_who_it_includes() {
+    let d = doc("Au moins neuf civils, dont des enfants, ont été tués mardi à Gao.");
+    let e = find(&d, EventType::Killing, "tués");
+    assert_eq!(texts(&e.target), ["civils"], "{e:#?}");
+    let d = doc("Trois gardes, des hommes qui escortaient le préfet, ont été blessés.");
+    let e = find(&d, EventType::Injury, "blessés");
+    assert!(texts(&e.target)[0].contains("gardes"), "{e:#?}");
+}
+
+#[test]
+fn an_ally_is_not_the_other_side() {
+    let d = doc("Les rebelles, appuyés par des mercenaires, ont attaqué la ville de Bria.");
+    let e = find(&d, EventType::Attack, "attaqué");
+    assert!(
+        e.target.iter().all(|t| !t.text.contains("mercenaires")),
+        "{e:#?}"
+    );
+}

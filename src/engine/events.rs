@@ -46,6 +46,9 @@ const RELATIVE_REACH: usize = 3;
 /// How many words before the « de » of a noun trigger a negated verb may start (« n'ont toujours
 /// pas conclu d'accord »).
 const NEGATION_REACH: usize = 6;
+/// How many words an incise between commas may span before a verb whose subject stands before
+/// it (« X, une milice qui épaule l'armée, ont été blessés »).
+const INCISE_REACH: usize = 12;
 /// How many sentences ahead a town named later may stand for « une ville » now.
 const BRIDGE_SENTENCES: usize = 3;
 
@@ -368,15 +371,30 @@ impl<'a> Sentence<'a> {
                     .get(m.first - 1)
                     .is_some_and(|f| f.present_participle || f.past_participle || f.infinitive)
         };
-        self.candidates(excluded)
-            .map(|(_, m)| m)
-            .filter(|m| {
-                m.last < first
-                    && !prepositional(tokens, m)
-                    && !in_complement(m)
-                    && !participle_object(m)
+        // « X, dont des enfants, ont été tués »: who the subject includes is no subject.
+        let included = |m: &ActorMention| word_before(tokens, m).is_some_and(|t| t.norm == "dont");
+        let subject = |limit: usize| {
+            self.candidates(excluded)
+                .map(|(_, m)| m)
+                .filter(|m| {
+                    m.last < limit
+                        && !prepositional(tokens, m)
+                        && !in_complement(m)
+                        && !participle_object(m)
+                        && !included(m)
+                })
+                .rfind(|m| !bounded(&tokens[m.last + 1..limit]))
+        };
+        // « Deux membres de la CJTF, une milice qui épaule l'armée, ont été blessés »: the
+        // subject stands before an incise between commas.
+        let incise = (j > 0 && tokens[j - 1].norm == ",")
+            .then(|| {
+                (j.saturating_sub(INCISE_REACH)..j - 1)
+                    .rev()
+                    .find(|&k| tokens[k].norm == ",")
             })
-            .rfind(|m| !bounded(&tokens[m.last + 1..first]))
+            .flatten();
+        incise.and_then(subject).or_else(|| subject(first))
     }
 
     /// Whether a verb trigger is an infinitive, simple or compound (« tuer », « avoir tué »).
@@ -905,10 +923,18 @@ impl<'a> Sentence<'a> {
                 .take_while(|&j| tokens[j].norm != ",")
                 .any(|j| tokens[j].is(WordClass::ReportNoun))
         };
+        // « les rebelles, appuyés par des drones, », « aux côtés de l'armée »: an ally.
+        let ally = |m: &&ActorMention| {
+            m.first >= 2
+                && (tokens[m.first - 1].norm == "par"
+                    && tokens[m.first - 2].verb(WordClass::VerbSupport).is_some()
+                    || matches!(&*tokens[m.first - 1].norm, "de" | "d'")
+                        && tokens[m.first - 2].norm == "cotes")
+        };
         let candidates: Vec<&ActorMention> = self
             .candidates(excluded)
             .map(|(_, m)| m)
-            .filter(|m| !said(m))
+            .filter(|m| !said(m) && !ally(m))
             .collect();
         let after = candidates
             .iter()

@@ -24,6 +24,7 @@ pub enum WordClass {
     VerbLight,
     VerbAim,
     VerbOppose,
+    VerbSupport,
     VerbTravel,
     RouteNoun,
     VerbUndergo,
@@ -59,7 +60,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    const ALL: [WordClass; 44] = [
+    const ALL: [WordClass; 45] = [
         WordClass::AuxAvoir,
         WordClass::AuxEtre,
         WordClass::Adverb,
@@ -72,6 +73,7 @@ impl WordClass {
         WordClass::VerbLight,
         WordClass::VerbAim,
         WordClass::VerbOppose,
+        WordClass::VerbSupport,
         WordClass::VerbTravel,
         WordClass::RouteNoun,
         WordClass::VerbUndergo,
@@ -121,6 +123,7 @@ impl WordClass {
             WordClass::VerbLight => "verb_light",
             WordClass::VerbAim => "verb_aim",
             WordClass::VerbOppose => "verb_oppose",
+            WordClass::VerbSupport => "verb_support",
             WordClass::VerbTravel => "verb_travel",
             WordClass::RouteNoun => "route_noun",
             WordClass::VerbUndergo => "verb_undergo",
