@@ -301,3 +301,15 @@ fn the_ends_of_a_route_are_not_where_it_happened() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn provinces_and_states_of_more_wars_are_known() {
+    let d = extract(
+        "t",
+        "Des combats ont éclaté mardi dans la région Amhara. Une frappe de drone a touché des villages du Cabo Delgado.",
+    );
+    let a = event(&d, EventType::Attack);
+    assert_eq!(place(a), ("Amhara", "ET", GeoPrecision::Province));
+    let s = event(&d, EventType::AirStrike);
+    assert_eq!(place(s).1, "MZ");
+}
