@@ -313,3 +313,16 @@ fn provinces_and_states_of_more_wars_are_known() {
     let s = event(&d, EventType::AirStrike);
     assert_eq!(place(s).1, "MZ");
 }
+
+#[test]
+fn a_part_of_the_country_by_its_direction_is_in_the_articles_country_and_yields_to_places() {
+    let d = extract(
+        "t",
+        "Birmanie: l'armée a mené mardi des raids aériens dans le sud-est du pays. Dans l'Etat Karen, toujours dans le sud-est du pays, des combats ont éclaté.",
+    );
+    let s = event(&d, EventType::AirStrike);
+    assert_eq!(s.location[0].text, "sud-est du pays");
+    assert_eq!(place(s).1, "MM");
+    let a = event(&d, EventType::Attack);
+    assert_eq!(place(a).0, "Karen", "{a:#?}");
+}

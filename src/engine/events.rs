@@ -1203,6 +1203,7 @@ impl<'a> Sentence<'a> {
 
     /// The event's place: the nearest after the trigger, or before it.
     fn location(&self, trigger: &Trigger) -> Option<&PlaceMention> {
+        let part_named = self.places.iter().any(|p| p.part_of_country);
         self.places
             .iter()
             .filter(|p| !self.on_route(p))
@@ -1212,9 +1213,12 @@ impl<'a> Sentence<'a> {
                 } else {
                     trigger.first.saturating_sub(p.last) * 3
                 };
-                // A country, a river or a desert says less than a town or a province.
+                // A country, a river or a desert says less than a town or a province; a part
+                // of the country by its direction less than any other place but the country.
                 distance
                     + match p.place.map(|pl| pl.kind) {
+                        _ if p.part_of_country => 3 * BROAD_PLACE_COST,
+                        Some(PlaceKind::Country) if part_named => 4 * BROAD_PLACE_COST,
                         Some(PlaceKind::Country) => BROAD_PLACE_COST,
                         Some(PlaceKind::River | PlaceKind::Desert) => BROAD_PLACE_COST / 2,
                         _ => 0,

@@ -400,6 +400,13 @@ impl Gazetteer {
         key.len() >= 3 && self.multi_prefix.contains(&[key[0], key[1], key[2]])
     }
 
+    /// The country of this ISO code, as a place.
+    pub fn country(&self, code: &str) -> Option<&Place> {
+        self.places
+            .iter()
+            .find(|p| p.kind == PlaceKind::Country && p.country == code)
+    }
+
     /// Whether the words of `tokens[i..i + n]` spell one of the place's names, not only its
     /// transliteration key or a near spelling (« Raqqa » for Raqqa, not « Farc » for Farkhah).
     pub fn spells(&self, tokens: &[Token], i: usize, n: usize, place: &Place) -> bool {

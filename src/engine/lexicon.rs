@@ -45,6 +45,7 @@ pub enum WordClass {
     FighterNoun,
     AirCue,
     ArtilleryCue,
+    Compass,
     Explosive,
     Determiner,
     Preposition,
@@ -60,7 +61,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    const ALL: [WordClass; 45] = [
+    const ALL: [WordClass; 46] = [
         WordClass::AuxAvoir,
         WordClass::AuxEtre,
         WordClass::Adverb,
@@ -94,6 +95,7 @@ impl WordClass {
         WordClass::FighterNoun,
         WordClass::AirCue,
         WordClass::ArtilleryCue,
+        WordClass::Compass,
         WordClass::Explosive,
         WordClass::Determiner,
         WordClass::Preposition,
@@ -144,6 +146,7 @@ impl WordClass {
             WordClass::FighterNoun => "fighter_noun",
             WordClass::AirCue => "air_cue",
             WordClass::ArtilleryCue => "artillery_cue",
+            WordClass::Compass => "compass",
             WordClass::Explosive => "explosive",
             WordClass::Determiner => "determiner",
             WordClass::Preposition => "preposition",

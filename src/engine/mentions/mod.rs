@@ -27,6 +27,9 @@ pub struct PlaceMention {
     pub start: usize,
     pub end: usize,
     pub place: Option<&'static Place>,
+    /// A part of a country by its direction (« le sud-est du pays »): broader than any place
+    /// its sentence names.
+    pub part_of_country: bool,
 }
 
 /// Whether a token may begin a place name: a capital, or a lower-case Arabic article
@@ -119,6 +122,7 @@ pub fn find_places(
                     start: tokens[i].start,
                     end: tokens[last].end,
                     place: Some(of_kind_asked(tokens, i, place)),
+                    part_of_country: false,
                 });
                 i = last + 1;
                 continue;
@@ -139,6 +143,7 @@ pub fn find_places(
                 start: tokens[i].start,
                 end: tokens[last].end,
                 place: None,
+                part_of_country: false,
             });
             i = last + 1;
             continue;
@@ -247,6 +252,26 @@ pub fn resolve_in_article(
             let abroad = main.is_some_and(|c| c != found.country);
             (!(abroad && far && !gazetteer.spells(tokens, p.first, n, found))).then_some(found)
         });
+    }
+    // « dans le sud-est du pays »: a part of the article's main country.
+    if let Some(country) = main.and_then(|c| gazetteer.country(c)) {
+        for j in 1..tokens.len().saturating_sub(2) {
+            let part = matches!(&*tokens[j - 1].norm, "le" | "l'")
+                && tokens[j].is(WordClass::Compass)
+                && tokens[j + 1].norm == "du"
+                && tokens[j + 2].norm == "pays";
+            if part && !places.iter().any(|p| p.first <= j + 2 && j <= p.last) {
+                places.push(PlaceMention {
+                    first: j,
+                    last: j + 2,
+                    start: tokens[j].start,
+                    end: tokens[j + 2].end,
+                    place: Some(country),
+                    part_of_country: true,
+                });
+            }
+        }
+        places.sort_by_key(|p| p.first);
     }
     // « la localité de Xyz » stays a place, unresolved.
     places.retain(|p| {
