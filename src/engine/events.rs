@@ -763,7 +763,27 @@ impl<'a> Sentence<'a> {
         f.add(Function::Aimed, self.aimed_at(trigger, excluded));
         f.add(Function::Undergoer, self.undergoer(trigger, excluded));
         f.add(Function::Including, self.including(trigger, excluded));
+        f.add(Function::Among, self.among(trigger, excluded));
         f
+    }
+
+    /// « 14 morts dans les rangs des rebelles », « huit morts parmi les civils »: the phrase
+    /// after « parmi » or « dans les rangs de » in the trigger's clause.
+    fn among(&self, trigger: &Trigger, excluded: &[usize]) -> Option<&ActorMention> {
+        let tokens = &self.tokens;
+        let end = self.clause_end(trigger);
+        self.candidates(excluded).map(|(_, m)| m).find(|m| {
+            let before = word_before(tokens, m).map(|t| &*t.norm);
+            m.first > trigger.last
+                && m.first < end
+                && (before == Some("parmi")
+                    || m.first >= 1
+                        && matches!(&*tokens[m.first].norm, "des" | "du")
+                        && tokens[m.first - 1].norm == "rangs"
+                    || m.first >= 2
+                        && matches!(&*tokens[m.first - 1].norm, "de" | "d'")
+                        && tokens[m.first - 2].norm == "rangs")
+        })
     }
 
     /// The « de » complement after a trigger.

@@ -64,6 +64,8 @@ pub enum Function {
     Undergoer,
     /// Who a count of people includes (« neuf blessés dont quatre enfants »).
     Including,
+    /// Among whom (« 14 morts dans les rangs des rebelles », « huit morts parmi les civils »).
+    Among,
 }
 
 /// A condition on the phrase a rule takes.
@@ -135,6 +137,7 @@ fn function(s: &str) -> Option<Function> {
         "aimed" => Function::Aimed,
         "undergoer" => Function::Undergoer,
         "including" => Function::Including,
+        "among" => Function::Among,
         _ => return None,
     })
 }
