@@ -342,18 +342,23 @@ mod tests {
         assert!(phrases("les a").is_empty());
     }
 
-    #[test]
-    fn an_unknown_acronym_after_an_article_is_an_organisation() {
-        let text = "La KNU a attaqué un poste de la PNC, selon le CICR.";
+    /// The organisations (phrases that may act as actors) found in `text`.
+    fn organisations(text: &str) -> Vec<&str> {
         let tokens = tokenize(text, 0..text.len());
         let morph = analyse(text, &tokens);
-        let found = find_phrases(text, &tokens, &morph, |_| false);
-        let organisations: Vec<&str> = found
-            .iter()
+        find_phrases(text, &tokens, &morph, |_| false)
+            .into_iter()
             .filter(|m| !m.phrase)
             .map(|m| &text[m.start..m.end])
-            .collect();
-        assert_eq!(organisations, ["La KNU", "la PNC", "le CICR"]);
+            .collect()
+    }
+
+    #[test]
+    fn an_unknown_acronym_after_an_article_is_an_organisation() {
+        assert_eq!(
+            organisations("La KNU a attaqué un poste de la PNC, selon le CICR."),
+            ["La KNU", "la PNC", "le CICR"]
+        );
         assert!(is_acronym("M23") && is_acronym("FAMa"));
         assert!(!is_acronym("Kidal") && !is_acronym("A") && !is_acronym("EIs!"));
     }
@@ -361,16 +366,8 @@ mod tests {
     #[test]
     fn a_capitalised_noun_with_its_complements_names_an_organisation() {
         let text = "Selon le Mouvement pour la justice et l'égalité, le Front de salut national (FSN) a attaqué la ville.";
-        let tokens = tokenize(text, 0..text.len());
-        let morph = analyse(text, &tokens);
-        let found = find_phrases(text, &tokens, &morph, |_| false);
-        let organisations: Vec<&str> = found
-            .iter()
-            .filter(|m| !m.phrase)
-            .map(|m| &text[m.start..m.end])
-            .collect();
         assert_eq!(
-            organisations,
+            organisations(text),
             [
                 "le Mouvement pour la justice",
                 "le Front de salut national (FSN)"
