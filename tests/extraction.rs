@@ -347,3 +347,22 @@ fn a_kamikaze_is_who_bombs_and_shots_are_an_attack() {
     find(&d, EventType::Attack, "tirs");
     find(&d, EventType::Shelling, "tirs d'obus");
 }
+
+#[test]
+fn a_bombardment_that_names_no_weapon_takes_the_articles() {
+    // Guns and no aircraft in the article: shelling.
+    let d = doc(
+        "Des obus sont tombés sur Stepanakert. Selon Erevan, les bombardements ont fait six morts.",
+    );
+    find(&d, EventType::Shelling, "bombardements");
+    // Aircraft named: an air strike.
+    let d = doc("Des avions ont survolé Alep. Selon l'OSDH, les bombardements ont fait six morts.");
+    find(&d, EventType::AirStrike, "bombardements");
+}
+
+#[test]
+fn aircraft_shot_down_before_their_verb_are_destroyed() {
+    let d =
+        doc("Selon Kiev, 85 des 120 drones lancés par la Russie ont été abattus pendant la nuit.");
+    find(&d, EventType::Destruction, "abattus");
+}

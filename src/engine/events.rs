@@ -105,6 +105,9 @@ pub struct Memory {
     last_assailant: Option<Assailant>,
     /// The most mentioned actor of each kind in the whole article.
     dominant: FastMap<ActorKind, &'static Actor>,
+    /// The article names guns (« obus », « artillerie ») and no aircraft: a bombardment it
+    /// tells with no weapon is shelling, else an air strike.
+    guns_only: bool,
 }
 
 impl Memory {
@@ -128,8 +131,14 @@ impl Memory {
         for (actor, _) in tally {
             dominant.entry(actor.kind).or_insert(actor);
         }
+        let named = |class: WordClass| {
+            sentences
+                .iter()
+                .any(|s| s.tokens.iter().any(|t| t.is(class)))
+        };
         Memory {
             dominant,
+            guns_only: named(WordClass::ArtilleryCue) && !named(WordClass::AirCue),
             ..Memory::default()
         }
     }
@@ -1672,6 +1681,9 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         }
         let roles = sentence.roles(trigger, &source_mentions);
         let mut kind = trigger.kind;
+        if trigger.flags.weapon_unsaid && memory.guns_only {
+            kind = EventType::Shelling;
+        }
         let mut agent: Vec<ActorRef> = roles
             .agent
             .iter()

@@ -48,6 +48,8 @@ pub struct Flags {
     /// Reciprocal: a coordinated subject names both sides (« l'armée et les rebelles
     /// s'affrontent »).
     pub reciprocal: bool,
+    /// A bombardment whose clause names no weapon, guns nor aircraft: the article tells which.
+    pub weapon_unsaid: bool,
 }
 
 #[derive(Debug)]
@@ -192,6 +194,7 @@ fn parse(data: &'static str) -> TriggerLexicon {
                 go_sense: has("G"),
                 subsumed: has("S"),
                 reciprocal: has("R"),
+                weapon_unsaid: false,
             },
             air_switch: has("X"),
             downing_switch: has("W"),
@@ -268,6 +271,10 @@ fn names_organisation(tokens: &[Token], i: usize) -> bool {
                 && matches!(&*tokens[i - 2].norm, "pour" | "de")
                 && name_before(i - 3))
 }
+
+/// How many words before a verb of downing its subject's aircraft may stand (« des drones
+/// lancés par la Russie ont été abattus »).
+const AIRCRAFT_REACH: usize = 6;
 
 /// How many words before a verb its subject's explosive may stand (« une mine artisanale
 /// avait explosé »).
@@ -522,10 +529,12 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                 trigger.kind = EventType::Arrest;
             }
             // « a abattu un bombardier », « deux drones ont été abattus ».
+            // « 85 des 120 drones lancés par la Russie ont été abattus »: over the subject.
             let aircraft_before = tokens[..trigger.first]
                 .iter()
                 .rev()
-                .take(3)
+                .take(AIRCRAFT_REACH)
+                .take_while(|t| !Boundary::ends_phrase(t))
                 .any(|t| t.is(WordClass::AirCue));
             if entry.downing_switch && (air_cue_near(tokens, last) || aircraft_before) {
                 trigger.kind = EventType::Destruction;
@@ -533,8 +542,12 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
             if entry.air_switch && air_cue_near(tokens, last) {
                 trigger.kind = EventType::AirStrike;
             }
-            if entry.artillery_switch && cue_near(tokens, last, WordClass::ArtilleryCue) {
-                trigger.kind = EventType::Shelling;
+            if entry.artillery_switch {
+                if cue_near(tokens, last, WordClass::ArtilleryCue) {
+                    trigger.kind = EventType::Shelling;
+                } else if !air_cue_near(tokens, last) && !aircraft_before {
+                    trigger.flags.weapon_unsaid = true;
+                }
             }
             // After a determiner or a number a word is a noun (« une attaque », « 14 morts »),
             // elsewhere a verb (« attaque », « morts » as participles); a participle sharing an
