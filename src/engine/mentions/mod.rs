@@ -254,22 +254,28 @@ pub fn resolve_in_article(
         });
     }
     // « dans le sud-est du pays »: a part of the article's main country.
-    if let Some(country) = main.and_then(|c| gazetteer.country(c)) {
-        for j in 1..tokens.len().saturating_sub(2) {
-            let part = matches!(&*tokens[j - 1].norm, "le" | "l'")
-                && tokens[j].is(WordClass::Compass)
+    let parts: Vec<usize> = (1..tokens.len().saturating_sub(2))
+        .filter(|&j| {
+            tokens[j + 2].norm == "pays"
                 && tokens[j + 1].norm == "du"
-                && tokens[j + 2].norm == "pays";
-            if part && !places.iter().any(|p| p.first <= j + 2 && j <= p.last) {
-                places.push(PlaceMention {
-                    first: j,
-                    last: j + 2,
-                    start: tokens[j].start,
-                    end: tokens[j + 2].end,
-                    place: Some(country),
-                    part_of_country: true,
-                });
-            }
+                && tokens[j].is(WordClass::Compass)
+                && matches!(&*tokens[j - 1].norm, "le" | "l'")
+                && !places.iter().any(|p| p.first <= j + 2 && j <= p.last)
+        })
+        .collect();
+    if let Some(country) = main
+        .filter(|_| !parts.is_empty())
+        .and_then(|c| gazetteer.country(c))
+    {
+        for j in parts {
+            places.push(PlaceMention {
+                first: j,
+                last: j + 2,
+                start: tokens[j].start,
+                end: tokens[j + 2].end,
+                place: Some(country),
+                part_of_country: true,
+            });
         }
         places.sort_by_key(|p| p.first);
     }
