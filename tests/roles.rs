@@ -696,3 +696,15 @@ fn an_ally_is_not_the_other_side() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn the_cause_of_a_verb_happened_when_it_did() {
+    let d =
+        doc("Mardi, trois civils ont été tués par des tirs d'obus près de Goma, selon la police.");
+    let e = find(&d, EventType::Shelling, "tirs d'obus");
+    assert_eq!(
+        e.time.as_ref().map(|t| t.text.as_str()),
+        Some("Mardi"),
+        "{e:#?}"
+    );
+}

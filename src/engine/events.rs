@@ -49,6 +49,9 @@ const NEGATION_REACH: usize = 6;
 /// How many words an incise between commas may span before a verb whose subject stands before
 /// it (« X, une milice qui épaule l'armée, ont été blessés »).
 const INCISE_REACH: usize = 12;
+/// How many words after a verb a noun trigger may stand as its cause or circumstance (« tués
+/// par des tirs d'obus », « morts dans des combats »).
+const COMPLEMENT_REACH: usize = 4;
 /// How many sentences ahead a town named later may stand for « une ville » now.
 const BRIDGE_SENTENCES: usize = 3;
 
@@ -1312,11 +1315,29 @@ impl<'a> Sentence<'a> {
                     .iter()
                     .any(|t| Boundary::ends_phrase(t))
         };
+        // « Lundi, deux civils ont été tués par des tirs d'obus »: the cause or circumstance
+        // of a verb, right after it, happened when it did.
+        let complement_of = |o: &Trigger| {
+            !trigger.verbal
+                && o.verbal
+                && o.last < trigger.first
+                && trigger.first <= o.last + COMPLEMENT_REACH
+                && tokens[o.last + 1..trigger.first]
+                    .iter()
+                    .any(|t| matches!(&*t.norm, "par" | "dans" | "lors" | "sous"))
+                && !tokens[o.last + 1..trigger.first]
+                    .iter()
+                    .any(|t| Boundary::ends_phrase(t))
+        };
         let between = |a: usize, b: usize| {
             let (lo, hi) = (a.min(b), a.max(b));
-            self.triggers
-                .iter()
-                .any(|o| o.start != trigger.start && o.start > lo && o.end < hi && !joined(o))
+            self.triggers.iter().any(|o| {
+                o.start != trigger.start
+                    && o.start > lo
+                    && o.end < hi
+                    && !joined(o)
+                    && !complement_of(o)
+            })
         };
         self.times
             .iter()
