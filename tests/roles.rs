@@ -708,3 +708,10 @@ fn the_cause_of_a_verb_happened_when_it_did() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_person_named_is_one() {
+    let d = doc("Selon Donetsk, le chef séparatiste Igor Plotnitski a été blessé mardi.");
+    let e = find(&d, EventType::Injury, "blessé");
+    assert_eq!(e.count.as_ref().map(|c| c.value), Some(1), "{e:#?}");
+}

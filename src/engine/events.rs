@@ -1417,14 +1417,21 @@ impl<'a> Sentence<'a> {
                     qualifier: c.qualifier,
                 }
             });
-        // « Un homme a été décapité », « une personne a été blessée »: one person.
+        // « Un homme a été décapité », « une personne a été blessée », « Alexandre Zakharchenko
+        // a été blessé »: one person.
         counted.or_else(|| {
             let [m] = targets else { return None };
             let article = &self.tokens[m.first];
-            (matches!(&*article.norm, "un" | "une") && self.names_people(m)).then(|| Count {
-                text: self.text[article.start..article.end].to_string(),
-                start: article.start,
-                end: article.end,
+            let (start, end) = if m.name {
+                (m.start, m.end)
+            } else {
+                (article.start, article.end)
+            };
+            let one = matches!(&*article.norm, "un" | "une") && self.names_people(m) || m.name;
+            one.then(|| Count {
+                text: self.text[start..end].to_string(),
+                start,
+                end,
                 value: 1,
                 qualifier: Qualifier::Exact,
             })
