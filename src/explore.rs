@@ -512,12 +512,15 @@ pub fn place_key(p: &crate::engine::PlaceRef) -> String {
     p.place.clone().unwrap_or_else(|| p.text.clone())
 }
 
-/// The canonical label of an actor id in the interface's language.
+include!(concat!(env!("OUT_DIR"), "/actor_labels.rs"));
+
+/// The canonical label of an actor id in the interface's language, from [`ACTOR_LABELS`] (written
+/// by the build from `data/actors.tsv`), not the engine's actor table, which the page's wasm would
+/// carry whole for its labels.
 fn canonical_label(id: &str, lang: Lang) -> Option<&'static str> {
-    crate::engine::mentions::actors::lookup_actor(id).map(|a| match lang {
-        Lang::Fr => a.label_fr,
-        Lang::En => a.label_en,
-    })
+    let i = ACTOR_LABELS.binary_search_by_key(&id, |a| a.0).ok()?;
+    let (_, fr, en) = ACTOR_LABELS[i];
+    Some(lang.pick(fr, en))
 }
 
 /// How an actor is shown: its canonical label when it resolved, else the mention's text.
@@ -1399,5 +1402,29 @@ mod tests {
             hyphenate("gouvernementales").replace('\u{ad}', ""),
             "gouvernementales"
         );
+    }
+
+    #[test]
+    fn the_pages_actor_labels_are_the_engines() {
+        use crate::engine::mentions::actors::{actors, lookup_actor};
+        for a in actors() {
+            assert_eq!(
+                canonical_label(a.id, Lang::Fr),
+                Some(a.label_fr),
+                "{}",
+                a.id
+            );
+            assert_eq!(
+                canonical_label(a.id, Lang::En),
+                Some(a.label_en),
+                "{}",
+                a.id
+            );
+        }
+        for (id, _, _) in ACTOR_LABELS {
+            assert!(lookup_actor(id).is_some(), "{id}");
+        }
+        assert_eq!(ACTOR_LABELS.len(), actors().len());
+        assert_eq!(canonical_label("NOPE", Lang::Fr), None);
     }
 }
