@@ -214,7 +214,7 @@ test("an article opened from the keyboard takes the focus", async ({ page }) => 
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("article-title");
 });
 
-test("every column of the table sorts and is visible at 1280 px", async ({ browser }) => {
+test("every column of the table sorts and is visible at 1280 px, its words whole", async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await open(page, "?view=table");
   const headers = page.getByRole("columnheader");
@@ -226,6 +226,30 @@ test("every column of the table sorts and is visible at 1280 px", async ({ brows
   }
   const wrap = await page.locator(".table-wrap").evaluate((e) => e.scrollWidth - e.clientWidth);
   expect(wrap).toBeLessThanOrEqual(0);
+  // A line breaks between words, at a hyphen or at a syllable's soft hyphen, never inside a word
+  // elsewhere (no « Al-Qary / atay / n »).
+  const splits = await page.locator(".events-table tbody").evaluate((body) => {
+    const bad = [];
+    const walk = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    const top = (node, i) => {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      // The last box: a letter right after a soft hyphen's break may have one on either line.
+      const rects = range.getClientRects();
+      return rects.length ? rects[rects.length - 1].top : null;
+    };
+    for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+      const t = node.data;
+      for (let i = 0; i + 1 < t.length; i++) {
+        if (/[\s\u00ad-]/.test(t[i]) || /[\s\u00ad]/.test(t[i + 1])) continue;
+        const [a, b] = [top(node, i), top(node, i + 1)];
+        if (a !== null && b !== null && b > a + 1) bad.push(`${t[i]}|${t[i + 1]} in « ${t} »`);
+      }
+    }
+    return bad;
+  });
+  expect(splits).toEqual([]);
   await headers.last().getByRole("button").click();
   await expect.poll(() => query(page).get("sort")).toBe("trigger");
   await page.close();

@@ -512,12 +512,15 @@ pub fn place_key(p: &crate::engine::PlaceRef) -> String {
     p.place.clone().unwrap_or_else(|| p.text.clone())
 }
 
-/// The canonical label of an actor id in the interface's language.
+include!(concat!(env!("OUT_DIR"), "/actor_labels.rs"));
+
+/// The canonical label of an actor id in the interface's language, from [`ACTOR_LABELS`] (written
+/// by the build from `data/actors.tsv`), not the engine's actor table, which the page's wasm would
+/// carry whole for its labels.
 fn canonical_label(id: &str, lang: Lang) -> Option<&'static str> {
-    crate::engine::mentions::actors::lookup_actor(id).map(|a| match lang {
-        Lang::Fr => a.label_fr,
-        Lang::En => a.label_en,
-    })
+    let i = ACTOR_LABELS.binary_search_by_key(&id, |a| a.0).ok()?;
+    let (_, fr, en) = ACTOR_LABELS[i];
+    Some(lang.pick(fr, en))
 }
 
 /// How an actor is shown: its canonical label when it resolved, else the mention's text.
@@ -965,6 +968,83 @@ pub fn first_words(text: &str, n: usize) -> String {
     }
 }
 
+/// `text` with soft hyphens (U+00AD) inside its long words, at French syllable breaks, so that a
+/// narrow table column can break « gouvernementales » as « gouver-nementales » rather than at any
+/// letter: browsers draw the hyphen only where the line breaks, and many cannot hyphenate French
+/// by themselves (Chromium without its downloaded dictionaries). Words of fewer than 10 letters
+/// are left whole, and a break leaves at least 3 letters on each side.
+pub fn hyphenate(text: &str) -> String {
+    const MIN_WORD: usize = 10;
+    const MIN_SIDE: usize = 3;
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut word: Vec<char> = Vec::new();
+    let flush = |word: &mut Vec<char>, out: &mut String| {
+        let breaks = if word.len() >= MIN_WORD {
+            syllable_breaks(word)
+        } else {
+            Vec::new()
+        };
+        for (i, c) in word.iter().enumerate() {
+            if breaks.contains(&i) && i >= MIN_SIDE && word.len() - i >= MIN_SIDE {
+                out.push('\u{ad}');
+            }
+            out.push(*c);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// The positions in `word` (letters only) before which French syllabification allows a break:
+/// vowels together stay together; between two vowels, a lone consonant opens the next syllable
+/// (« ta-les »), a group of consonants is cut before its last one (« ver-ne », « comp-ter »)
+/// unless its last two are inseparable, a consonant then l or r (« pro-cla », « nis-tra ») or ch,
+/// ph, th, gn, which go together to the next syllable. No break touches an x or a y (« exa-men »).
+fn syllable_breaks(word: &[char]) -> Vec<usize> {
+    let vowel = |c: char| "aeiouyàâäéèêëîïôöùûüÿæœ".contains(c.to_lowercase().next().unwrap_or(c));
+    let inseparable = |a: char, b: char| {
+        let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+        ("bcdfgkptv".contains(a) && (b == 'l' || b == 'r'))
+            || matches!((a, b), ('c', 'h') | ('p', 'h') | ('t', 'h') | ('g', 'n'))
+    };
+    let mut breaks = Vec::new();
+    let mut i = 0;
+    // Each run of consonants between two vowels.
+    while i < word.len() {
+        if !vowel(word[i]) {
+            i += 1;
+            continue;
+        }
+        let start = (i..word.len()).find(|&j| !vowel(word[j]));
+        let Some(start) = start else { break };
+        let end = (start..word.len()).find(|&j| vowel(word[j]));
+        let Some(end) = end else { break };
+        let run = &word[start..end];
+        let at = match run.len() {
+            1 => start,
+            n if inseparable(run[n - 2], run[n - 1]) => end - 2,
+            _ => end - 1,
+        };
+        let touches_xy = word[at - 1..=at]
+            .iter()
+            .any(|c| matches!(c.to_ascii_lowercase(), 'x' | 'y'));
+        if !touches_xy {
+            breaks.push(at);
+        }
+        i = end;
+    }
+    breaks
+}
+
 /// The largest article the browser accepts, in bytes (a long dispatch is a few tens of KB).
 pub const MAX_ARTICLE_BYTES: usize = 200_000;
 
@@ -1294,5 +1374,57 @@ mod tests {
             display_title(&doc, text),
             "L’organisation vit ses derniers moments."
         );
+    }
+
+    #[test]
+    fn long_words_take_soft_hyphens_at_french_syllable_breaks() {
+        let shown = |s: &str| hyphenate(s).replace('\u{ad}', "-");
+        assert_eq!(
+            shown("Forces gouvernementales syriennes"),
+            "Forces gou-ver-ne-men-ta-les syriennes"
+        );
+        assert_eq!(
+            shown("L’organisation autoproclamée"),
+            "L’orga-ni-sa-tion auto-pro-cla-mée"
+        );
+        assert_eq!(shown("administration"), "admi-nis-tra-tion");
+        assert_eq!(shown("internationale"), "inter-na-tio-nale");
+        assert_eq!(shown("bombardements"), "bom-bar-de-ments");
+        // Short words, hyphenated names and what is not a letter stay as they are.
+        assert_eq!(shown("Al-Qaryatayn, Homs"), "Al-Qaryatayn, Homs");
+        assert_eq!(
+            shown("« ont rétabli la sécurité » 2017-10-21"),
+            "« ont rétabli la sécurité » 2017-10-21"
+        );
+        // Three letters at least on each side; nothing next to an x or a y.
+        assert_eq!(shown("extraordinaire"), "extraor-di-naire");
+        assert_eq!(
+            hyphenate("gouvernementales").replace('\u{ad}', ""),
+            "gouvernementales"
+        );
+    }
+
+    #[test]
+    fn the_pages_actor_labels_are_the_engines() {
+        use crate::engine::mentions::actors::{actors, lookup_actor};
+        for a in actors() {
+            assert_eq!(
+                canonical_label(a.id, Lang::Fr),
+                Some(a.label_fr),
+                "{}",
+                a.id
+            );
+            assert_eq!(
+                canonical_label(a.id, Lang::En),
+                Some(a.label_en),
+                "{}",
+                a.id
+            );
+        }
+        for (id, _, _) in ACTOR_LABELS {
+            assert!(lookup_actor(id).is_some(), "{id}");
+        }
+        assert_eq!(ACTOR_LABELS.len(), actors().len());
+        assert_eq!(canonical_label("NOPE", Lang::Fr), None);
     }
 }

@@ -123,7 +123,8 @@ impl Frame {
         k: 1.0,
     };
 
-    /// The frame that fits these points (latitude, longitude) with a margin, at [`ASPECT`].
+    /// The frame that fits these points (latitude, longitude) with a margin, at [`ASPECT`]: its
+    /// longitudes shrunk by the cosine of its middle latitude.
     pub fn fit(points: &[(f64, f64)]) -> Frame {
         if points.is_empty() {
             return Frame::WORLD;
@@ -135,7 +136,7 @@ impl Frame {
             w = w.min(lon);
             e = e.max(lon);
         }
-        let k = ((s + n) / 2.0).to_radians().cos().max(0.2);
+        let k = cos_deg((s + n) / 2.0).max(0.2);
         let (cx, cy) = ((w + e) / 2.0 * k, -(s + n) / 2.0);
         let mut width = ((e - w) * k * 1.3).max(MIN_WIDTH);
         let mut height = (n - s) * 1.3;
@@ -384,6 +385,14 @@ pub fn timeline<'a>(events: impl IntoIterator<Item = (Option<&'a str>, EventType
     }
 }
 
+/// The cosine of a latitude in degrees (−90 to 90), by Bhaskara I's approximation, within 0.002:
+/// enough for the map's frame, and the page's wasm links no trigonometry (its argument reduction
+/// and kernels, about 8 KB).
+fn cos_deg(lat: f64) -> f64 {
+    let x = lat.clamp(-90.0, 90.0);
+    (32400.0 - 4.0 * x * x) / (32400.0 + x * x)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -560,5 +569,19 @@ mod tests {
         let none = timeline([(None, EventType::Attack)]);
         assert!(none.bars.is_empty());
         assert_eq!(none.undated, 1);
+    }
+
+    #[test]
+    fn the_cosine_of_a_latitude_is_close_enough() {
+        for tenth in -900..=900 {
+            let lat = f64::from(tenth) / 10.0;
+            assert!(
+                (cos_deg(lat) - lat.to_radians().cos()).abs() < 0.002,
+                "{lat}"
+            );
+        }
+        assert_eq!(cos_deg(0.0), 1.0);
+        assert_eq!(cos_deg(60.0), 0.5);
+        assert_eq!(cos_deg(90.0), 0.0);
     }
 }

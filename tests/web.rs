@@ -22,7 +22,6 @@ use depeche::engine::{
 use depeche::explore::{Filter, index_document};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use leptos_router::components::Router;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -31,7 +30,7 @@ thread_local! {
     static STATE: RefCell<Option<AppState>> = const { RefCell::new(None) };
 }
 
-/// The state and the main components, mounted under a router.
+/// The state and the main components (the state reads and writes the page's URL).
 #[component]
 fn Harness() -> impl IntoView {
     let st = AppState::provide();
@@ -43,16 +42,6 @@ fn Harness() -> impl IntoView {
         <main>
             <article_view::ArticleView />
         </main>
-    }
-}
-
-/// The harness under a router (the state reads and writes the URL through it).
-#[component]
-fn Routed() -> impl IntoView {
-    view! {
-        <Router>
-            <Harness />
-        </Router>
     }
 }
 
@@ -282,7 +271,7 @@ async fn the_article_list_names_every_corpus_article() {
 #[wasm_bindgen_test]
 async fn an_article_shows_marks_events_and_selection() {
     let host = fresh_page(&format!("?article={ID}"));
-    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), Routed);
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), Harness);
     listed(&host, ARTICLES.len()).await;
     let st = state();
     inject(st);
@@ -428,7 +417,7 @@ async fn an_article_shows_marks_events_and_selection() {
 #[wasm_bindgen_test]
 async fn a_filter_change_keeps_the_elements_that_stay() {
     let host = fresh_page(&format!("?article={ID}"));
-    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), Routed);
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), Harness);
     listed(&host, ARTICLES.len()).await;
     inject(state());
     settle(10).await;
@@ -490,7 +479,7 @@ async fn kept_articles_round_trip_through_indexeddb_and_are_listed_with_their_ev
     assert_eq!(store::load().await.unwrap(), vec![Ok(kept.clone())]);
 
     let host = fresh_page("?article=mine-kept");
-    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), Routed);
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), Harness);
     listed(&host, ARTICLES.len() + 1).await;
     let mine = one(&host, "ul[aria-label='Articles'] li.mine");
     assert!(mine.text_content().unwrap().contains("Gardé"));

@@ -179,7 +179,9 @@ fn row(d: usize, i: usize, lang: Lang) -> impl IntoView {
     let entry = &corpus.entries[d];
     let e = &entry.doc.events[i];
     let date = super::when::event_date(e, lang);
-    let names = |v: &[crate::engine::ActorRef]| explore::actors_label(v, lang, ", ");
+    // Long words take soft hyphens: a narrow column breaks them at a syllable, never anywhere.
+    let hy = |s: String| explore::hyphenate(&s);
+    let names = |v: &[crate::engine::ActorRef]| hy(explore::actors_label(v, lang, ", "));
     let id = entry.doc.id.clone();
     let href = {
         let id = id.clone();
@@ -201,20 +203,20 @@ fn row(d: usize, i: usize, lang: Lang) -> impl IntoView {
         <tr data-event-type=e.kind.as_str() class=format!("m-{}", e.modality.as_str())>
             <td>
                 <a href=href on:click=open title=entry.title.clone()>
-                    {explore::first_words(&entry.title, 5)}
+                    {hy(explore::first_words(&entry.title, 5))}
                 </a>
             </td>
-            <td class="nowrap">{date}</td>
+            <td class="when">{date}</td>
             <td>
                 <span class=format!("badge t-{}", e.kind.as_str())>{type_label(e.kind, lang)}</span>
             </td>
             <td>{names(&e.agent)}</td>
-            <td>{explore::places_label(&e.location)}</td>
+            <td class="place">{hy(explore::places_label(&e.location))}</td>
             <td>{modality}</td>
             <td class="num">{e.count.as_ref().map(|c| count_label(c, lang))}</td>
             <td>{names(&e.target)}</td>
-            <td>{e.source.as_ref().map(|s| explore::actor_label(s, lang))}</td>
-            <td class="trigger">"« " {e.trigger.text.clone()} " »"</td>
+            <td>{e.source.as_ref().map(|s| hy(explore::actor_label(s, lang)))}</td>
+            <td class="trigger">"«\u{a0}" {hy(e.trigger.text.clone())} "\u{a0}»"</td>
         </tr>
     }
 }

@@ -105,10 +105,12 @@ pub fn download(name: &str, mime: &str, content: &str) -> bool {
         body.append_child(&a)?;
         a.click();
         a.remove();
-        gloo::timers::callback::Timeout::new(10_000, move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        })
-        .forget();
+        set_timeout(
+            move || {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            },
+            std::time::Duration::from_secs(10),
+        );
         Ok(())
     };
     run().is_ok()

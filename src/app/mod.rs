@@ -1,7 +1,8 @@
 //! The explorer: a Leptos single-page app over the engine, compiled to WebAssembly.
 //!
-//! One route; the whole view (article, filters, language, table sort) lives in the URL's query
-//! string so that a link reproduces it and back/forward work. Components by feature:
+//! One page, no router; the whole view (article, filters, language, table sort) lives in the URL's
+//! query string ([`mod@location`] reads it and writes it through the history) so that a link
+//! reproduces it and back/forward work. Components by feature:
 //! [`articles`] (the list), [`article_view`] (text with highlights and the event list),
 //! [`events`] (the corpus-wide table), [`overview`] (map, timeline and counts: the first view),
 //! [`filters`], [`paste`] (your own articles), [`export`];
@@ -15,6 +16,7 @@ pub mod export;
 pub mod filters;
 pub mod i18n;
 pub mod import;
+pub mod location;
 pub mod overview;
 pub mod paste;
 pub mod state;
@@ -23,8 +25,6 @@ pub mod when;
 pub mod worker;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::explore::{self, Lang, Mode};
 use state::{AppState, use_state};
@@ -35,22 +35,10 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// The root component: a router with a single route (GitHub Pages serves no rewrites, and the
-/// page must work under any subpath and from `file://`).
+/// The page: one view whatever the path (GitHub Pages serves no rewrites, and the page must work
+/// under any subpath and from `file://`), its state in the query ([`mod@location`]).
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Routes fallback=|| view! { <Explorer /> }>
-                <Route path=path!("/*any") view=Explorer />
-            </Routes>
-        </Router>
-    }
-}
-
-/// The page.
-#[component]
-pub fn Explorer() -> impl IntoView {
     let st = AppState::provide();
     let lang = Memo::new(move |_| st.lang());
     let mode = Memo::new(move |_| st.view.with(|v| v.mode));
@@ -68,9 +56,8 @@ pub fn Explorer() -> impl IntoView {
     });
 
     // Dates in the address that are not dates are ignored: said so, not an invisible filter.
-    let search = leptos_router::hooks::use_location().search;
     Effect::new(move |_| {
-        let rejected = explore::rejected_dates(&search.get());
+        let rejected = explore::rejected_dates(&st.location.search());
         if !rejected.is_empty() {
             let text = match st.lang_untracked() {
                 Lang::Fr => format!(

@@ -5,14 +5,13 @@
 use std::sync::Arc;
 
 use super::import::Imports;
+use super::location::Location;
 use super::store;
 use crate::corpus::{ARTICLES, CorpusData};
 use crate::engine::Document;
 use crate::explore::{self, IndexedEvent, Lang, ViewState};
 use crate::overview::{World, parse_world};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
 
 /// One article in the explorer.
 #[derive(Debug, Clone, PartialEq)]
@@ -141,9 +140,6 @@ pub struct Notice {
     pub text: String,
 }
 
-/// The router's navigation function.
-type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
-
 /// Everything the components share (cheap to copy).
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -161,8 +157,8 @@ pub struct AppState {
     pub selected: RwSignal<Option<(String, usize)>>,
     pub notices: RwSignal<Vec<Notice>>,
     next_notice: StoredValue<u32>,
-    navigate: StoredValue<Navigate>,
-    pathname: Memo<String>,
+    /// The page's address, which holds the view.
+    pub location: Location,
     /// Whether the corpus and your kept articles are loaded (until then the list is empty and no
     /// article is « not found »).
     pub ready: RwSignal<bool>,
@@ -174,11 +170,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Creates the state (inside the router) and provides it as context.
+    /// Creates the state (reading the view from the page's address) and provides it as context.
     pub fn provide() -> AppState {
-        let location = use_location();
-        let search = location.search;
-        let view = Memo::new(move |_| ViewState::from_query(&search.get()));
+        let location = Location::follow();
+        let view = Memo::new(move |_| ViewState::from_query(&location.search()));
         let corpus = RwSignal::new(Arc::new(Corpus::default()));
         let filtered = Memo::new(move |_| {
             let filter = view.with(|v| v.filter.clone());
@@ -194,7 +189,6 @@ impl AppState {
                 )
             })
         });
-        let navigate = use_navigate();
         let lang = Memo::new(move |_| view.with(|v| v.lang));
         let link_base = Memo::new(move |_| {
             let mut v = view.get();
@@ -211,8 +205,7 @@ impl AppState {
             selected: RwSignal::new(None),
             notices: RwSignal::new(Vec::new()),
             next_notice: StoredValue::new(0),
-            navigate: StoredValue::new(Arc::new(navigate)),
-            pathname: location.pathname,
+            location,
             ready: RwSignal::new(false),
             world: RwSignal::new(None),
             imports: Imports::new(),
@@ -246,7 +239,7 @@ impl AppState {
         let q = v.to_query();
         if q.is_empty() {
             // Back to the bare page: its own path (works under a subpath and from file://).
-            self.pathname.get_untracked()
+            self.location.pathname()
         } else {
             q
         }
@@ -259,16 +252,7 @@ impl AppState {
         if v == self.view.get_untracked() {
             return;
         }
-        let url = format!("{}{}", self.pathname.get_untracked(), v.to_query());
-        let nav = self.navigate.get_value();
-        nav(
-            &url,
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
+        self.location.navigate(&v.to_query(), replace);
     }
 
     /// Shows a message.
