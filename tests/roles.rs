@@ -715,3 +715,10 @@ fn a_person_named_is_one() {
     let e = find(&d, EventType::Injury, "blessé");
     assert_eq!(e.count.as_ref().map(|c| c.value), Some(1), "{e:#?}");
 }
+
+#[test]
+fn things_counted_are_no_count_of_people() {
+    let d = doc("Selon la police, le suspect a été arrêté avec un chargeur de 13 cartouches.");
+    let e = find(&d, EventType::Arrest, "arrêté");
+    assert!(e.count.is_none(), "{e:#?}");
+}

@@ -1384,10 +1384,13 @@ impl<'a> Sentence<'a> {
                         .any(|o| o.start != trigger.start && o.first <= h && h <= o.last)
                 });
                 let of_this = head.is_some_and(|h| trigger.first <= h && h <= trigger.last);
-                // People: a noun of people, or an actor (« 12 Palestiniens »).
+                // People: a noun of people, or an actor (« 12 Palestiniens »), not a phrase of
+                // things (« 13 cartouches »).
                 let people = |h: usize| {
                     self.tokens[h].is(WordClass::PersonNoun)
-                        || self.actors.iter().any(|m| m.first <= h && h <= m.last)
+                        || self.actors.iter().any(|m| {
+                            m.first <= h && h <= m.last && (!m.phrase || self.names_people(m))
+                        })
                 };
                 // « ont tué une femme et blessé 19 personnes »: a count past another trigger
                 // is that one's.
