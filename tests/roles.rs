@@ -722,3 +722,10 @@ fn things_counted_are_no_count_of_people() {
     let e = find(&d, EventType::Arrest, "arrêté");
     assert!(e.count.is_none(), "{e:#?}");
 }
+
+#[test]
+fn a_quantity_alone_stands_for_the_people_it_counts() {
+    let d = doc("Selon la police, cinq gendarmes ont été tués et une dizaine ont été blessés.");
+    let e = find(&d, EventType::Injury, "blessés");
+    assert_eq!(texts(&e.target), ["une dizaine"], "{e:#?}");
+}

@@ -883,7 +883,10 @@ impl<'a> Sentence<'a> {
     /// Whether a phrase names people (« plusieurs personnes », « ses alliés », « Alexandre
     /// Zakharchenko »).
     fn names_people(&self, m: &ActorMention) -> bool {
-        m.name || self.has_word(m, WordClass::PersonNoun)
+        m.name
+            || self.has_word(m, WordClass::PersonNoun)
+            // « une dizaine », « des centaines »: a quantity alone counts people.
+            || m.phrase && m.last == m.first + 1 && self.tokens[m.last].is(WordClass::Quantity)
     }
 
     /// Whether a word of the mention belongs to `class`.

@@ -238,6 +238,17 @@ fn phrase_at(
     if !free(first) || !opens(tokens, first) {
         return None;
     }
+    // « une dizaine ont été blessés », « des centaines ont fui »: a quantity standing alone
+    // for the people it counts.
+    let alone = first + 1;
+    if free(alone)
+        && tokens[alone].is(WordClass::Quantity)
+        && !tokens
+            .get(alone + 1)
+            .is_some_and(|t| matches!(&*t.norm, "de" | "d'" | "des" | "du"))
+    {
+        return Some(alone);
+    }
     let mut j = first + 1;
     // « les trois maisons », « des dizaines de maisons ».
     if free(j) && opens(tokens, j) {
