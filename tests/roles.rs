@@ -729,3 +729,13 @@ fn a_quantity_alone_stands_for_the_people_it_counts() {
     let e = find(&d, EventType::Injury, "blessés");
     assert_eq!(texts(&e.target), ["une dizaine"], "{e:#?}");
 }
+
+#[test]
+fn the_fight_that_led_to_a_deed_was_fought_by_who_did_it() {
+    let d = doc(
+        "Les soldats ont repris mardi la ville de Bria, au nord du pays, après de violents combats contre les rebelles.",
+    );
+    let e = find(&d, EventType::Attack, "combats");
+    assert_eq!(texts(&e.agent), ["Les soldats"], "{e:#?}");
+    assert!(texts(&e.target)[0].contains("rebelles"), "{e:#?}");
+}

@@ -52,6 +52,9 @@ const INCISE_REACH: usize = 12;
 /// How many words after a verb a noun trigger may stand as its cause or circumstance (« tués
 /// par des tirs d'obus », « morts dans des combats »).
 const COMPLEMENT_REACH: usize = 4;
+/// How many words after a verb a noun trigger may stand as the fight that led to it (« ont
+/// pris le contrôle de la ville d'Houta, au nord d'Aden, après de violents combats »).
+const CIRCUMSTANCE_REACH: usize = 14;
 /// How many sentences ahead a town named later may stand for « une ville » now.
 const BRIDGE_SENTENCES: usize = 3;
 
@@ -407,6 +410,26 @@ impl<'a> Sentence<'a> {
             })
             .flatten();
         incise.and_then(subject).or_else(|| subject(first))
+    }
+
+    /// Whether a noun trigger is the circumstance of the verb trigger before it in its clause
+    /// (« ont pris la ville, au nord d'Aden, après de violents combats »).
+    fn circumstance_of_previous(&self, trigger: &Trigger) -> bool {
+        let tokens = &self.tokens;
+        let Some(verb) = self
+            .triggers
+            .iter()
+            .rfind(|o| o.verbal && o.last < trigger.first)
+        else {
+            return false;
+        };
+        let gap = &tokens[verb.last + 1..trigger.first];
+        !trigger.verbal
+            && gap.len() <= CIRCUMSTANCE_REACH
+            && !gap.iter().any(|t| Boundary::ends_clause(t))
+            && gap
+                .iter()
+                .any(|t| matches!(&*t.norm, "apres" | "lors" | "pendant" | "durant"))
     }
 
     /// Whether a verb trigger is an infinitive, simple or compound (« tuer », « avoir tué »).
@@ -1773,6 +1796,11 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         }
         // Coordinated verbs and infinitives share the subject of the verb before them.
         if agent.is_empty() && !undergoes && roles.coordinated {
+            agent.clone_from(&previous_agent);
+        }
+        // « l'armée a pris la ville après de violents combats contre les rebelles »: the fight
+        // that led to a deed was fought by who did it.
+        if agent.is_empty() && fights(kind) && sentence.circumstance_of_previous(trigger) {
             agent.clone_from(&previous_agent);
         }
         if target.is_empty() && fights(kind) {
