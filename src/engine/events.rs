@@ -202,11 +202,6 @@ fn is_inverted_pronoun(token: &Token) -> bool {
         .any(|p| token.norm.ends_with(p))
 }
 
-/// Whether a token folded to « a » is the preposition « à », written with its accent.
-fn is_preposition_a(token: &Token, text: &str) -> bool {
-    matches!(token.text(text), "à" | "À")
-}
-
 /// The token before a mention, over a number or a quantity that counts it (« de plus de 200
 /// éléments », « qu'une centaine de combattants »).
 fn word_before<'t, 'a>(tokens: &'t [Token<'a>], m: &ActorMention) -> Option<&'t Token<'a>> {
@@ -440,17 +435,18 @@ impl<'a> Sentence<'a> {
     }
 
     /// The finite auxiliary before an infinitive trigger in its clause (« a affirmé avoir … et
-    /// avoir tué »: the « a »).
+    /// avoir tué »: the « a »); `None` for a trigger that is no infinitive.
     fn governing_auxiliary(&self, trigger: &Trigger) -> Option<usize> {
+        if !self.infinitive(trigger) {
+            return None;
+        }
         let tokens = &self.tokens;
         (0..trigger.first)
             .rev()
             .take_while(|&j| !Boundary::ends_clause(&tokens[j]))
             .find(|&j| {
                 let t = &tokens[j];
-                (t.is(WordClass::AuxAvoir) && !is_preposition_a(t, self.text)
-                    || t.is(WordClass::AuxEtre))
-                    && !matches!(&*t.norm, "avoir" | "etre")
+                t.is_auxiliary(self.text) && !matches!(&*t.norm, "avoir" | "etre")
             })
     }
 
@@ -524,8 +520,7 @@ impl<'a> Sentence<'a> {
                 // the preposition « à » folds to the auxiliary « a ».
                 Boundary::ends_clause(t) && !is_quote(&t.norm)
                     || t.norm == ","
-                    || t.is(WordClass::AuxAvoir) && !is_preposition_a(t, self.text)
-                    || t.is(WordClass::AuxEtre)
+                    || t.is_auxiliary(self.text)
             })
             .unwrap_or(next_trigger)
             .min(trigger.last + 1 + window)
@@ -731,7 +726,7 @@ impl<'a> Sentence<'a> {
                 }
                 // « a lancé une opération pour libérer les otages et avoir tué onze
                 // jihadistes »: an active infinitive's subject is its finite verb's.
-                None if let Some(subject) = (!undergoes && self.infinitive(trigger))
+                None if let Some(subject) = (!undergoes)
                     .then(|| self.governing_auxiliary(trigger))
                     .flatten()
                     .and_then(|j| self.subject_before(j, &actors_only)) =>
@@ -1180,7 +1175,7 @@ impl<'a> Sentence<'a> {
         // « a indiqué à l'AFP une source sécuritaire »: past who was told.
         let told = tokens
             .get(from + 1)
-            .filter(|t| is_preposition_a(t, self.text))
+            .filter(|t| t.is_preposition_a(self.text))
             .map_or(0, |_| {
                 let article = tokens.get(from + 2).is_some_and(|t| t.norm == "l'");
                 2 + usize::from(article)
@@ -1300,10 +1295,10 @@ impl<'a> Sentence<'a> {
             && de(p.first - 1)
             && tokens
                 .get(p.last + 1)
-                .is_some_and(|t| is_preposition_a(t, self.text))
+                .is_some_and(|t| t.is_preposition_a(self.text))
             && tokens.get(p.last + 2).is_some_and(|t| t.capitalized);
         let to = p.first >= 3
-            && is_preposition_a(&tokens[p.first - 1], self.text)
+            && tokens[p.first - 1].is_preposition_a(self.text)
             && tokens[p.first - 2].capitalized
             && (de(p.first - 3)
                 || self
@@ -1322,6 +1317,19 @@ impl<'a> Sentence<'a> {
             .take_while(|&j| !matches!(&*tokens[j].norm, ";" | ":" | "«" | "»" | "," | "."))
             .find(|&j| tokens[j].is(WordClass::Settlement))
             .filter(|&j| !self.places.iter().any(|p| p.first > j && p.first <= j + 2))
+    }
+
+    /// Whether another trigger that `counts` stands between `trigger` and byte offset `at`.
+    fn trigger_between(
+        &self,
+        trigger: &Trigger,
+        at: usize,
+        counts: impl Fn(&Trigger) -> bool,
+    ) -> bool {
+        let (lo, hi) = (at.min(trigger.start), at.max(trigger.start));
+        self.triggers
+            .iter()
+            .any(|o| o.start != trigger.start && o.start > lo && o.end < hi && counts(o))
     }
 
     /// The time of a trigger: the nearest with no other trigger between them (« a été chassé …
@@ -1355,19 +1363,11 @@ impl<'a> Sentence<'a> {
                     .iter()
                     .any(|t| Boundary::ends_phrase(t))
         };
-        let between = |a: usize, b: usize| {
-            let (lo, hi) = (a.min(b), a.max(b));
-            self.triggers.iter().any(|o| {
-                o.start != trigger.start
-                    && o.start > lo
-                    && o.end < hi
-                    && !joined(o)
-                    && !complement_of(o)
-            })
-        };
         self.times
             .iter()
-            .filter(|t| !between(t.start, trigger.start))
+            .filter(|t| {
+                !self.trigger_between(trigger, t.start, |o| !joined(o) && !complement_of(o))
+            })
             .min_by_key(|t| t.start.abs_diff(trigger.start))
             .map(|t| TimeRef {
                 text: self.text[t.start..t.end].to_string(),
@@ -1420,11 +1420,7 @@ impl<'a> Sentence<'a> {
                 };
                 // « ont tué une femme et blessé 19 personnes »: a count past another trigger
                 // is that one's.
-                let (lo, hi) = (c.start.min(trigger.start), c.start.max(trigger.start));
-                let past_other = self
-                    .triggers
-                    .iter()
-                    .any(|o| o.start != trigger.start && o.start > lo && o.end < hi);
+                let past_other = self.trigger_between(trigger, c.start, |_| true);
                 !used[*k]
                     && !of_other
                     && (of_this || in_target(c) || !past_other)
@@ -1783,9 +1779,7 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
             // « L'armée a affirmé avoir libéré les otages et avoir tué… »: over the infinitives
             // the reporting verb governs.
             let from = sentence
-                .infinitive(trigger)
-                .then(|| sentence.governing_auxiliary(trigger))
-                .flatten()
+                .governing_auxiliary(trigger)
                 .unwrap_or(trigger.first.saturating_sub(4));
             let speaker = source.as_ref().filter(|s| {
                 (from..trigger.first).any(|j| {
@@ -1866,11 +1860,15 @@ pub fn sentence_events(sentences: &[Sentence], k: usize, memory: &mut Memory) ->
         });
         let count = sentence.event_count(kind, trigger, &roles.target, &mut used_counts);
         if !roles.caused {
-            let fight = Fight {
+            inherit_sides(
+                k,
+                sentence.block,
                 kind,
-                mutual: roles.mutual,
-            };
-            inherit_sides(k, sentence.block, fight, &mut agent, &mut target, memory);
+                roles.mutual,
+                &mut agent,
+                &mut target,
+                memory,
+            );
         }
         if !agent.is_empty() {
             previous_agent.clone_from(&agent);
@@ -1964,27 +1962,20 @@ fn event_location(
     location
 }
 
-/// An event's type, and whether it is a fight between two sides.
-#[derive(Clone, Copy)]
-struct Fight {
-    kind: EventType,
-    mutual: bool,
-}
-
 /// « Quatre obus sont tombés », « 20 personnes ont été tuées »: an act of violence whose
 /// clause names no one behind it goes on the side behind the one told just before, in this
 /// sentence or the last (or its paragraph), unless that side is what it befalls; and a fight
 /// told on keeps its sides: the same assailant fights the same enemy. After a fight between
-/// two sides, no one is the assailant of what follows.
+/// two sides (`mutual`), no one is the assailant of what follows.
 fn inherit_sides(
     k: usize,
     block: usize,
-    fight: Fight,
+    kind: EventType,
+    mutual: bool,
     agent: &mut Vec<ActorRef>,
     target: &mut Vec<ActorRef>,
     memory: &mut Memory,
 ) {
-    let kind = fight.kind;
     if violent(kind) {
         let recent = memory
             .last_assailant
@@ -2002,7 +1993,7 @@ fn inherit_sides(
                 target.extend(last.target.clone());
             }
         }
-        if fight.mutual {
+        if mutual {
             memory.last_assailant = None;
         } else if let Some(a) = agent.iter().find(|a| a.actor.is_some()) {
             memory.last_assailant = Some(Assailant {

@@ -57,6 +57,17 @@ impl Token<'_> {
     pub fn verb(&self, class: WordClass) -> Option<Tenses> {
         self.lex.and_then(|e| e.verb(class))
     }
+
+    /// Whether a token folded to « a » is the preposition « à », written with its accent.
+    pub fn is_preposition_a(&self, text: &str) -> bool {
+        matches!(self.text(text), "à" | "À")
+    }
+
+    /// Whether the token is an auxiliary (« a », « ont », « est »), not the preposition « à »
+    /// that folds like « a ».
+    pub fn is_auxiliary(&self, text: &str) -> bool {
+        self.is(WordClass::AuxAvoir) && !self.is_preposition_a(text) || self.is(WordClass::AuxEtre)
+    }
 }
 
 /// Elided forms that are split off the following word.

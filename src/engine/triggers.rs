@@ -383,10 +383,6 @@ pub(crate) fn looks_participle(raw: &str, tenses: Tenses) -> bool {
     ["é", "ée", "és", "ées"].iter().any(|e| lower.ends_with(e))
 }
 
-fn air_cue_near(tokens: &[Token], head: usize) -> bool {
-    cue_near(tokens, head, WordClass::AirCue)
-}
-
 /// Whether a word of `class` stands in the five words after token `head`.
 fn cue_near(tokens: &[Token], head: usize, class: WordClass) -> bool {
     tokens[head + 1..].iter().take(5).any(|t| t.is(class))
@@ -536,16 +532,18 @@ pub fn find_triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                 .take(AIRCRAFT_REACH)
                 .take_while(|t| !Boundary::ends_phrase(t))
                 .any(|t| t.is(WordClass::AirCue));
-            if entry.downing_switch && (air_cue_near(tokens, last) || aircraft_before) {
+            if entry.downing_switch
+                && (cue_near(tokens, last, WordClass::AirCue) || aircraft_before)
+            {
                 trigger.kind = EventType::Destruction;
             }
-            if entry.air_switch && air_cue_near(tokens, last) {
+            if entry.air_switch && cue_near(tokens, last, WordClass::AirCue) {
                 trigger.kind = EventType::AirStrike;
             }
             if entry.artillery_switch {
                 if cue_near(tokens, last, WordClass::ArtilleryCue) {
                     trigger.kind = EventType::Shelling;
-                } else if !air_cue_near(tokens, last) && !aircraft_before {
+                } else if !cue_near(tokens, last, WordClass::AirCue) && !aircraft_before {
                     trigger.flags.weapon_unsaid = true;
                 }
             }

@@ -176,7 +176,7 @@ fn unknown_place_after_a(tokens: &[Token], i: usize, text: &str) -> bool {
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
-    i >= 2 && matches!(tokens[i - 1].text(text), "à") && !acronym && !acts(tokens, i + 1)
+    i >= 2 && tokens[i - 1].is_preposition_a(text) && !acronym && !acts(tokens, i + 1)
 }
 
 /// A noun of a settlement, a territory or an administrative area (« ville », « camp »,
